@@ -1,0 +1,52 @@
+import { createInterface } from "node:readline";
+import type { Button, Reply } from "../../src/answers/reply.js";
+import type { Locale } from "../../src/catalog/schema.js";
+import type { ParcoursBot } from "../../src/conversation/parcours-bot.js";
+import { messages } from "../../src/i18n/messages.js";
+import { toText } from "./render-text.js";
+
+export interface ConsoleChatOptions {
+  bot: ParcoursBot;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  locale: Locale;
+  /** Prompts and the welcome line only make sense to a person at a terminal. */
+  interactive: boolean;
+  userId?: string;
+}
+
+const QUIT = /^(?:quit|exit|bye|au revoir|quitter|\/q)$/i;
+
+/**
+ * The terminal adapter: one message a line, buttons shown as numbers the user can type.
+ * Lines are handled one after another, so piped input is answered in order.
+ */
+export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
+  const { bot, output, interactive } = options;
+  const speaker = { platform: "console", userId: options.userId ?? "console-user", conversationId: "console" };
+  const m = messages(options.locale).console;
+  let buttons: Button[] = [];
+  const write = (text: string) => output.write(`${text}\n`);
+  const show = (reply: Reply | undefined) => {
+    if (!reply) return;
+    const rendered = toText(reply);
+    buttons = rendered.buttons;
+    write(`${rendered.text}\n`);
+  };
+
+  if (interactive) write(m.welcome);
+  const lines = createInterface({ input: options.input, output: interactive ? output : undefined, terminal: interactive });
+  if (interactive) lines.setPrompt(m.prompt);
+  if (interactive) lines.prompt();
+  for await (const line of lines) {
+    const text = line.trim();
+    if (QUIT.test(text)) break;
+    const pressed = /^\d{1,2}$/.test(text) ? buttons[Number(text) - 1] : undefined;
+    show(pressed
+      ? await bot.handleAction({ ...speaker, actionId: pressed.actionId, value: pressed.value })
+      : await bot.handleMessage({ ...speaker, text: line }));
+    if (interactive) lines.prompt();
+  }
+  lines.close();
+  if (interactive) write(m.bye);
+}

@@ -1,0 +1,43 @@
+import type { Block, Button, Reply } from "../../src/answers/reply.js";
+
+export interface RenderedText {
+  text: string;
+  /** Buttons in the order they are numbered in the text: typing "2" presses the second. */
+  buttons: Button[];
+}
+
+const plain = (text: string) => text.replace(/\*([^*\n]+)\*/g, "$1");
+
+function renderBlock(block: Block, buttons: Button[]): string {
+  switch (block.type) {
+    case "header":
+      return `== ${plain(block.text)} ==`;
+    case "text":
+      return plain(block.text);
+    case "section":
+      return block.title ? `${plain(block.title)}\n${plain(block.text)}` : plain(block.text);
+    case "fields":
+      return block.fields.map((f) => `${plain(f.label)}: ${plain(f.value)}`).join("\n");
+    case "buttons":
+      return block.buttons.map((b) => `[${buttons.push(b)}] ${b.label}`).join("  ");
+    case "choices":
+      return `${block.prompt}\n${block.options.map((o) => `[${buttons.push({ label: o.label, actionId: block.actionId, value: o.value })}] ${o.label}`).join("  ")}`;
+    case "image":
+      return `(${block.alt}: ${block.url})`;
+    case "chart": {
+      const bar = (v: number) => "█".repeat(Math.round((v / block.max) * 10)).padEnd(10, "░");
+      return `${block.title}\n${block.series.map((s) => `${s.label.padEnd(24)} ${bar(s.value)} ${s.value}${s.target ? `/${s.target}` : ""}`).join("\n")}`;
+    }
+    case "divider":
+      return "—".repeat(20);
+    case "sources":
+      return `Sources:\n${block.items.map((item) => `  - ${item}`).join("\n")}`;
+  }
+}
+
+/** The terminal's rendering of a reply: plain text, buttons as numbered choices. */
+export function toText(reply: Reply): RenderedText {
+  const buttons: Button[] = [];
+  const text = reply.blocks.map((block) => renderBlock(block, buttons)).join("\n\n");
+  return { text: text || reply.fallbackText, buttons };
+}

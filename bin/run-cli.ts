@@ -1,0 +1,121 @@
+import { createInterface } from "node:readline";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { runConsoleChat } from "../adapters/console/console-chat.js";
+import { toText } from "../adapters/console/render-text.js";
+import { CatalogError, loadCatalog } from "../src/catalog/load-catalog.js";
+import { LOCALES, type Locale } from "../src/catalog/schema.js";
+import { ConfigError, loadConfig, type Config } from "../src/config/config.js";
+import { createLogger } from "../src/logging/logger.js";
+import { createParcours, type Parcours } from "../src/parcours.js";
+import { StoreUrlError } from "../src/store/open-store.js";
+import { RuleBasedUnderstanding } from "../src/understanding/rule-based-understanding.js";
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export const USAGE = `Usage: parcours <command> [options]
+
+Commands:
+  start                      run the configured platforms (the console chat when none is configured)
+  chat                       chat with the bot in this terminal (also reads piped input, one message a line)
+  understand [--json]        read questions from standard input, one a line, and print what was understood
+  ask "<question>" [--locale fr|en] [--json]
+                             print one answer
+  catalog check [dir]        validate a role catalogue (default: CATALOG_DIR)
+  help                       show this help`;
+
+/** A mistake in how the command was called: usage, exit code 2. */
+class UsageError extends Error {}
+
+type Command = (args: string[], io: CliIo, config: Config) => Promise<number>;
+
+function parse(args: string[], options: NonNullable<ParseArgsConfig["options"]>) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split("\n")[0]);
+  }
+}
+
+async function withParcours(io: CliIo, config: Config, level: string, work: (p: Parcours) => Promise<number>): Promise<number> {
+  const parcours = await createParcours(config, createLogger(level, io.stderr));
+  try {
+    return await work(parcours);
+  } finally {
+    await parcours.close();
+  }
+}
+
+/** In a terminal, logs below warnings would interleave with the conversation. */
+const chatLogLevel = (io: CliIo, config: Config) => (io.env.LOG_LEVEL ? config.LOG_LEVEL : "warn");
+
+const chat: Command = async (args, io, config) => {
+  parse(args, {});
+  return withParcours(io, config, chatLogLevel(io, config), async ({ bot }) => {
+    await runConsoleChat({ bot, input: io.stdin, output: io.stdout, locale: config.DEFAULT_LOCALE, interactive: Boolean(io.stdin.isTTY) });
+    return 0;
+  });
+};
+
+const understand: Command = async (args, io, config) => {
+  parse(args, { json: { type: "boolean" } });
+  const understanding = new RuleBasedUnderstanding(await loadCatalog(config.CATALOG_DIR));
+  for await (const line of createInterface({ input: io.stdin, terminal: false })) {
+    if (!line.trim()) continue;
+    const { text, intent, roles, locale, confidence } = understanding.understand(line, { fallbackLocale: config.DEFAULT_LOCALE });
+    io.stdout.write(`${JSON.stringify({ text, intent, roles, locale, confidence })}\n`);
+  }
+  return 0;
+};
+
+const ask: Command = async (args, io, config) => {
+  const { values, positionals } = parse(args, { locale: { type: "string" }, json: { type: "boolean" } });
+  const question = positionals.join(" ");
+  if (!question.trim()) throw new UsageError('ask needs a question, for example: parcours ask "what does a Learning Architect do?"');
+  const locale = values.locale as string | undefined;
+  if (locale !== undefined && !(LOCALES as readonly string[]).includes(locale)) throw new UsageError(`--locale must be fr or en, not "${locale}"`);
+  return withParcours(io, config, chatLogLevel(io, config), async ({ bot }) => {
+    const reply = await bot.handleMessage({ platform: "cli", userId: "cli", conversationId: `cli-${process.pid}`, text: question, locale: locale as Locale | undefined });
+    if (reply) io.stdout.write(values.json ? `${JSON.stringify(reply)}\n` : `${toText(reply).text}\n`);
+    return 0;
+  });
+};
+
+const catalog: Command = async (args, io, config) => {
+  const [sub, dir, ...rest] = parse(args, {}).positionals;
+  if (sub !== "check" || rest.length > 0) throw new UsageError("catalog takes one subcommand: check [dir]");
+  const loaded = await loadCatalog(dir ?? config.CATALOG_DIR);
+  io.stdout.write(`Catalogue OK: ${loaded.size} roles, ${loaded.roles().reduce((n, r) => n + r.skills.length, 0)} skills.\n`);
+  return 0;
+};
+
+const COMMANDS: Record<string, Command> = { start: chat, chat, understand, ask, catalog };
+
+/** Runs one CLI command and returns its exit code; errors become clear messages, never stack traces. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    io.stdout.write(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    return await command(args, io, loadConfig(io.env));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`parcours: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof CatalogError || error instanceof ConfigError || error instanceof StoreUrlError) {
+      io.stderr.write(`parcours: ${error.message}\n`);
+      return 1;
+    }
+    io.stderr.write(`parcours: unexpected error: ${(error as Error).message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+/**
+ * The neutral reply model: what the core says, before any platform renders it.
+ * A button carries an action id and a value, nothing platform-specific, so the same
+ * reply renders as Block Kit, an Adaptive Card or numbered choices in a terminal.
+ */
+export const buttonSchema = z.object({
+  label: z.string().min(1),
+  actionId: z.string().regex(/^[a-z]+(?:\.[a-z]+)*$/),
+  value: z.string().max(2000),
+  style: z.enum(["primary", "danger"]).optional(),
+});
+
+export const blockSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("header"), text: z.string().min(1) }),
+  z.object({ type: z.literal("text"), text: z.string().min(1) }),
+  z.object({ type: z.literal("section"), title: z.string().optional(), text: z.string().min(1) }),
+  z.object({
+    type: z.literal("fields"),
+    fields: z.array(z.object({ label: z.string().min(1), value: z.string().min(1) })).min(1),
+  }),
+  z.object({ type: z.literal("buttons"), buttons: z.array(buttonSchema).min(1) }),
+  z.object({
+    type: z.literal("choices"),
+    prompt: z.string().min(1),
+    actionId: z.string().min(1),
+    options: z.array(z.object({ label: z.string().min(1), value: z.string() })).min(1),
+  }),
+  z.object({ type: z.literal("image"), url: z.string().min(1), alt: z.string().min(1) }),
+  z.object({
+    type: z.literal("chart"),
+    title: z.string().min(1),
+    series: z.array(z.object({ label: z.string(), value: z.number(), target: z.number().optional() })),
+    max: z.number().positive(),
+  }),
+  z.object({ type: z.literal("divider") }),
+  z.object({
+    type: z.literal("sources"),
+    items: z.array(z.string().min(1)).min(1),
+  }),
+]);
+
+export const replySchema = z.object({
+  /** Plain text that stands for the whole reply: notifications, screen readers, old clients. */
+  fallbackText: z.string().min(1),
+  blocks: z.array(blockSchema),
+  /** Self-ratings and other private content must never be posted in a shared channel. */
+  private: z.boolean().default(false),
+});
+
+export type Button = z.infer<typeof buttonSchema>;
+export type Block = z.infer<typeof blockSchema>;
+export type Reply = z.infer<typeof replySchema>;
+
+const FALLBACK_MAX = 300;
+
+/** The first heading and paragraph: enough for a notification or a screen reader's summary. */
+function summarise(blocks: readonly Block[]): string {
+  const parts: string[] = [];
+  for (const block of blocks) {
+    if (block.type === "header" || block.type === "text" || block.type === "section") parts.push(block.text);
+    if (parts.length === 2) break;
+  }
+  const text = parts.join(" — ") || "Parcours";
+  return text.length > FALLBACK_MAX ? `${text.slice(0, FALLBACK_MAX - 1)}…` : text;
+}
+
+/** Builds a reply and checks it, so a malformed reply fails in the core's tests, not on a platform. */
+export function reply(blocks: Block[], options: { fallbackText?: string; private?: boolean } = {}): Reply {
+  return replySchema.parse({ blocks, fallbackText: options.fallbackText ?? summarise(blocks), private: options.private ?? false });
+}

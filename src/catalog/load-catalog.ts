@@ -1,0 +1,110 @@
+import { readdir, readFile } from "node:fs/promises";
+import { basename, extname, join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import type { ZodType } from "zod";
+import { RoleCatalog } from "./role-catalog.js";
+import { roleSchema, skillScaleSchema, type Role, type SkillScale } from "./schema.js";
+
+/** One problem in one catalogue file, located precisely enough to fix it without guessing. */
+export interface CatalogProblem {
+  file: string;
+  path: string;
+  message: string;
+}
+
+export class CatalogError extends Error {
+  constructor(readonly problems: CatalogProblem[]) {
+    super(
+      `The role catalogue is invalid (${problems.length} problem${problems.length > 1 ? "s" : ""}):\n` +
+        problems.map((p) => `  ${p.file}${p.path ? ` at ${p.path}` : ""}: ${p.message}`).join("\n"),
+    );
+    this.name = "CatalogError";
+  }
+}
+
+const SCALE_FILE = "skill-scale.yaml";
+const ROLES_DIR = "roles";
+
+async function readDocument(file: string, problems: CatalogProblem[]): Promise<unknown> {
+  let raw: string;
+  try {
+    raw = await readFile(file, "utf8");
+  } catch (error) {
+    problems.push({ file, path: "", message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})` });
+    return undefined;
+  }
+  try {
+    return extname(file) === ".json" ? JSON.parse(raw) : parseYaml(raw, { prettyErrors: true });
+  } catch (error) {
+    problems.push({ file, path: "", message: `is not valid ${extname(file).slice(1).toUpperCase()}: ${(error as Error).message.split("\n")[0]}` });
+    return undefined;
+  }
+}
+
+function validate<T>(schema: ZodType<T>, data: unknown, file: string, problems: CatalogProblem[]): T | undefined {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    problems.push({ file, path: issue.path.join("."), message: issue.message });
+  }
+  return undefined;
+}
+
+/** References between roles only make sense once every file is read. */
+function checkReferences(roles: Map<string, { role: Role; file: string }>, problems: CatalogProblem[]): void {
+  const moduleOwners = new Map<string, string>();
+  for (const { role, file } of roles.values()) {
+    const add = (path: string, message: string) => problems.push({ file, path, message });
+    const sourceIds = new Set(role.sources.map((s) => s.id));
+    const skillIds = new Set(role.skills.map((s) => s.id));
+    role.related.forEach((id, i) => roles.has(id) || add(`related.${i}`, `unknown role "${id}"`));
+    role.careerMoves.forEach((move, i) => {
+      const other = move.from ?? move.to ?? "";
+      if (!roles.has(other)) add(`careerMoves.${i}`, `unknown role "${other}"`);
+    });
+    for (const [list, facts] of [["missions", role.missions], ["outlook", role.outlook], ["profile", role.profile]] as const) {
+      facts.forEach((fact, i) => sourceIds.has(fact.source) || add(`${list}.${i}.source`, `unknown source "${fact.source}"`));
+    }
+    role.trainingPath.forEach((module, i) => {
+      module.raises.forEach((r, j) => skillIds.has(r.skill) || add(`trainingPath.${i}.raises.${j}.skill`, `unknown skill "${r.skill}"`));
+      const owner = moduleOwners.get(module.id);
+      if (owner) add(`trainingPath.${i}.id`, `module id "${module.id}" is already used by role "${owner}"`);
+      moduleOwners.set(module.id, role.id);
+    });
+  }
+}
+
+/**
+ * Reads and validates a catalogue folder: `skill-scale.yaml` and one file per role in `roles/`.
+ * Every problem is collected before failing, so one run of `parcours catalog check` lists them all.
+ */
+export async function loadCatalog(dir: string): Promise<RoleCatalog> {
+  const problems: CatalogProblem[] = [];
+  const scaleFile = join(dir, SCALE_FILE);
+  const scale: SkillScale | undefined = validate(skillScaleSchema, await readDocument(scaleFile, problems), scaleFile, problems);
+
+  const rolesDir = join(dir, ROLES_DIR);
+  let names: string[] = [];
+  try {
+    names = (await readdir(rolesDir)).filter((n) => /\.(ya?ml|json)$/.test(n)).sort();
+  } catch {
+    problems.push({ file: rolesDir, path: "", message: "folder not found" });
+  }
+  if (names.length === 0 && problems.length === 0) {
+    problems.push({ file: rolesDir, path: "", message: "holds no role file (.yaml, .yml or .json)" });
+  }
+
+  const roles = new Map<string, { role: Role; file: string }>();
+  for (const name of names) {
+    const file = join(rolesDir, name);
+    const role = validate(roleSchema, await readDocument(file, problems), file, problems);
+    if (!role) continue;
+    const expectedId = basename(name, extname(name));
+    if (role.id !== expectedId) problems.push({ file, path: "id", message: `"${role.id}" must match the file name "${expectedId}"` });
+    else roles.set(role.id, { role, file });
+  }
+  checkReferences(roles, problems);
+
+  if (problems.length > 0 || !scale) throw new CatalogError(problems);
+  return new RoleCatalog([...roles.values()].map((r) => r.role), scale);
+}

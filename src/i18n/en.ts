@@ -1,0 +1,88 @@
+import type { Messages } from "./messages.js";
+
+export const en: Messages = {
+  buttons: {
+    skills: "Skills",
+    path: "Training path",
+    profile: "Who holds it",
+    compare: (other) => `Compare with ${other}`,
+    assess: "Assess myself",
+    describe: (role) => role,
+    listRoles: "All roles",
+    help: "What can you do?",
+  },
+  describe: { missions: "Main missions", outlook: "Where the role is going" },
+  skills: {
+    title: (role) => `Skills of a ${role}`,
+    target: (level, label) => `target ${level}/5 (${label})`,
+    kinds: { technical: "Technical skills", strategic: "Strategic skills", relational: "Relational skills" },
+  },
+  path: {
+    title: (role) => `Becoming a ${role}`,
+    modules: "Training path",
+    module: (title, format, hours, skills) => `${title}: ${format}, ${hours} h (${skills})`,
+    total: (hours, count) => `${count} modules, ${hours} hours in all.`,
+    comingFrom: (from) => `Coming from ${from}`,
+    skillsToGrow: "Skills to develop on the way:",
+    nothingToGrow: "Your current role already covers this role's skills at its target levels.",
+    noPath: (role) => `The catalogue has no training path for ${role} yet.`,
+    moves: "Typical moves into the role",
+    formats: {
+      "e-learning": "e-learning",
+      classroom: "classroom",
+      blended: "blended",
+      workshop: "workshop",
+      mentoring: "mentoring",
+      project: "project",
+      reading: "reading",
+    },
+  },
+  compare: {
+    title: (a, b) => `${a} or ${b}?`,
+    shared: "Skills in common",
+    only: (role) => `Only the ${role}`,
+    none: "none",
+  },
+  profile: {
+    title: (role) => `Who are ${role}s?`,
+    none: (role) => `The catalogue holds no figures on ${role}s yet.`,
+    outlook: "Where the role is going",
+  },
+  list: { title: "Roles I know", intro: (count) => `I can tell you about ${count} L&D roles:` },
+  sources: { title: "Sources", sample: "sample content, to be replaced by your organisation" },
+  notYet: {
+    assessment: "Skill self-assessments are not available in this version yet. Meanwhile, here is what the role asks for.",
+    survey: "Team skill surveys are not available in this version yet.",
+    announcement: "Programme announcements are not available in this version yet.",
+  },
+  help: {
+    title: "What I can do",
+    intro: "I answer questions on Learning & Development roles from our role catalogue. Try:",
+    examples: [
+      "what does a Learning Architect do?",
+      "which skills does a Digital Learning Manager need?",
+      "how do I become a learning designer?",
+      "difference between a DLM and a training manager",
+      "who are digital learning managers?",
+      "list the roles",
+    ],
+  },
+  greeting: "Hello! I'm Parcours, your guide to Learning & Development roles.",
+  unknown: {
+    text: "I can't answer that from the role catalogue. I know about L&D roles: what they do, their skills, how to get there and who holds them.",
+    didYouMean: "Did you mean:",
+  },
+  badInput: {
+    empty: "Your message was empty. Ask me about an L&D role, or type \"help\".",
+    tooLong: (max) => `Your message is too long for me (more than ${max} characters). Could you ask a shorter question?`,
+    noText: "I only understand words. Ask me about an L&D role, or type \"help\".",
+  },
+  unknownAction: "Sorry, I don't know that button any more. Here is what I can do.",
+  error: "Something went wrong on my side. Please try again in a moment.",
+  console: {
+    welcome: "Parcours: ask me about L&D roles (type \"help\", a number to press a button, or \"quit\").",
+    prompt: "you> ",
+    choose: (n) => `Type ${n === 1 ? "1" : `1 to ${n}`} to press a button.`,
+    bye: "Goodbye!",
+  },
+};

@@ -1,0 +1,88 @@
+import type { Messages } from "./messages.js";
+
+export const fr: Messages = {
+  buttons: {
+    skills: "Compétences",
+    path: "Parcours de formation",
+    profile: "Qui l'exerce",
+    compare: (other) => `Comparer avec ${other}`,
+    assess: "M'évaluer",
+    describe: (role) => role,
+    listRoles: "Tous les métiers",
+    help: "Que sais-tu faire ?",
+  },
+  describe: { missions: "Missions principales", outlook: "Évolution du métier" },
+  skills: {
+    title: (role) => `Compétences : ${role}`,
+    target: (level, label) => `cible ${level}/5 (${label})`,
+    kinds: { technical: "Compétences techniques", strategic: "Compétences stratégiques", relational: "Compétences relationnelles" },
+  },
+  path: {
+    title: (role) => `Devenir ${role}`,
+    modules: "Parcours de formation",
+    module: (title, format, hours, skills) => `${title} : ${format}, ${hours} h (${skills})`,
+    total: (hours, count) => `${count} modules, ${hours} heures au total.`,
+    comingFrom: (from) => `En venant du métier ${from}`,
+    skillsToGrow: "Compétences à développer en chemin :",
+    nothingToGrow: "Votre métier actuel couvre déjà les compétences de ce rôle à leur niveau cible.",
+    noPath: (role) => `Le catalogue n'a pas encore de parcours de formation pour ${role}.`,
+    moves: "Évolutions fréquentes vers ce métier",
+    formats: {
+      "e-learning": "e-learning",
+      classroom: "présentiel",
+      blended: "hybride",
+      workshop: "atelier",
+      mentoring: "mentorat",
+      project: "projet",
+      reading: "lecture",
+    },
+  },
+  compare: {
+    title: (a, b) => `${a} ou ${b} ?`,
+    shared: "Compétences communes",
+    only: (role) => `Propre au métier ${role}`,
+    none: "aucune",
+  },
+  profile: {
+    title: (role) => `Qui exerce le métier ${role} ?`,
+    none: (role) => `Le catalogue ne contient pas encore de chiffres sur le métier ${role}.`,
+    outlook: "Évolution du métier",
+  },
+  list: { title: "Les métiers que je connais", intro: (count) => `Je peux vous parler de ${count} métiers du L&D :` },
+  sources: { title: "Sources", sample: "contenu d'exemple, à remplacer par celui de votre organisation" },
+  notYet: {
+    assessment: "L'auto-évaluation des compétences n'est pas encore disponible dans cette version. En attendant, voici ce que le métier demande.",
+    survey: "Les sondages de compétences d'équipe ne sont pas encore disponibles dans cette version.",
+    announcement: "Les annonces de programmes ne sont pas encore disponibles dans cette version.",
+  },
+  help: {
+    title: "Ce que je sais faire",
+    intro: "Je réponds aux questions sur les métiers du Learning & Development à partir de notre catalogue. Essayez :",
+    examples: [
+      "c'est quoi un Learning Architect ?",
+      "quelles compétences pour un Digital Learning Manager ?",
+      "comment devenir concepteur pédagogique ?",
+      "différence entre un DLM et un responsable formation",
+      "qui sont les digital learning managers ?",
+      "liste des métiers",
+    ],
+  },
+  greeting: "Bonjour ! Je suis Parcours, votre guide des métiers du Learning & Development.",
+  unknown: {
+    text: "Je ne peux pas répondre à cela à partir du catalogue des métiers. Je connais les métiers du L&D : leurs missions, leurs compétences, comment y accéder et qui les exerce.",
+    didYouMean: "Vouliez-vous dire :",
+  },
+  badInput: {
+    empty: "Votre message est vide. Posez-moi une question sur un métier du L&D, ou tapez « aide ».",
+    tooLong: (max) => `Votre message est trop long pour moi (plus de ${max} caractères). Pouvez-vous poser une question plus courte ?`,
+    noText: "Je ne comprends que les mots. Posez-moi une question sur un métier du L&D, ou tapez « aide ».",
+  },
+  unknownAction: "Désolé, je ne reconnais plus ce bouton. Voici ce que je sais faire.",
+  error: "Un problème est survenu de mon côté. Réessayez dans un instant.",
+  console: {
+    welcome: "Parcours : posez-moi vos questions sur les métiers du L&D (« aide », un numéro pour appuyer sur un bouton, ou « quit »).",
+    prompt: "vous> ",
+    choose: (n) => `Tapez ${n === 1 ? "1" : `un numéro de 1 à ${n}`} pour appuyer sur un bouton.`,
+    bye: "Au revoir !",
+  },
+};

@@ -1,0 +1,49 @@
+import type { Locale } from "../catalog/schema.js";
+import { en } from "./en.js";
+import { fr } from "./fr.js";
+
+/** Every sentence the bot says outside the catalogue, once per locale. */
+export interface Messages {
+  buttons: {
+    skills: string;
+    path: string;
+    profile: string;
+    compare: (other: string) => string;
+    assess: string;
+    describe: (role: string) => string;
+    listRoles: string;
+    help: string;
+  };
+  describe: { missions: string; outlook: string };
+  skills: { title: (role: string) => string; target: (level: number, label: string) => string; kinds: Record<"technical" | "strategic" | "relational", string> };
+  path: {
+    title: (role: string) => string;
+    modules: string;
+    module: (title: string, format: string, hours: number, skills: string) => string;
+    total: (hours: number, count: number) => string;
+    comingFrom: (from: string) => string;
+    skillsToGrow: string;
+    nothingToGrow: string;
+    noPath: (role: string) => string;
+    moves: string;
+    formats: Record<string, string>;
+  };
+  compare: { title: (a: string, b: string) => string; shared: string; only: (role: string) => string; none: string };
+  profile: { title: (role: string) => string; none: (role: string) => string; outlook: string };
+  list: { title: string; intro: (count: number) => string };
+  sources: { title: string; sample: string };
+  notYet: { assessment: string; survey: string; announcement: string };
+  help: { title: string; intro: string; examples: string[] };
+  greeting: string;
+  unknown: { text: string; didYouMean: string };
+  badInput: { empty: string; tooLong: (max: number) => string; noText: string };
+  unknownAction: string;
+  error: string;
+  console: { welcome: string; prompt: string; choose: (n: number) => string; bye: string };
+}
+
+const MESSAGES: Record<Locale, Messages> = { en, fr };
+
+export function messages(locale: Locale): Messages {
+  return MESSAGES[locale];
+}

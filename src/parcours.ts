@@ -1,0 +1,31 @@
+import { loadCatalog } from "./catalog/load-catalog.js";
+import type { RoleCatalog } from "./catalog/role-catalog.js";
+import type { Config } from "./config/config.js";
+import { ParcoursBot } from "./conversation/parcours-bot.js";
+import type { Logger } from "./logging/logger.js";
+import { openStore } from "./store/open-store.js";
+import type { Store } from "./store/store.js";
+import { RuleBasedUnderstanding } from "./understanding/rule-based-understanding.js";
+
+export interface Parcours {
+  bot: ParcoursBot;
+  catalog: RoleCatalog;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** Wires the core from configuration. A broken catalogue throws before anything is served. */
+export async function createParcours(config: Config, logger: Logger): Promise<Parcours> {
+  const catalog = await loadCatalog(config.CATALOG_DIR);
+  const store = openStore(config.STORE_URL);
+  const bot = new ParcoursBot({
+    catalog,
+    understanding: new RuleBasedUnderstanding(catalog),
+    store,
+    logger,
+    defaultLocale: config.DEFAULT_LOCALE,
+    contextTtlMs: config.CONTEXT_TTL_HOURS * 3600_000,
+  });
+  logger.info({ roles: catalog.size }, "catalogue loaded");
+  return { bot, catalog, store, close: () => store.close() };
+}

@@ -1,0 +1,21 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { memoryStore, sqliteStore } from "./keyv-store.js";
+import type { Store } from "./store.js";
+
+export class StoreUrlError extends Error {}
+
+/**
+ * STORE_URL picks the backend: `memory://` for tests, `sqlite://path/to/file.sqlite` (the
+ * default, under ./data/). Redis and PostgreSQL plug in here behind the same Store contract.
+ */
+export function openStore(url: string): Store {
+  if (url === "memory://" || url === "memory:") return memoryStore();
+  if (url.startsWith("sqlite://")) {
+    const file = resolve(url.slice("sqlite://".length));
+    mkdirSync(dirname(file), { recursive: true });
+    return sqliteStore(file);
+  }
+  const scheme = url.split(":")[0] ?? "";
+  throw new StoreUrlError(`STORE_URL: unsupported scheme "${scheme}" (use memory:// or sqlite://path)`);
+}

@@ -1,0 +1,55 @@
+import type { Intent } from "./understanding.js";
+
+/**
+ * Phrases that signal each intent, matched on folded text (no accents, lower case, single
+ * spaces) with role names already masked out, so "chef de projet formation" never reads as a
+ * question about training. Weights rank intents when several cues appear in one question.
+ */
+export type CueIntent = Exclude<Intent, "unknown">;
+
+const cue = (source: string) => new RegExp(`(?:^| )(?:${source})(?= |$)`);
+
+export const INTENT_CUES: Record<CueIntent, { pattern: RegExp; weight: number }[]> = {
+  "role.describe": [
+    { pattern: cue("c est quoi|cest quoi|c quoi|qu est ce qu?e?|quest ce qu?e?|que fait|que font|fait quoi|font quoi|qu est ce que fait"), weight: 2 },
+    { pattern: cue("what does|what do|what is|what s|whats|what are|who is|describe|decri[sret]*|definition|define|definir"), weight: 2 },
+    { pattern: cue("role d[eu]?|role of|missions?|tell me about|parle[sz]? moi d[eu]?|explain|explique[sz]?|en quoi consiste|job of|metier d[eu]?|mean|meaning|signifie|veut dire|do all day|day to day|quotidien|responsibilities|responsabilites|taches|tasks|duties|overview|presente moi|presentation"), weight: 1.5 },
+  ],
+  "role.skills": [
+    { pattern: cue("competences?|skills?|skillset|savoir faire|savoir etre|aptitudes?|qualites|qualities|expertise|connaissances|knowledge|abilit(?:y|ies)|capabilities|competencies|competency"), weight: 3 },
+    { pattern: cue("need to know|need to master|faut il savoir|doit savoir|maitriser|good at|bon en"), weight: 2 },
+  ],
+  "role.path": [
+    { pattern: cue("devenir|deviens|become|becoming|reconversion|reconvertir|me reconvertir|career|carriere|evoluer|evolution|transition|switch|move into|move to|passer|get into|train to be|train as|se former|me former|training path|learning path|parcours|cursus|roadmap|chemin|pathway|formations?|training|courses?|modules?|programme|program|diplome|degree|certification|apprendre|learn|study|etudes|road to|how to be"), weight: 2.5 },
+    { pattern: cue("vers|towards|into"), weight: 0.5 },
+  ],
+  "role.compare": [
+    { pattern: cue("difference|differences|differ|differe|differencie|distingue|compare|comparer|comparaison|comparison|vs|versus|contrairement|unlike|same as|meme chose|pareil|plutot"), weight: 4 },
+    { pattern: cue("between|entre"), weight: 2 },
+  ],
+  "role.profile": [
+    { pattern: cue("qui sont|who are|profil|profils|profile|profiles|chiffres?|figures?|statisti\\w*|stats|combien|how many|pourcentage|percentage|percent|age|ages|old|young|jeunes?|femmes?|women|woman|female|hommes|men|gender|genre|sexe|demograph\\w*|typical|typique|population|survey of|anciennete|seniority"), weight: 3 },
+  ],
+  "role.list": [
+    { pattern: cue("liste[rz]?|list|lists|catalogue|catalog|all roles|all the roles|tous les metiers|tous les roles|which roles|what roles|quels metiers|quels roles|quels postes|what jobs|which jobs|roles do you know|metiers connais|connais tu|do you know|available roles|metiers disponibles|roles available|metiers du l ?d|l d roles|ld roles|jobs in l ?d|metiers de la formation"), weight: 2 },
+  ],
+  "assessment.start": [
+    { pattern: cue("evaluer|m evaluer|evalue|evaluez|evaluation|auto ?evaluation|autoevaluation|self ?assessment|self ?assess|assess|assessment|test my skills|tester mes|bilan|mon niveau|my level|where do i stand|me positionner|rate myself|m auto evaluer|skills check|check my skills|gap analysis|quiz|diagnostic|ecarts|my gaps|mes lacunes"), weight: 4 },
+  ],
+  "survey.start": [
+    { pattern: cue("sondage|survey|enquete|questionnaire|poll|sonder"), weight: 4 },
+    { pattern: cue("mon equipe|my team|team skills|competences de l equipe|de mon equipe|our team|notre equipe|mes collaborateurs|my reports"), weight: 1.5 },
+  ],
+  "announcement.create": [
+    { pattern: cue("annonce[rz]?|annonces|announce|announcement|diffuse[rz]?|broadcast|communique[rz]?|publie[rz]?|publish|push|notify|notifier|informer|envoyer un message|send a message|send an announcement|message to all|message a tous|post in|poster dans|faire passer"), weight: 4 },
+  ],
+  help: [
+    { pattern: cue("help|aide|aidez moi|aide moi|what can you do|que sais tu faire|que peux tu faire|tu fais quoi|comment ca marche|comment tu marches|how does this work|how do you work|commands|commandes|usage|mode d emploi|a quoi tu sers|what are you|qui es tu|who are you|options|menu"), weight: 1 },
+  ],
+  greeting: [
+    { pattern: cue("bonjour|salut|hello|hi|hey|coucou|bonsoir|good morning|good afternoon|good evening|yo|hola|hiya|greetings|bjr|slt"), weight: 1 },
+  ],
+};
+
+/** A role question with one of these is about the role even without a named cue ("DLM ?"). */
+export const ROLE_INTENTS: readonly CueIntent[] = ["role.describe", "role.skills", "role.path", "role.compare", "role.profile"];

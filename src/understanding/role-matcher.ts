@@ -1,0 +1,158 @@
+import type { RoleCatalog } from "../catalog/role-catalog.js";
+import { editDistance, fold, typoAllowance } from "./normalize.js";
+
+export interface RoleMention {
+  roleId: string;
+  /** Token span [start, end) in the folded text. */
+  start: number;
+  end: number;
+  typos: number;
+}
+
+interface Phrase {
+  roleId: string;
+  words: string[];
+}
+
+/** Words too common to suggest a role on their own ("did you mean" must stay useful). */
+const WEAK_WORDS = new Set(["de", "du", "des", "la", "le", "en", "of", "the", "and", "et", "chef", "projet", "project", "formation", "training", "learning"]);
+
+/** Plural and singular fold together: "architectes" matches "architecte". */
+function stem(word: string): string {
+  return word.length > 3 && /[sx]$/.test(word) ? word.slice(0, -1) : word;
+}
+
+function deletions(word: string): string[] {
+  const out = [word];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/**
+ * Finds catalogue roles in a question by their names, aliases and abbreviations.
+ *
+ * Candidate words come from a one-deletion index (the SymSpell idea), so the cost per question
+ * depends on the question's length and on how many phrases share its words, not on the size of
+ * the catalogue. A phrase matches only when every one of its words is present in order: a
+ * "software architect" never becomes a "Learning Architect", it only earns a suggestion.
+ */
+export class RoleMatcher {
+  private readonly phrasesByFirstWord = new Map<string, Phrase[]>();
+  private readonly deletionIndex = new Map<string, Set<string>>();
+  private readonly abbreviations = new Map<string, string>();
+  private readonly rolesByWord = new Map<string, Set<string>>();
+
+  constructor(catalog: RoleCatalog) {
+    for (const role of catalog.roles()) {
+      const phrases = new Set([
+        role.names.fr, role.names.en, ...role.aliases.fr, ...role.aliases.en, role.id.replace(/-/g, " "),
+      ].map(fold));
+      for (const phrase of phrases) this.addPhrase(role.id, phrase.split(" ").map(stem));
+      for (const abbreviation of role.abbreviations) this.abbreviations.set(abbreviation, role.id);
+    }
+  }
+
+  private addPhrase(roleId: string, words: string[]): void {
+    const first = words[0]!;
+    const list = this.phrasesByFirstWord.get(first) ?? [];
+    list.push({ roleId, words });
+    this.phrasesByFirstWord.set(first, list);
+    for (const word of words) {
+      for (const key of deletions(word)) {
+        const set = this.deletionIndex.get(key) ?? new Set();
+        set.add(word);
+        this.deletionIndex.set(key, set);
+      }
+      if (!WEAK_WORDS.has(word) && word.length > 2) {
+        const roles = this.rolesByWord.get(word) ?? new Set();
+        roles.add(roleId);
+        this.rolesByWord.set(word, roles);
+      }
+    }
+  }
+
+  /** Catalogue words within the typo allowance of a question word, with their distance. */
+  private candidates(word: string): Map<string, number> {
+    const found = new Map<string, number>();
+    const allowance = typoAllowance(word);
+    const keys = allowance > 0 ? deletions(word) : [word];
+    for (const key of keys) {
+      for (const known of this.deletionIndex.get(key) ?? []) {
+        if (found.has(known)) continue;
+        const distance = known === word ? 0 : editDistance(word, known, allowance);
+        if (distance === 0 || distance <= Math.min(allowance, typoAllowance(known))) found.set(known, distance);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * All role mentions, longest first where two overlap ("responsable formation digitale" is the
+   * Digital Learning Manager, not the Training Manager), in the order they appear.
+   */
+  find(originalText: string): RoleMention[] {
+    const words = fold(originalText).split(" ").filter(Boolean).map(stem);
+    const candidatesAt = words.map((w) => this.candidates(w));
+    const found: RoleMention[] = [];
+    words.forEach((_, start) => {
+      for (const [first, firstTypos] of candidatesAt[start]!) {
+        for (const phrase of this.phrasesByFirstWord.get(first) ?? []) {
+          const typos = this.matchRest(phrase, candidatesAt, start);
+          if (typos !== undefined) found.push({ roleId: phrase.roleId, start, end: start + phrase.words.length, typos: typos + firstTypos });
+        }
+      }
+    });
+    found.push(...this.findAbbreviations(originalText, words));
+    return this.keepLongest(found);
+  }
+
+  private matchRest(phrase: Phrase, candidatesAt: Map<string, number>[], start: number): number | undefined {
+    let typos = 0;
+    for (let k = 1; k < phrase.words.length; k++) {
+      const distance = candidatesAt[start + k]?.get(phrase.words[k]!);
+      if (distance === undefined) return undefined;
+      typos += distance;
+    }
+    return typos;
+  }
+
+  /**
+   * Abbreviations must be written as such: two-letter ones in capitals only, since "la" is a
+   * French article and must never become the Learning Architect ("LA").
+   */
+  private findAbbreviations(originalText: string, folded: string[]): RoleMention[] {
+    const raw = originalText.normalize("NFKD").replace(/\p{Mn}/gu, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (raw.length !== folded.length) return [];
+    const mentions: RoleMention[] = [];
+    raw.forEach((token, index) => {
+      const singular = /^[A-Za-z]{3,}s$/.test(token) && /[A-Z]{3}/.test(token) ? token.slice(0, -1) : token;
+      const key = singular.length <= 2 ? singular : singular.toUpperCase();
+      const roleId = this.abbreviations.get(key);
+      if (roleId) mentions.push({ roleId, start: index, end: index + 1, typos: 0 });
+    });
+    return mentions;
+  }
+
+  private keepLongest(found: RoleMention[]): RoleMention[] {
+    const byLength = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.typos - b.typos);
+    const kept: RoleMention[] = [];
+    for (const mention of byLength) {
+      const overlaps = kept.some((k) => mention.start < k.end && k.start < mention.end);
+      if (!overlaps) kept.push(mention);
+    }
+    kept.sort((a, b) => a.start - b.start);
+    return kept.filter((m, i) => kept.findIndex((k) => k.roleId === m.roleId) === i);
+  }
+
+  /** Roles sharing a distinctive word with the question, for "did you mean …". */
+  suggest(text: string, limit = 3): string[] {
+    const scores = new Map<string, number>();
+    for (const word of fold(text).split(" ").map(stem)) {
+      if (word.length < 4) continue;
+      for (const [known] of this.candidates(word)) {
+        for (const roleId of this.rolesByWord.get(known) ?? []) scores.set(roleId, (scores.get(roleId) ?? 0) + 1);
+      }
+    }
+    return [...scores.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([id]) => id);
+  }
+}

@@ -1,0 +1,94 @@
+import type { RoleCatalog } from "../catalog/role-catalog.js";
+import { detectLocale } from "./detect-locale.js";
+import { INTENT_CUES, ROLE_INTENTS, type CueIntent } from "./intent-cues.js";
+import { fold } from "./normalize.js";
+import { RoleMatcher, type RoleMention } from "./role-matcher.js";
+import type { Intent, UnderstandOptions, Understanding, Understood } from "./understanding.js";
+
+/** Questions longer than this are cut before matching: nobody asks about a role in 2,000 words. */
+const MAX_ANALYSED_CHARS = 1000;
+const TARGET_CUE = /(?:^| )(?:devenir|become|becoming|vers|to|into|towards|en|comme|as)$/;
+
+/** Deterministic understanding: role names from the catalogue, intents from cue phrases. */
+export class RuleBasedUnderstanding implements Understanding {
+  private readonly matcher: RoleMatcher;
+
+  constructor(catalog: RoleCatalog) {
+    this.matcher = new RoleMatcher(catalog);
+  }
+
+  understand(text: string, options: UnderstandOptions = {}): Understood {
+    const analysed = text.slice(0, MAX_ANALYSED_CHARS);
+    const words = fold(analysed).split(" ").filter(Boolean);
+    const mentions = this.matcher.find(analysed);
+    const masked = words.map((w, i) => (mentions.some((m) => i >= m.start && i < m.end) ? "_" : w)).join(" ");
+    const locale = detectLocale(analysed, masked.split(" "), options.fallbackLocale ?? "en");
+    const scores = scoreIntents(masked);
+    const intent = chooseIntent(scores, mentions.length, masked);
+    const roles = intent === "unknown" || !needsRoles(intent) ? [] : orderRoles(intent, mentions, words);
+    const typos = mentions.reduce((sum, m) => sum + m.typos, 0);
+    const unresolved = mentions.length === 0 ? best(scores, ROLE_INTENTS.filter((i) => i !== "role.compare")) : undefined;
+    return {
+      text,
+      intent,
+      roles,
+      locale,
+      confidence: confidence(intent, scores, typos),
+      suggestions: intent === "unknown" && mentions.length === 0 ? this.matcher.suggest(analysed) : [],
+      ...(intent === "unknown" && unresolved ? { unresolvedRoleIntent: unresolved } : {}),
+    };
+  }
+}
+
+function scoreIntents(masked: string): Map<CueIntent, number> {
+  const scores = new Map<CueIntent, number>();
+  for (const [intent, cues] of Object.entries(INTENT_CUES) as [CueIntent, (typeof INTENT_CUES)[CueIntent]][]) {
+    const score = cues.reduce((sum, c) => sum + (c.pattern.test(masked) ? c.weight : 0), 0);
+    if (score > 0) scores.set(intent, score);
+  }
+  return scores;
+}
+
+function best(scores: Map<CueIntent, number>, among: readonly CueIntent[]): CueIntent | undefined {
+  let top: CueIntent | undefined;
+  for (const intent of among) {
+    if ((scores.get(intent) ?? 0) > (top ? scores.get(top)! : 0)) top = intent;
+  }
+  return top;
+}
+
+/** Assessment, survey and announcement requests are actions: they win over any role question. */
+const ACTIONS: readonly CueIntent[] = ["assessment.start", "survey.start", "announcement.create"];
+
+function chooseIntent(scores: Map<CueIntent, number>, roleCount: number, masked: string): Intent {
+  const action = best(scores, ACTIONS);
+  if (action) return action;
+  if (roleCount > 0) {
+    const candidates = roleCount >= 2 ? ROLE_INTENTS : ROLE_INTENTS.filter((i) => i !== "role.compare");
+    return best(scores, candidates) ?? "role.describe";
+  }
+  if (scores.has("role.list")) return "role.list";
+  if (scores.has("help")) return "help";
+  // A greeting alone, not "hello, what is a software architect?"
+  if (scores.has("greeting") && !best(scores, ROLE_INTENTS) && masked.split(" ").length <= 4) return "greeting";
+  return "unknown";
+}
+
+function needsRoles(intent: Intent): boolean {
+  return (ROLE_INTENTS as readonly string[]).includes(intent) || intent === "assessment.start";
+}
+
+/** The target role comes first: in "I'm a trainer, how do I become a DLM?" that is the DLM. */
+function orderRoles(intent: Intent, mentions: RoleMention[], words: string[]): string[] {
+  const ids = mentions.map((m) => m.roleId);
+  if (intent !== "role.path" || mentions.length < 2) return intent === "role.compare" ? ids.slice(0, 2) : ids;
+  const target = mentions.find((m) => TARGET_CUE.test(words.slice(Math.max(0, m.start - 3), m.start).join(" ").replace(/ (?:un|une|a|an|le|la|the|l)$/, "")));
+  return target ? [target.roleId, ...ids.filter((id) => id !== target.roleId)] : ids;
+}
+
+function confidence(intent: Intent, scores: Map<CueIntent, number>, typos: number): number {
+  if (intent === "unknown") return 0.2;
+  const cueScore = (scores as Map<string, number>).get(intent) ?? 0;
+  const base = cueScore >= 2 ? 0.95 : cueScore > 0 ? 0.85 : 0.7;
+  return Math.max(0.3, Math.round((base - typos * 0.1) * 100) / 100);
+}

@@ -1,0 +1,82 @@
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { openStore, StoreUrlError } from "../../src/store/open-store.js";
+import type { Store } from "../../src/store/store.js";
+import { tempDir } from "../helpers.js";
+
+const opened: Store[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+});
+
+async function open(kind: "memory" | "sqlite", file?: string): Promise<Store> {
+  const url = kind === "memory" ? "memory://" : `sqlite://${file ?? join(await tempDir(), "store.sqlite")}`;
+  const store = openStore(url);
+  opened.push(store);
+  return store;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each(["memory", "sqlite"] as const)("%s store", (kind) => {
+  it("keeps, returns and deletes values", async () => {
+    const store = await open(kind);
+    await store.set("a", { roles: ["dlm"], n: 1 });
+    expect(await store.get("a")).toEqual({ roles: ["dlm"], n: 1 });
+    expect(await store.delete("a")).toBe(true);
+    expect(await store.get("a")).toBeUndefined();
+    expect(await store.delete("a")).toBe(false);
+  });
+
+  it("forgets values after their time to live", async () => {
+    const store = await open(kind);
+    await store.set("short", "x", 30);
+    await store.set("long", "y", 60_000);
+    await sleep(60);
+    expect(await store.get("short")).toBeUndefined();
+    expect(await store.get("long")).toBe("y");
+  });
+
+  it("lets exactly one of many concurrent claims win, and a claim again once expired", async () => {
+    const store = await open(kind);
+    const results = await Promise.all(Array.from({ length: 20 }, () => store.claim("event-1", 40)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await store.claim("event-1", 40)).toBe(false);
+    await sleep(60);
+    expect(await store.claim("event-1", 40)).toBe(true);
+  });
+});
+
+describe("sqlite store", () => {
+  it("keeps data across a close and reopen of the file (a process restart)", async () => {
+    const file = join(await tempDir(), "restart.sqlite");
+    const first = openStore(`sqlite://${file}`);
+    await first.set("context", { locale: "fr" });
+    await first.close();
+    const second = await open("sqlite", file);
+    expect(await second.get("context")).toEqual({ locale: "fr" });
+  });
+
+  it("lets one of two connections to the same file win a claim, as two processes would", async () => {
+    const file = join(await tempDir(), "shared.sqlite");
+    const a = await open("sqlite", file);
+    const b = await open("sqlite", file);
+    await a.set("warm-up", 1);
+    await b.set("warm-up", 1);
+    const results = await Promise.all([...Array.from({ length: 10 }, () => a.claim("evt", 60_000)), ...Array.from({ length: 10 }, () => b.claim("evt", 60_000))]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("creates the folder of a new database file", async () => {
+    const store = await open("sqlite", join(await tempDir(), "nested", "deeper", "db.sqlite"));
+    await store.set("k", "v");
+    expect(await store.get("k")).toBe("v");
+  });
+});
+
+describe("openStore", () => {
+  it("names STORE_URL when the scheme is not supported", () => {
+    expect(() => openStore("mongodb://localhost/x")).toThrow(StoreUrlError);
+    expect(() => openStore("mongodb://localhost/x")).toThrow(/STORE_URL/);
+  });
+});
