@@ -5,7 +5,9 @@ import { toText } from "../adapters/console/render-text.js";
 import { CatalogError, loadCatalog } from "../src/catalog/load-catalog.js";
 import { LOCALES, type Locale } from "../src/catalog/schema.js";
 import { ConfigError, loadConfig, type Config } from "../src/config/config.js";
-import { createLogger } from "../src/logging/logger.js";
+import { createLogger, type Logger } from "../src/logging/logger.js";
+import { chooseAdapters } from "./choose-adapters.js";
+import { startPlatforms } from "./start-platforms.js";
 import { createParcours, type Parcours } from "../src/parcours.js";
 import { StoreUrlError } from "../src/store/open-store.js";
 import { RuleBasedUnderstanding } from "../src/understanding/rule-based-understanding.js";
@@ -41,10 +43,11 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig["options"]>)
   }
 }
 
-async function withParcours(io: CliIo, config: Config, level: string, work: (p: Parcours) => Promise<number>): Promise<number> {
-  const parcours = await createParcours(config, createLogger(level, io.stderr));
+async function withParcours(io: CliIo, config: Config, level: string, work: (p: Parcours, logger: Logger) => Promise<number>): Promise<number> {
+  const logger = createLogger(level, io.stderr);
+  const parcours = await createParcours(config, logger);
   try {
-    return await work(parcours);
+    return await work(parcours, logger);
   } finally {
     await parcours.close();
   }
@@ -93,7 +96,27 @@ const catalog: Command = async (args, io, config) => {
   return 0;
 };
 
-const COMMANDS: Record<string, Command> = { start: chat, chat, understand, ask, catalog };
+/** The platforms with credentials, or the console chat when there are none. */
+const start: Command = async (args, io, config) => {
+  parse(args, {});
+  const adapters = chooseAdapters(config);
+  const withConsole = adapters.includes("console");
+  return withParcours(io, config, withConsole ? chatLogLevel(io, config) : config.LOG_LEVEL, async (parcours, logger) => {
+    const running = await startPlatforms(adapters, parcours, config, logger);
+    const stopped = new Promise<void>((resolve) => {
+      for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
+    });
+    if (withConsole) {
+      await Promise.race([runConsoleChat({ bot: parcours.bot, input: io.stdin, output: io.stdout, locale: config.DEFAULT_LOCALE, interactive: Boolean(io.stdin.isTTY) }), stopped]);
+    } else {
+      await stopped;
+    }
+    await Promise.all(running.map((adapter) => adapter.stop()));
+    return 0;
+  });
+};
+
+const COMMANDS: Record<string, Command> = { start, chat, understand, ask, catalog };
 
 /** Runs one CLI command and returns its exit code; errors become clear messages, never stack traces. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

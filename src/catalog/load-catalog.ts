@@ -50,17 +50,20 @@ function validate<T>(schema: ZodType<T>, data: unknown, file: string, problems: 
   return undefined;
 }
 
-/** References between roles only make sense once every file is read. */
-function checkReferences(roles: Map<string, { role: Role; file: string }>, problems: CatalogProblem[]): void {
+/**
+ * References between roles only make sense once every file is read. A role whose own file is
+ * broken still counts as declared (by its file name), so one mistake gives one problem, not a cascade.
+ */
+function checkReferences(roles: Map<string, { role: Role; file: string }>, declared: ReadonlySet<string>, problems: CatalogProblem[]): void {
   const moduleOwners = new Map<string, string>();
   for (const { role, file } of roles.values()) {
     const add = (path: string, message: string) => problems.push({ file, path, message });
     const sourceIds = new Set(role.sources.map((s) => s.id));
     const skillIds = new Set(role.skills.map((s) => s.id));
-    role.related.forEach((id, i) => roles.has(id) || add(`related.${i}`, `unknown role "${id}"`));
+    role.related.forEach((id, i) => declared.has(id) || add(`related.${i}`, `unknown role "${id}"`));
     role.careerMoves.forEach((move, i) => {
       const other = move.from ?? move.to ?? "";
-      if (!roles.has(other)) add(`careerMoves.${i}`, `unknown role "${other}"`);
+      if (!declared.has(other)) add(`careerMoves.${i}`, `unknown role "${other}"`);
     });
     for (const [list, facts] of [["missions", role.missions], ["outlook", role.outlook], ["profile", role.profile]] as const) {
       facts.forEach((fact, i) => sourceIds.has(fact.source) || add(`${list}.${i}.source`, `unknown source "${fact.source}"`));
@@ -103,7 +106,7 @@ export async function loadCatalog(dir: string): Promise<RoleCatalog> {
     if (role.id !== expectedId) problems.push({ file, path: "id", message: `"${role.id}" must match the file name "${expectedId}"` });
     else roles.set(role.id, { role, file });
   }
-  checkReferences(roles, problems);
+  checkReferences(roles, new Set(names.map((name) => basename(name, extname(name)))), problems);
 
   if (problems.length > 0 || !scale) throw new CatalogError(problems);
   return new RoleCatalog([...roles.values()].map((r) => r.role), scale);

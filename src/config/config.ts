@@ -4,6 +4,10 @@ import { LOCALES } from "../catalog/schema.js";
 import { packageRoot } from "./package-root.js";
 
 
+export const ADAPTERS = ["slack", "teams", "console"] as const;
+export type AdapterName = (typeof ADAPTERS)[number];
+const port = z.coerce.number().int().min(0).max(65535);
+
 /** Every setting Parcours reads, in one place; the README's table lists the same names. */
 export const configSchema = z.object({
   CATALOG_DIR: z.string().min(1).default(() => join(packageRoot(), "catalog")),
@@ -11,6 +15,22 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEFAULT_LOCALE: z.enum(LOCALES).default("en"),
   CONTEXT_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+  PARCOURS_ADAPTERS: z
+    .string()
+    .transform((list) => list.split(",").map((name) => name.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(ADAPTERS)).min(1, "name at least one of slack, teams, console"))
+    .optional(),
+  PORT: port.default(3000),
+  SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", "must be a bot token (xoxb-…)").optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+  SLACK_APP_TOKEN: z.string().startsWith("xapp-", "must be an app-level token (xapp-…)").optional(),
+  SLACK_API_URL: z.url().optional(),
+  TEAMS_PORT: port.default(3978),
+  TEAMS_ENABLED: z.enum(["true", "false"]).transform((v) => v === "true").default(false),
+  MICROSOFT_APP_ID: z.string().min(1).optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
+  MICROSOFT_APP_TYPE: z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("MultiTenant"),
 });
 
 export type Config = z.infer<typeof configSchema>;

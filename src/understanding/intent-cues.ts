@@ -16,35 +16,36 @@ export const INTENT_CUES: Record<CueIntent, { pattern: RegExp; weight: number }[
     { pattern: cue("role d[eu]?|role of|missions?|tell me about|parle[sz]? moi d[eu]?|explain|explique[sz]?|en quoi consiste|job of|metier d[eu]?|mean|meaning|signifie|veut dire|do all day|day to day|quotidien|responsibilities|responsabilites|taches|tasks|duties|overview|presente moi|presentation"), weight: 1.5 },
   ],
   "role.skills": [
-    { pattern: cue("competences?|skills?|skillset|savoir faire|savoir etre|aptitudes?|qualites|qualities|expertise|connaissances|knowledge|abilit(?:y|ies)|capabilities|competencies|competency"), weight: 3 },
+    { pattern: cue("competences?|skills?|skillset|savoir faire|know how|expected of|attendu|attendues|requis|required|savoir etre|aptitudes?|qualites|qualities|expertise|connaissances|knowledge|abilit(?:y|ies)|capabilities|competencies|competency"), weight: 3 },
     { pattern: cue("need to know|need to master|faut il savoir|doit savoir|maitriser|good at|bon en"), weight: 2 },
   ],
   "role.path": [
-    { pattern: cue("devenir|deviens|become|becoming|reconversion|reconvertir|me reconvertir|career|carriere|evoluer|evolution|transition|switch|move into|move to|passer|get into|train to be|train as|se former|me former|training path|learning path|parcours|cursus|roadmap|chemin|pathway|formations?|training|courses?|modules?|programme|program|diplome|degree|certification|apprendre|learn|study|etudes|road to|how to be"), weight: 2.5 },
+    { pattern: cue("devenir|deviens|devient|devenu|become|becomes|becoming|path|paths|reconversion|reconvertir|me reconvertir|career|carriere|evoluer|evolution|transition|switch|move into|move to|passer|get into|train to be|train as|se former|me former|training path|learning path|parcours|cursus|roadmap|chemin|pathway|formations?|training|courses?|modules?|programme|program|diplome|degree|certification|apprendre|learn|study|etudes|road to|how to be"), weight: 2.5 },
     { pattern: cue("vers|towards|into"), weight: 0.5 },
   ],
   "role.compare": [
-    { pattern: cue("difference|differences|differ|differe|differencie|distingue|compare|comparer|comparaison|comparison|vs|versus|contrairement|unlike|same as|meme chose|pareil|plutot"), weight: 4 },
+    { pattern: cue("difference|differences|different|differente|differ|differe|differencie|differencier|distingue|distinguer|diff|compare|comparer|comparaison|comparison|vs|versus|contrairement|unlike|same as|meme chose|pareil|plutot"), weight: 4 },
     { pattern: cue("between|entre"), weight: 2 },
   ],
   "role.profile": [
-    { pattern: cue("qui sont|who are|profil|profils|profile|profiles|chiffres?|figures?|statisti\\w*|stats|combien|how many|pourcentage|percentage|percent|age|ages|old|young|jeunes?|femmes?|women|woman|female|hommes|men|gender|genre|sexe|demograph\\w*|typical|typique|population|survey of|anciennete|seniority"), weight: 3 },
+    { pattern: cue("qui sont|who are|profil|profils|profile|profiles|chiffres?|figures?|statisti\\w*|stats|combien|how many|pourcentage|percentage|percent|age|ages|old|young|jeunes?|femmes?|women|woman|female|hommes|men|gender|genre|sexe|demograph\\w*|typical|typique|population|survey of|anciennete|seniority|niveau d etudes|niveau de diplome|background|backgrounds|come from|viennent d[eu]?|qui occupe|who works|who holds|qui exerce|qui exercent"), weight: 3 },
+    { pattern: cue("en general|generalement|typically|typiquement|usually|d habitude"), weight: 1 },
   ],
   "role.list": [
-    { pattern: cue("liste[rz]?|list|lists|catalogue|catalog|all roles|all the roles|tous les metiers|tous les roles|which roles|what roles|quels metiers|quels roles|quels postes|what jobs|which jobs|roles do you know|metiers connais|connais tu|do you know|available roles|metiers disponibles|roles available|metiers du l ?d|l d roles|ld roles|jobs in l ?d|metiers de la formation"), weight: 2 },
+    { pattern: cue("liste[rz]?|list|lists|catalogue|catalog|all roles|all the roles|tous les metiers|tous les roles|which roles|what roles|quels metiers|quels roles|quels postes|what jobs|which jobs|roles do you know|metiers connais|connais tu|do you know|available roles|metiers disponibles|roles available|metiers du l ?d|l d roles|ld roles|jobs in l ?d|metiers de la formation|que tu connais|que vous connaissez|you know|les metiers|the roles|montre moi les metiers|show me the roles"), weight: 2 },
   ],
   "assessment.start": [
-    { pattern: cue("evaluer|m evaluer|evalue|evaluez|evaluation|auto ?evaluation|autoevaluation|self ?assessment|self ?assess|assess|assessment|test my skills|tester mes|bilan|mon niveau|my level|where do i stand|me positionner|rate myself|m auto evaluer|skills check|check my skills|gap analysis|quiz|diagnostic|ecarts|my gaps|mes lacunes"), weight: 4 },
+    { pattern: cue("evaluer|m evaluer|evalue|evaluez|evaluate|evaluating|self evaluate|rate my|assess my|test me|evaluation|auto ?evaluation|autoevaluation|self ?assessment|self ?assess|assess|assessment|test my skills|tester mes|bilan|mon niveau|my level|where do i stand|me positionner|rate myself|m auto evaluer|skills check|check my skills|gap analysis|quiz|diagnostic|ecarts|my gaps|mes lacunes"), weight: 4 },
   ],
   "survey.start": [
     { pattern: cue("sondage|survey|enquete|questionnaire|poll|sonder"), weight: 4 },
     { pattern: cue("mon equipe|my team|team skills|competences de l equipe|de mon equipe|our team|notre equipe|mes collaborateurs|my reports"), weight: 1.5 },
   ],
   "announcement.create": [
-    { pattern: cue("annonce[rz]?|annonces|announce|announcement|diffuse[rz]?|broadcast|communique[rz]?|publie[rz]?|publish|push|notify|notifier|informer|envoyer un message|send a message|send an announcement|message to all|message a tous|post in|poster dans|faire passer"), weight: 4 },
+    { pattern: cue("annonce[rz]?|annonces|announce|announcement|diffuse[rz]?|broadcast|communique[rz]?|publie[rz]?|publish|push|notify|notifier|informer|envoyer un message|send a message|send an announcement|message to all|message a tous|post in|poster dans|faire passer|let everyone know|tell everyone|inform everyone|faire savoir|prevenir tout le monde|all staff|tout le personnel"), weight: 4 },
   ],
   help: [
-    { pattern: cue("help|aide|aidez moi|aide moi|what can you do|que sais tu faire|que peux tu faire|tu fais quoi|comment ca marche|comment tu marches|how does this work|how do you work|commands|commandes|usage|mode d emploi|a quoi tu sers|what are you|qui es tu|who are you|options|menu"), weight: 1 },
+    { pattern: cue("help|aide|aidez moi|aide moi|what can you do|que sais tu faire|que peux tu faire|tu fais quoi|comment ca marche|comment tu marches|how does this work|how do you work|commands|commandes|usage|mode d emploi|a quoi tu sers|what are you|qui es tu|who are you|options|use this bot|use you|utiliser ce bot|t utiliser|vous utiliser|what you can do|what can you|ce que tu sais|ce que vous savez|tu sais faire|vous savez faire|tu peux faire|vous pouvez faire|peux tu faire|pouvez vous faire|tu fonctionnes|vous fonctionnez|comment ca fonctionne|this bot|ce bot"), weight: 1 },
   ],
   greeting: [
     { pattern: cue("bonjour|salut|hello|hi|hey|coucou|bonsoir|good morning|good afternoon|good evening|yo|hola|hiya|greetings|bjr|slt"), weight: 1 },

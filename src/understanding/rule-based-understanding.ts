@@ -7,7 +7,8 @@ import type { Intent, UnderstandOptions, Understanding, Understood } from "./und
 
 /** Questions longer than this are cut before matching: nobody asks about a role in 2,000 words. */
 const MAX_ANALYSED_CHARS = 1000;
-const TARGET_CUE = /(?:^| )(?:devenir|become|becoming|vers|to|into|towards|en|comme|as)$/;
+const TARGET_CUE = /(?:^| )(?:devenir|deviens|devient|become|becoming|vers|to|into|towards|passer|evoluer|aller|switch)$/;
+const CURRENT_CUE = /(?:^| )(?:suis|am|i m|im|work as|working as|travaille comme|currently|actuellement|en tant que|from|poste de)$/;
 
 /** Deterministic understanding: role names from the catalogue, intents from cue phrases. */
 export class RuleBasedUnderstanding implements Understanding {
@@ -78,11 +79,15 @@ function needsRoles(intent: Intent): boolean {
   return (ROLE_INTENTS as readonly string[]).includes(intent) || intent === "assessment.start";
 }
 
-/** The target role comes first: in "I'm a trainer, how do I become a DLM?" that is the DLM. */
+/**
+ * The target role comes first: in "I'm a trainer, how do I become a DLM?" that is the DLM. A role
+ * right after a move cue is the target; failing that, a role right after "I am" is the current one.
+ */
 function orderRoles(intent: Intent, mentions: RoleMention[], words: string[]): string[] {
   const ids = mentions.map((m) => m.roleId);
   if (intent !== "role.path" || mentions.length < 2) return intent === "role.compare" ? ids.slice(0, 2) : ids;
-  const target = mentions.find((m) => TARGET_CUE.test(words.slice(Math.max(0, m.start - 3), m.start).join(" ").replace(/ (?:un|une|a|an|le|la|the|l)$/, "")));
+  const before = (m: RoleMention) => words.slice(Math.max(0, m.start - 4), m.start).join(" ").replace(/ (?:un|une|a|an|le|la|the|l|d)$/, "");
+  const target = mentions.find((m) => TARGET_CUE.test(before(m))) ?? mentions.find((m) => !CURRENT_CUE.test(before(m)));
   return target ? [target.roleId, ...ids.filter((id) => id !== target.roleId)] : ids;
 }
 

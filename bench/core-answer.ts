@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { answer } from "../src/answers/answer.js";
+import type { RoleCatalog } from "../src/catalog/role-catalog.js";
+import { packageRoot } from "../src/config/package-root.js";
+import { RuleBasedUnderstanding } from "../src/understanding/rule-based-understanding.js";
+import { generatedCatalog } from "./generated-catalog.js";
+import { percentiles, type BenchRow } from "./measure.js";
+
+const ROUNDS = 20;
+
+function questions(): string[] {
+  const file = join(packageRoot(), "test", "fixtures", "understanding", "labelled-questions.jsonl");
+  return readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => (JSON.parse(line) as { text: string }).text);
+}
+
+function measure(label: string, catalog: RoleCatalog, texts: string[]): BenchRow[] {
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  const understanding = new RuleBasedUnderstanding(catalog);
+  const buildMs = performance.now() - started;
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+  const samples: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const text of texts) {
+      const t0 = performance.now();
+      const understood = understanding.understand(text);
+      answer(catalog, understood);
+      samples.push((performance.now() - t0) * 1000);
+    }
+  }
+  const { median, p99 } = percentiles(samples);
+  const bench = `core, ${label} (${catalog.size} roles)`;
+  return [
+    { bench, measure: "understand+answer median", value: `${median.toFixed(0)} µs` },
+    { bench, measure: "understand+answer p99", value: `${p99.toFixed(0)} µs` },
+    { bench, measure: "index build", value: `${buildMs.toFixed(1)} ms` },
+    { bench, measure: "index heap (approx.)", value: `${heapMb.toFixed(1)} MB` },
+  ];
+}
+
+/** Time per question on the shipped catalogue and on a generated one of 1,000 roles, and their ratio. */
+export function benchCore(shipped: RoleCatalog): BenchRow[] {
+  const texts = questions();
+  const small = measure("shipped", shipped, texts);
+  const large = measure("generated", generatedCatalog(shipped, 1000), texts);
+  const ratio = Number.parseFloat(large[0]!.value) / Number.parseFloat(small[0]!.value);
+  return [
+    ...small,
+    ...large,
+    { bench: "core, scaling", measure: `median ratio, ${(1000 / shipped.size).toFixed(0)}× the roles`, value: `${ratio.toFixed(2)}×` },
+    { bench: "core", measure: "questions × rounds", value: `${texts.length} × ${ROUNDS}` },
+  ];
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { answer } from "../../src/answers/answer.js";
+import type { Block, Reply } from "../../src/answers/reply.js";
+import { LOCALES } from "../../src/catalog/schema.js";
+import { INTENTS } from "../../src/understanding/understanding.js";
+import { shippedCatalog } from "../helpers.js";
+
+const blocksOf = <T extends Block["type"]>(reply: Reply, type: T) => reply.blocks.filter((b): b is Extract<Block, { type: T }> => b.type === type);
+const text = (reply: Reply) => JSON.stringify(reply.blocks);
+
+describe("template answers", () => {
+  it.each(INTENTS.flatMap((intent) => LOCALES.map((locale) => [intent, locale] as const)))("%s in %s has blocks and fallback text", async (intent, locale) => {
+    const catalog = await shippedCatalog();
+    const reply = answer(catalog, { intent, locale, roles: ["digital-learning-manager", "training-manager"] });
+    expect(reply.blocks.length).toBeGreaterThan(0);
+    expect(reply.fallbackText.length).toBeGreaterThan(0);
+  });
+
+  it("describes a role with its missions and cites its source with publisher, title and year", async () => {
+    const catalog = await shippedCatalog();
+    const role = catalog.get("learning-architect");
+    const reply = answer(catalog, { intent: "role.describe", roles: [role.id], locale: "fr" });
+    for (const mission of role.missions) expect(text(reply)).toContain(mission.text.fr);
+    const sources = blocksOf(reply, "sources")[0]!.items.join("\n");
+    const source = role.sources[0]!;
+    expect(sources).toContain(source.publisher);
+    expect(sources).toContain(source.title);
+    expect(sources).toContain(String(source.year));
+  });
+
+  it("offers follow-up buttons carrying the role", async () => {
+    const catalog = await shippedCatalog();
+    const reply = answer(catalog, { intent: "role.describe", roles: ["digital-learning-manager"], locale: "en" });
+    const buttons = blocksOf(reply, "buttons").flatMap((b) => b.buttons);
+    expect(buttons.map((b) => b.actionId)).toEqual(expect.arrayContaining(["role.skills", "role.path", "role.profile", "assessment.start"]));
+    expect(buttons.find((b) => b.actionId === "role.skills")!.value).toBe("digital-learning-manager");
+  });
+
+  it("lists every skill with its target level on the published scale", async () => {
+    const catalog = await shippedCatalog();
+    const role = catalog.get("digital-learning-manager");
+    const reply = answer(catalog, { intent: "role.skills", roles: [role.id], locale: "en" });
+    for (const skill of role.skills) {
+      const label = catalog.scale.levels[skill.targetLevel - 1]!.label.en;
+      expect(text(reply)).toContain(`${skill.name.en}*, target ${skill.targetLevel}/5 (${label})`);
+    }
+  });
+
+  it("gives the training path in order with its total duration", async () => {
+    const catalog = await shippedCatalog();
+    const role = catalog.get("learning-designer");
+    const reply = answer(catalog, { intent: "role.path", roles: [role.id], locale: "en" });
+    const positions = role.trainingPath.map((m) => text(reply).indexOf(m.title.en));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    const hours = role.trainingPath.reduce((sum, m) => sum + m.durationHours, 0);
+    expect(text(reply)).toContain(`${hours} hours in all`);
+  });
+
+  it("names the skills to grow on a career move from another role", async () => {
+    const catalog = await shippedCatalog();
+    const target = catalog.get("learning-architect");
+    const current = catalog.get("expert-trainer");
+    const reply = answer(catalog, { intent: "role.path", roles: [target.id, current.id], locale: "en" });
+    const held = new Set(current.skills.map((s) => s.id));
+    const missing = target.skills.find((s) => !held.has(s.id))!;
+    expect(text(reply)).toContain(`• ${missing.name.en}`);
+  });
+
+  it("compares two roles by shared and specific skills", async () => {
+    const catalog = await shippedCatalog();
+    const reply = answer(catalog, { intent: "role.compare", roles: ["digital-learning-manager", "training-manager"], locale: "fr" });
+    expect(blocksOf(reply, "header")[0]!.text).toContain("Digital Learning Manager");
+    expect(blocksOf(reply, "header")[0]!.text).toContain(catalog.get("training-manager").names.fr);
+    expect(text(reply)).toContain("Compétences communes");
+  });
+
+  it("gives the study's figures with population, year and source", async () => {
+    const catalog = await shippedCatalog();
+    const role = catalog.get("digital-learning-manager");
+    const reply = answer(catalog, { intent: "role.profile", roles: [role.id], locale: "en" });
+    const fields = blocksOf(reply, "fields")[0]!.fields;
+    expect(fields.map((f) => f.label)).toEqual(role.profile.map((f) => f.figure));
+    expect(fields[0]!.value).toContain("2016");
+  });
+
+  it("says honestly when a role has no figures", async () => {
+    const catalog = await shippedCatalog();
+    const reply = answer(catalog, { intent: "role.profile", roles: ["expert-trainer"], locale: "en" });
+    expect(text(reply)).toContain("holds no figures");
+  });
+
+  it("marks sample content as such", async () => {
+    const catalog = await shippedCatalog();
+    const reply = answer(catalog, { intent: "role.describe", roles: ["training-manager"], locale: "en" });
+    expect(blocksOf(reply, "sources")[0]!.items.join(" ")).toMatch(/sample content/);
+  });
+
+  it("offers close roles when the question was not understood", async () => {
+    const catalog = await shippedCatalog();
+    const reply = answer(catalog, { intent: "unknown", roles: [], locale: "en", suggestions: ["learning-architect"] });
+    expect(text(reply)).toContain("Did you mean");
+    expect(blocksOf(reply, "buttons")[0]!.buttons[0]).toMatchObject({ actionId: "role.describe", value: "learning-architect" });
+  });
+});

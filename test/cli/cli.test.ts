@@ -1,0 +1,83 @@
+import { cp, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../bin/run-cli.js";
+import { Capture, SHIPPED_CATALOG, tempDir } from "../helpers.js";
+
+async function run(argv: string[], input = "", env: NodeJS.ProcessEnv = {}) {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await runCli(argv, { env: { STORE_URL: "memory://", ...env }, stdin: Readable.from([input]), stdout, stderr });
+  return { code, out: stdout.text, err: stderr.text };
+}
+
+describe("parcours CLI", () => {
+  it("understand --json writes one JSON object a line", async () => {
+    const { code, out } = await run(["understand", "--json"], "what does a Learning Architect do?\n\nc'est quoi un DLM ?\n");
+    expect(code).toBe(0);
+    const lines = out.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ text: "what does a Learning Architect do?", intent: "role.describe", roles: ["learning-architect"], locale: "en" });
+    expect(Object.keys(lines[1]!).sort()).toEqual(["confidence", "intent", "locale", "roles", "text"]);
+    expect(lines[1]).toMatchObject({ roles: ["digital-learning-manager"], locale: "fr" });
+  });
+
+  it("ask prints one answer, as text or as the reply model in JSON", async () => {
+    const text = await run(["ask", "quelles compétences pour un DLM ?"]);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain("Compétences");
+    const json = await run(["ask", "what is a DLM", "--locale", "en", "--json"]);
+    expect(JSON.parse(json.out)).toMatchObject({ fallbackText: expect.stringContaining("Digital Learning Manager") });
+  });
+
+  it("refuses unknown flags, bad locales and missing questions with usage and exit code 2", async () => {
+    for (const argv of [["ask", "--colour", "x"], ["ask", "x", "--locale", "de"], ["ask"], ["fly"]]) {
+      const { code, err } = await run(argv);
+      expect(code, argv.join(" ")).toBe(2);
+      expect(err).toMatch(/^parcours: /);
+      expect(err).toContain("Usage: parcours");
+      expect(err).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("catalog check validates the shipped catalogue and names the problem in a broken one", async () => {
+    const ok = await run(["catalog", "check", SHIPPED_CATALOG]);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/Catalogue OK: \d+ roles/);
+    const dir = await tempDir();
+    await cp(SHIPPED_CATALOG, dir, { recursive: true });
+    await writeFile(join(dir, "roles", "expert-trainer.yaml"), "id: expert-trainer\n");
+    const broken = await run(["catalog", "check", dir]);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain("expert-trainer.yaml");
+    expect(broken.err).toContain("names");
+  });
+
+  it("chat answers piped messages in order, and a number presses a button", async () => {
+    const { code, out } = await run(["chat"], "what is a DLM?\n1\nquit\nnot read\n");
+    expect(code).toBe(0);
+    const dlm = out.indexOf("== Digital Learning Manager ==");
+    const skills = out.indexOf("Skills of a Digital Learning Manager");
+    expect(dlm).toBeGreaterThanOrEqual(0);
+    expect(skills).toBeGreaterThan(dlm);
+  });
+
+  it("start opens the console chat when no platform is configured", async () => {
+    const { code, out } = await run(["start"], "help\n");
+    expect(code).toBe(0);
+    expect(out).toContain("What I can do");
+  });
+
+  it("stops on a bad configuration value, naming the variable", async () => {
+    const locale = await run(["chat"], "", { DEFAULT_LOCALE: "de" });
+    expect(locale.code).toBe(1);
+    expect(locale.err).toContain("DEFAULT_LOCALE");
+    const store = await run(["chat"], "", { STORE_URL: "ftp://x" });
+    expect(store.code).toBe(1);
+    expect(store.err).toContain("STORE_URL");
+    const slack = await run(["start"], "", { SLACK_BOT_TOKEN: "xoxb-1" });
+    expect(slack.code).toBe(1);
+    expect(slack.err).toContain("SLACK_SIGNING_SECRET");
+  });
+});

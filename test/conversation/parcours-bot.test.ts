@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import type { Reply } from "../../src/answers/reply.js";
+import { createLogger } from "../../src/logging/logger.js";
+import { memoryStore } from "../../src/store/keyv-store.js";
+import type { Store } from "../../src/store/store.js";
+import { Capture, testBot } from "../helpers.js";
+
+const speaker = { platform: "test", userId: "U123SECRET", conversationId: "C1" };
+const allText = (reply: Reply | undefined) => JSON.stringify(reply?.blocks ?? []);
+
+describe("ParcoursBot", () => {
+  it("answers a role question from the catalogue", async () => {
+    const { bot, catalog } = await testBot();
+    const reply = await bot.handleMessage({ ...speaker, text: "what does a Learning Architect do?" });
+    expect(allText(reply)).toContain(catalog.get("learning-architect").missions[0]!.text.en);
+    expect(reply?.fallbackText).toContain("Learning Architect");
+  });
+
+  it("handles a retried delivery once", async () => {
+    const { bot } = await testBot();
+    const replies = await Promise.all([1, 2, 3].map(() => bot.handleMessage({ ...speaker, text: "what is a DLM?", deliveryId: "Ev1" })));
+    expect(replies.filter(Boolean)).toHaveLength(1);
+    expect(await bot.handleMessage({ ...speaker, text: "what is a DLM?", deliveryId: "Ev2" })).toBeDefined();
+  });
+
+  it.each([
+    ["", /empty/],
+    ["   \n\t ", /empty/],
+    ["x".repeat(20_000), /too long/],
+    ["🎉🎉🎉", /only understand words/],
+  ])("answers bad input %# with a clear message", async (text, expected) => {
+    const { bot } = await testBot();
+    const reply = await bot.handleMessage({ ...speaker, text });
+    expect(reply?.fallbackText).toMatch(expected);
+  });
+
+  it("answers bad input in the user's language", async () => {
+    const { bot } = await testBot();
+    const reply = await bot.handleMessage({ ...speaker, locale: "fr", text: "" });
+    expect(reply?.fallbackText).toMatch(/vide/);
+  });
+
+  it("strips control characters and still understands", async () => {
+    const { bot, catalog } = await testBot();
+    const reply = await bot.handleMessage({ ...speaker, text: "c'est quoi\u0000 un\u0007 DLM\u001b ?" });
+    expect(allText(reply)).toContain(catalog.get("digital-learning-manager").summary.fr.slice(0, 40));
+  });
+
+  it("follows up on the last role discussed", async () => {
+    const { bot, catalog } = await testBot();
+    await bot.handleMessage({ ...speaker, text: "c'est quoi un DLM ?" });
+    const reply = await bot.handleMessage({ ...speaker, text: "et quelles compétences lui faut-il ? ses compétences ?" });
+    expect(allText(reply)).toContain(catalog.get("digital-learning-manager").skills[0]!.name.fr);
+  });
+
+  it("does not carry a role over to a question about an unknown role", async () => {
+    const { bot } = await testBot();
+    await bot.handleMessage({ ...speaker, text: "what is a DLM?" });
+    const reply = await bot.handleMessage({ ...speaker, text: "what skills does a data scientist need?" });
+    expect(allText(reply)).not.toContain("Digital Learning Manager");
+  });
+
+  it("answers a button press from its action id and value", async () => {
+    const { bot, catalog } = await testBot();
+    const reply = await bot.handleAction({ ...speaker, locale: "fr", actionId: "role.path", value: "learning-designer" });
+    expect(allText(reply)).toContain(catalog.get("learning-designer").trainingPath[0]!.title.fr);
+  });
+
+  it("answers an unknown or tampered button politely", async () => {
+    const { bot } = await testBot();
+    for (const action of [{ actionId: "admin.delete", value: "x" }, { actionId: "role.describe", value: "no-such-role" }]) {
+      const reply = await bot.handleAction({ ...speaker, ...action });
+      expect(allText(reply)).toMatch(/don't know that button/);
+    }
+  });
+
+  it("turns a store failure into a sentence and logs the cause, not the text", async () => {
+    const base = memoryStore();
+    const failing: Store = {
+      get: async () => Promise.reject(new Error("disk on fire")),
+      set: (key, value, ttl) => base.set(key, value, ttl),
+      delete: (key) => base.delete(key),
+      claim: (key, ttl) => base.claim(key, ttl),
+      close: () => base.close(),
+    };
+    const logs = new Capture();
+    const { bot } = await testBot({ store: failing, logger: createLogger("info", logs) });
+    const reply = await bot.handleMessage({ ...speaker, text: "what is a DLM?" });
+    expect(reply?.fallbackText).toMatch(/went wrong/);
+    expect(logs.text).toContain("disk on fire");
+  });
+
+  it("logs no message text and no raw user id at info level", async () => {
+    const logs = new Capture();
+    const { bot } = await testBot({ logger: createLogger("info", logs) });
+    await bot.handleMessage({ ...speaker, text: "what does a Learning Architect do?" });
+    await bot.handleAction({ ...speaker, actionId: "role.skills", value: "learning-architect" });
+    expect(logs.text).toContain("role.describe");
+    expect(logs.text).not.toContain("Learning Architect do");
+    expect(logs.text).not.toContain("U123SECRET");
+  });
+});

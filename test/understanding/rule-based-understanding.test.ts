@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { RuleBasedUnderstanding } from "../../src/understanding/rule-based-understanding.js";
+import { shippedCatalog } from "../helpers.js";
+
+let understanding: RuleBasedUnderstanding;
+beforeAll(async () => {
+  understanding = new RuleBasedUnderstanding(await shippedCatalog());
+});
+
+describe("RuleBasedUnderstanding", () => {
+  it.each([
+    ["what does a Learning Architect do?", "role.describe", ["learning-architect"], "en"],
+    ["c'est quoi un Digital Learning Manager ?", "role.describe", ["digital-learning-manager"], "fr"],
+    ["how do I become a learning designer?", "role.path", ["learning-designer"], "en"],
+    ["CEST QUOI UN ARCHITECTE PEDAGOGIQUE", "role.describe", ["learning-architect"], "fr"],
+    ["quelles compétences pour un DLM ?", "role.skills", ["digital-learning-manager"], "fr"],
+    ["difference between a DLM and a RF", "role.compare", ["digital-learning-manager", "training-manager"], "en"],
+    ["c'est quoi un LA ?", "role.describe", ["learning-architect"], "fr"],
+  ] as const)("%s", (text, intent, roles, locale) => {
+    const got = understanding.understand(text);
+    expect(got).toMatchObject({ intent, roles: [...roles], locale });
+    expect(got.confidence).toBeGreaterThan(0.5);
+  });
+
+  it("recognises role names with typos", () => {
+    expect(understanding.understand("what does a learnig architect do").roles).toEqual(["learning-architect"]);
+    expect(understanding.understand("digital lerning manager").roles).toEqual(["digital-learning-manager"]);
+  });
+
+  it("puts the target role first in a career move", () => {
+    const got = understanding.understand("je suis formateur occasionnel, comment devenir learning architect ?");
+    expect(got.intent).toBe("role.path");
+    expect(got.roles).toEqual(["learning-architect", "expert-trainer"]);
+  });
+
+  it("prefers the longest name: 'responsable formation digitale' is the DLM", () => {
+    expect(understanding.understand("c'est quoi un responsable formation digitale").roles).toEqual(["digital-learning-manager"]);
+  });
+
+  it.each(["what does a software architect do?", "c'est quoi un architecte réseau ?", "what's a product manager"])(
+    "never invents a role: %s",
+    (text) => {
+      const got = understanding.understand(text);
+      expect(got.intent).toBe("unknown");
+      expect(got.roles).toEqual([]);
+    },
+  );
+
+  it("suggests close roles for an unknown one", () => {
+    expect(understanding.understand("what does a software architect do?").suggestions).toContain("learning-architect");
+  });
+
+  it("never reads the French article 'la' as the Learning Architect", () => {
+    const got = understanding.understand("c'est quoi la formation continue ?");
+    expect(got.roles).toEqual([]);
+    expect(got.intent).toBe("unknown");
+  });
+
+  it("reports a role question without a role as unresolved, for follow-ups", () => {
+    expect(understanding.understand("and its skills?").unresolvedRoleIntent).toBe("role.skills");
+  });
+
+  it("uses the fallback locale when the text does not tell", () => {
+    expect(understanding.understand("DLM", { fallbackLocale: "fr" }).locale).toBe("fr");
+    expect(understanding.understand("DLM", { fallbackLocale: "en" }).locale).toBe("en");
+  });
+
+  it("reads only the start of a huge message", () => {
+    const got = understanding.understand(`${"blah ".repeat(5000)} learning architect`);
+    expect(got.intent).toBe("unknown");
+  });
+});
