@@ -10,15 +10,14 @@ export function citation(source: Source): string {
  * The sources behind what an answer shows, each once. Sample roles say so, so that nobody
  * mistakes placeholder content for an organisation's reference.
  */
-export function sourcesBlock(roles: readonly Role[], locale: Locale, usedSourceIds?: ReadonlySet<string>): Block {
+export function sourcesBlock(roles: readonly Role[], locale: Locale, usedSourceIds?: ReadonlySet<string>): Block[] {
   const items: string[] = [];
   for (const role of roles) {
     for (const source of role.sources) {
       if (usedSourceIds && !usedSourceIds.has(source.id) && !role.sample) continue;
-      const line = citation(source) + (role.sample ? ` (${messages(locale).sources.sample})` : "");
-      if (!items.includes(line)) items.push(line);
+      if (!items.includes(citation(source))) items.push(citation(source));
     }
   }
-  if (items.length === 0) items.push(messages(locale).sources.sample);
-  return { type: "sources", items };
+  for (const role of roles) if (role.sample) items.push(messages(locale).sources.sample(role.names[locale]));
+  return items.length > 0 ? [{ type: "sources", items }] : [];
 }

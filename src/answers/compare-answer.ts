@@ -22,7 +22,7 @@ export function compareRoles(catalog: RoleCatalog, a: Role, b: Role, locale: Loc
     { type: "section", title: m.shared, text: names(a.skills.filter((s) => inB.has(s.id))) },
     { type: "section", title: m.only(a.names[locale]), text: names(a.skills.filter((s) => !inB.has(s.id))) },
     { type: "section", title: m.only(b.names[locale]), text: names(b.skills.filter((s) => !inA.has(s.id))) },
-    sourcesBlock([a, b], locale),
+    ...sourcesBlock([a, b], locale),
     {
       type: "buttons",
       buttons: [

@@ -1,6 +1,7 @@
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import type { Locale } from "../catalog/schema.js";
 import { messages } from "../i18n/messages.js";
+import { bullets } from "./format.js";
 import { reply, type Block, type Button, type Reply } from "./reply.js";
 
 /** Button lists stay short: a wall of buttons helps nobody, and platforms cap them anyway. */
@@ -13,10 +14,10 @@ function roleButtons(catalog: RoleCatalog, ids: readonly string[], locale: Local
 export function listRoles(catalog: RoleCatalog, locale: Locale): Reply {
   const m = messages(locale).list;
   const roles = catalog.roles();
-  const lines = roles.map((role) => `• *${role.names[locale]}*: ${role.summary[locale].split(/(?<=[.!?])\s/)[0]}`);
+  const lines = roles.map((role) => messages(locale).labelled(role.names[locale], role.summary[locale].split(/(?<=[.!?])\s/)[0]!));
   return reply([
     { type: "header", text: m.title },
-    { type: "section", title: m.intro(roles.length), text: lines.join("\n") },
+    { type: "section", title: m.intro(roles.length), text: bullets(lines) },
     { type: "buttons", buttons: roleButtons(catalog, roles.map((r) => r.id), locale) },
   ]);
 }
@@ -27,7 +28,7 @@ export function help(locale: Locale, greeting?: string): Reply {
   if (greeting) blocks.push({ type: "text", text: greeting });
   blocks.push(
     { type: "header", text: m.help.title },
-    { type: "section", title: m.help.intro, text: m.help.examples.map((example) => `• ${example}`).join("\n") },
+    { type: "section", title: m.help.intro, text: bullets(m.help.examples) },
     { type: "buttons", buttons: [{ label: m.buttons.listRoles, actionId: "role.list", value: "" }] },
   );
   return reply(blocks);

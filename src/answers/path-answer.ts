@@ -3,6 +3,7 @@ import type { Locale, Role } from "../catalog/schema.js";
 import { messages } from "../i18n/messages.js";
 import { sourcesBlock } from "./citations.js";
 import { followUpButtons } from "./follow-ups.js";
+import { bullets } from "./format.js";
 import { reply, type Block, type Reply } from "./reply.js";
 
 /** Skills of the target role that the current role does not already hold at the target level. */
@@ -36,16 +37,16 @@ export function rolePath(catalog: RoleCatalog, target: Role, locale: Locale, cur
   if (current) {
     const move = target.careerMoves.find((mv) => mv.from === current.id) ?? current.careerMoves.find((mv) => mv.to === target.id);
     const gaps = skillsToGrow(target, current);
-    const lines = [move?.note[locale], gaps.length > 0 ? m.skillsToGrow : m.nothingToGrow, ...gaps.map((s) => `• ${s.name[locale]}`)];
+    const lines = [move?.note[locale], gaps.length > 0 ? m.skillsToGrow : m.nothingToGrow, bullets(gaps.map((s) => s.name[locale]))];
     blocks.push({ type: "section", title: m.comingFrom(current.names[locale]), text: lines.filter(Boolean).join("\n") });
   } else {
     const moves = target.careerMoves.filter((mv) => mv.from && catalog.find(mv.from));
     if (moves.length > 0) {
-      const text = moves.map((mv) => `• *${catalog.name(mv.from!, locale)}*: ${mv.note[locale]}`).join("\n");
+      const text = bullets(moves.map((mv) => messages(locale).labelled(catalog.name(mv.from!, locale), mv.note[locale])));
       blocks.push({ type: "section", title: m.moves, text });
     }
   }
   blocks.push(...modulesBlock(catalog, target, locale));
-  blocks.push(sourcesBlock(current ? [target, current] : [target], locale), followUpButtons(catalog, target, locale, ["skills", "assess"]));
+  blocks.push(...sourcesBlock(current ? [target, current] : [target], locale), followUpButtons(catalog, target, locale, ["skills", "assess"]));
   return reply(blocks);
 }

@@ -3,9 +3,9 @@ import type { Locale, Role } from "../catalog/schema.js";
 import { messages } from "../i18n/messages.js";
 import { sourcesBlock } from "./citations.js";
 import { followUpButtons } from "./follow-ups.js";
+import { bullets } from "./format.js";
 import { reply, type Block, type Reply } from "./reply.js";
 
-const bullets = (lines: readonly string[]) => lines.map((line) => `• ${line}`).join("\n");
 
 export function describeRole(catalog: RoleCatalog, role: Role, locale: Locale): Reply {
   const m = messages(locale);
@@ -19,7 +19,7 @@ export function describeRole(catalog: RoleCatalog, role: Role, locale: Locale): 
     role.outlook.forEach((fact) => used.add(fact.source));
     blocks.push({ type: "section", title: m.describe.outlook, text: bullets(role.outlook.map((fact) => fact.text[locale])) });
   }
-  blocks.push(sourcesBlock([role], locale, used), followUpButtons(catalog, role, locale, ["skills", "path", "profile", "compare", "assess"]));
+  blocks.push(...sourcesBlock([role], locale, used), followUpButtons(catalog, role, locale, ["skills", "path", "profile", "compare", "assess"]));
   return reply(blocks);
 }
 
@@ -32,11 +32,11 @@ export function roleSkills(catalog: RoleCatalog, role: Role, locale: Locale, int
     if (skills.length === 0) continue;
     const lines = skills.map((skill) => {
       const label = catalog.scale.levels[skill.targetLevel - 1]!.label[locale];
-      return `*${skill.name[locale]}*, ${m.skills.target(skill.targetLevel, label)}: ${skill.covers[locale]}`;
+      return m.labelled(`${skill.name[locale]}, ${m.skills.target(skill.targetLevel, label)}`, skill.covers[locale]);
     });
     blocks.push({ type: "section", title: m.skills.kinds[kind], text: bullets(lines) });
   }
-  blocks.push(sourcesBlock([role], locale), followUpButtons(catalog, role, locale, ["path", "assess"]));
+  blocks.push(...sourcesBlock([role], locale), followUpButtons(catalog, role, locale, ["path", "assess"]));
   return reply(blocks);
 }
 
@@ -57,6 +57,6 @@ export function roleProfile(catalog: RoleCatalog, role: Role, locale: Locale): R
     role.outlook.forEach((fact) => used.add(fact.source));
     blocks.push({ type: "section", title: m.profile.outlook, text: bullets(role.outlook.map((fact) => fact.text[locale])) });
   }
-  blocks.push(sourcesBlock([role], locale, used), followUpButtons(catalog, role, locale, ["describe", "skills", "path"]));
+  blocks.push(...sourcesBlock([role], locale, used), followUpButtons(catalog, role, locale, ["describe", "skills", "path"]));
   return reply(blocks);
 }

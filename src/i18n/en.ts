@@ -11,6 +11,7 @@ export const en: Messages = {
     listRoles: "All roles",
     help: "What can you do?",
   },
+  labelled: (label, text) => `*${label}*: ${text}`,
   describe: { missions: "Main missions", outlook: "Where the role is going" },
   skills: {
     title: (role) => `Skills of a ${role}`,
@@ -49,7 +50,7 @@ export const en: Messages = {
     outlook: "Where the role is going",
   },
   list: { title: "Roles I know", intro: (count) => `I can tell you about ${count} L&D roles:` },
-  sources: { title: "Sources", sample: "sample content, to be replaced by your organisation" },
+  sources: { title: "Sources", sample: (role) => `${role}: sample content, to be replaced by your organisation's own` },
   notYet: {
     assessment: "Skill self-assessments are not available in this version yet. Meanwhile, here is what the role asks for.",
     survey: "Team skill surveys are not available in this version yet.",

@@ -11,6 +11,7 @@ export const fr: Messages = {
     listRoles: "Tous les métiers",
     help: "Que sais-tu faire ?",
   },
+  labelled: (label, text) => `*${label}* : ${text}`,
   describe: { missions: "Missions principales", outlook: "Évolution du métier" },
   skills: {
     title: (role) => `Compétences : ${role}`,
@@ -49,7 +50,7 @@ export const fr: Messages = {
     outlook: "Évolution du métier",
   },
   list: { title: "Les métiers que je connais", intro: (count) => `Je peux vous parler de ${count} métiers du L&D :` },
-  sources: { title: "Sources", sample: "contenu d'exemple, à remplacer par celui de votre organisation" },
+  sources: { title: "Sources", sample: (role) => `${role} : contenu d'exemple, à remplacer par celui de votre organisation` },
   notYet: {
     assessment: "L'auto-évaluation des compétences n'est pas encore disponible dans cette version. En attendant, voici ce que le métier demande.",
     survey: "Les sondages de compétences d'équipe ne sont pas encore disponibles dans cette version.",

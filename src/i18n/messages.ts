@@ -14,6 +14,8 @@ export interface Messages {
     listRoles: string;
     help: string;
   };
+  /** A bold label followed by its text, with the locale's punctuation ("Label: text", « Label : texte »). */
+  labelled: (label: string, text: string) => string;
   describe: { missions: string; outlook: string };
   skills: { title: (role: string) => string; target: (level: number, label: string) => string; kinds: Record<"technical" | "strategic" | "relational", string> };
   path: {
@@ -31,7 +33,7 @@ export interface Messages {
   compare: { title: (a: string, b: string) => string; shared: string; only: (role: string) => string; none: string };
   profile: { title: (role: string) => string; none: (role: string) => string; outlook: string };
   list: { title: string; intro: (count: number) => string };
-  sources: { title: string; sample: string };
+  sources: { title: string; sample: (role: string) => string };
   notYet: { assessment: string; survey: string; announcement: string };
   help: { title: string; intro: string; examples: string[] };
   greeting: string;

@@ -42,7 +42,7 @@ describe("template answers", () => {
     const reply = answer(catalog, { intent: "role.skills", roles: [role.id], locale: "en" });
     for (const skill of role.skills) {
       const label = catalog.scale.levels[skill.targetLevel - 1]!.label.en;
-      expect(text(reply)).toContain(`${skill.name.en}*, target ${skill.targetLevel}/5 (${label})`);
+      expect(text(reply)).toContain(`*${skill.name.en}, target ${skill.targetLevel}/5 (${label})*: ${skill.covers.en}`);
     }
   });
 
