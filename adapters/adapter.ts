@@ -1,0 +1,12 @@
+import type { Config } from "../src/config/config.js";
+import type { Logger } from "../src/logging/logger.js";
+import type { Parcours } from "../src/parcours.js";
+
+/** A platform adapter once started: it serves until stopped. */
+export interface RunningAdapter {
+  name: string;
+  stop(): Promise<void>;
+}
+
+/** Each platform adapter exports one of these; `parcours start` runs the configured ones. */
+export type AdapterStarter = (parcours: Parcours, config: Config, logger: Logger) => Promise<RunningAdapter>;
