@@ -56,10 +56,13 @@ async function withParcours(io: CliIo, config: Config, level: string, work: (p: 
 /** In a terminal, logs below warnings would interleave with the conversation. */
 const chatLogLevel = (io: CliIo, config: Config) => (io.env.LOG_LEVEL ? config.LOG_LEVEL : "warn");
 
+const consoleChat = (parcours: Parcours, io: CliIo, config: Config) =>
+  runConsoleChat({ bot: parcours.bot, input: io.stdin, output: io.stdout, locale: config.DEFAULT_LOCALE, interactive: Boolean(io.stdin.isTTY) });
+
 const chat: Command = async (args, io, config) => {
   parse(args, {});
-  return withParcours(io, config, chatLogLevel(io, config), async ({ bot }) => {
-    await runConsoleChat({ bot, input: io.stdin, output: io.stdout, locale: config.DEFAULT_LOCALE, interactive: Boolean(io.stdin.isTTY) });
+  return withParcours(io, config, chatLogLevel(io, config), async (parcours) => {
+    await consoleChat(parcours, io, config);
     return 0;
   });
 };
@@ -107,7 +110,7 @@ const start: Command = async (args, io, config) => {
       for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
     });
     if (withConsole) {
-      await Promise.race([runConsoleChat({ bot: parcours.bot, input: io.stdin, output: io.stdout, locale: config.DEFAULT_LOCALE, interactive: Boolean(io.stdin.isTTY) }), stopped]);
+      await Promise.race([consoleChat(parcours, io, config), stopped]);
     } else {
       await stopped;
     }
