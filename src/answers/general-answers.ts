@@ -6,6 +6,8 @@ import { reply, type Block, type Button, type Reply } from "./reply.js";
 
 /** Button lists stay short: a wall of buttons helps nobody, and platforms cap them anyway. */
 const MAX_ROLE_BUTTONS = 10;
+/** A list is for browsing; past this, asking by name is faster than scrolling. */
+const MAX_LISTED_ROLES = 30;
 
 function roleButtons(catalog: RoleCatalog, ids: readonly string[], locale: Locale): Button[] {
   return ids.slice(0, MAX_ROLE_BUTTONS).map((id) => ({ label: catalog.name(id, locale), actionId: "role.describe", value: id }));
@@ -14,10 +16,11 @@ function roleButtons(catalog: RoleCatalog, ids: readonly string[], locale: Local
 export function listRoles(catalog: RoleCatalog, locale: Locale): Reply {
   const m = messages(locale).list;
   const roles = catalog.roles();
-  const lines = roles.map((role) => messages(locale).labelled(role.names[locale], role.summary[locale].split(/(?<=[.!?])\s/)[0]!));
+  const lines = roles.slice(0, MAX_LISTED_ROLES).map((role) => messages(locale).labelled(role.names[locale], role.summary[locale].split(/(?<=[.!?])\s/)[0]!));
   return reply([
     { type: "header", text: m.title },
     { type: "section", title: m.intro(roles.length), text: bullets(lines) },
+    ...(roles.length > MAX_LISTED_ROLES ? [{ type: "text" as const, text: m.more(roles.length - MAX_LISTED_ROLES) }] : []),
     { type: "buttons", buttons: roleButtons(catalog, roles.map((r) => r.id), locale) },
   ]);
 }

@@ -49,7 +49,11 @@ export const en: Messages = {
     none: (role) => `The catalogue holds no figures on ${role}s yet.`,
     outlook: "Where the role is going",
   },
-  list: { title: "Roles I know", intro: (count) => `I can tell you about ${count} L&D roles:` },
+  list: {
+    title: "Roles I know",
+    intro: (count) => `I can tell you about ${count} L&D roles:`,
+    more: (count) => `…and ${count} more: ask me about any of them by name.`,
+  },
   sources: { title: "Sources", sample: (role) => `${role}: sample content, to be replaced by your organisation's own` },
   notYet: {
     assessment: "Skill self-assessments are not available in this version yet. Meanwhile, here is what the role asks for.",

@@ -49,7 +49,11 @@ export const fr: Messages = {
     none: (role) => `Le catalogue ne contient pas encore de chiffres sur le métier ${role}.`,
     outlook: "Évolution du métier",
   },
-  list: { title: "Les métiers que je connais", intro: (count) => `Je peux vous parler de ${count} métiers du L&D :` },
+  list: {
+    title: "Les métiers que je connais",
+    intro: (count) => `Je peux vous parler de ${count} métiers du L&D :`,
+    more: (count) => `… et ${count} autres : demandez-moi l'un d'eux par son nom.`,
+  },
   sources: { title: "Sources", sample: (role) => `${role} : contenu d'exemple, à remplacer par celui de votre organisation` },
   notYet: {
     assessment: "L'auto-évaluation des compétences n'est pas encore disponible dans cette version. En attendant, voici ce que le métier demande.",

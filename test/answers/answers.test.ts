@@ -103,3 +103,15 @@ describe("template answers", () => {
     expect(blocksOf(reply, "buttons")[0]!.buttons[0]).toMatchObject({ actionId: "role.describe", value: "learning-architect" });
   });
 });
+
+describe("the role list on a large catalogue", () => {
+  it("lists the first roles, says how many more there are, and stays short", async () => {
+    const { generatedCatalog } = await import("../../bench/generated-catalog.js");
+    const catalog = generatedCatalog(await shippedCatalog(), 200);
+    const reply = answer(catalog, { intent: "role.list", roles: [], locale: "en" });
+    const section = blocksOf(reply, "section")[0]!;
+    expect(section.text.split("\n")).toHaveLength(30);
+    expect(text(reply)).toContain("and 170 more");
+    expect(blocksOf(reply, "buttons")[0]!.buttons).toHaveLength(10);
+  });
+});
