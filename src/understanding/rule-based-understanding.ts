@@ -7,8 +7,10 @@ import type { Intent, UnderstandOptions, Understanding, Understood } from "./und
 
 /** Questions longer than this are cut before matching: nobody asks about a role in 2,000 words. */
 const MAX_ANALYSED_CHARS = 1000;
-const TARGET_CUE = /(?:^| )(?:devenir|deviens|devient|become|becoming|vers|to|into|towards|passer|evoluer|aller|switch)$/;
-const CURRENT_CUE = /(?:^| )(?:suis|am|i m|im|work as|working as|travaille comme|currently|actuellement|en tant que|from|poste de)$/;
+const TARGET_CUE = /(?:^| )(?:devenir|deviens|devient|become|becoming|vers|to|into|towards|passer a|evoluer|aller|switch|vise|viser|aim|aiming|target|poste de)(?: |$)/;
+const CURRENT_CUE = /(?:^| )(?:suis|am|i m|im|work as|working as|travaille comme|currently|actuellement|en tant que|from|passer de|venir de|viens de|vient de|coming from)$/;
+/** "formateur ou ingénieur pédagogique ?": two roles joined by "or" are being weighed against each other. */
+const BETWEEN_COMPARED = /^(?:ou|or|ou bien|vs|versus|contre|et|and)$/;
 
 /** Deterministic understanding: role names from the catalogue, intents from cue phrases. */
 export class RuleBasedUnderstanding implements Understanding {
@@ -25,7 +27,7 @@ export class RuleBasedUnderstanding implements Understanding {
     const masked = words.map((w, i) => (mentions.some((m) => i >= m.start && i < m.end) ? "_" : w)).join(" ");
     const locale = detectLocale(analysed, masked.split(" "), options.fallbackLocale ?? "en");
     const scores = scoreIntents(masked);
-    const intent = chooseIntent(scores, mentions.length, masked);
+    const intent = chooseIntent(scores, mentions, words);
     const roles = intent === "unknown" || !needsRoles(intent) ? [] : orderRoles(intent, mentions, words);
     const typos = mentions.reduce((sum, m) => sum + m.typos, 0);
     const unresolved = mentions.length === 0 ? best(scores, ROLE_INTENTS.filter((i) => i !== "role.compare")) : undefined;
@@ -61,13 +63,16 @@ function best(scores: Map<CueIntent, number>, among: readonly CueIntent[]): CueI
 /** Assessment, survey and announcement requests are actions: they win over any role question. */
 const ACTIONS: readonly CueIntent[] = ["assessment.start", "survey.start", "announcement.create"];
 
-function chooseIntent(scores: Map<CueIntent, number>, roleCount: number, masked: string): Intent {
+function chooseIntent(scores: Map<CueIntent, number>, mentions: RoleMention[], words: string[]): Intent {
   const action = best(scores, ACTIONS);
   if (action) return action;
-  if (roleCount > 0) {
-    const candidates = roleCount >= 2 ? ROLE_INTENTS : ROLE_INTENTS.filter((i) => i !== "role.compare");
-    return best(scores, candidates) ?? "role.describe";
+  if (mentions.length >= 2) {
+    const [a, b] = mentions as [RoleMention, RoleMention];
+    const chosen = best(scores, ROLE_INTENTS) ?? "role.describe";
+    return chosen === "role.describe" && BETWEEN_COMPARED.test(words.slice(a.end, b.start).join(" ")) ? "role.compare" : chosen;
   }
+  if (mentions.length === 1) return best(scores, ROLE_INTENTS.filter((i) => i !== "role.compare")) ?? "role.describe";
+  const masked = words.join(" ");
   if (scores.has("role.list")) return "role.list";
   if (scores.has("help")) return "help";
   // A greeting alone, not "hello, what is a software architect?"
@@ -87,7 +92,8 @@ function orderRoles(intent: Intent, mentions: RoleMention[], words: string[]): s
   const ids = mentions.map((m) => m.roleId);
   if (intent !== "role.path" || mentions.length < 2) return intent === "role.compare" ? ids.slice(0, 2) : ids;
   const before = (m: RoleMention) => words.slice(Math.max(0, m.start - 4), m.start).join(" ").replace(/ (?:un|une|a|an|le|la|the|l|d)$/, "");
-  const target = mentions.find((m) => TARGET_CUE.test(before(m))) ?? mentions.find((m) => !CURRENT_CUE.test(before(m)));
+  const current = (m: RoleMention) => CURRENT_CUE.test(before(m));
+  const target = mentions.find((m) => TARGET_CUE.test(before(m)) && !current(m)) ?? mentions.find((m) => !current(m));
   return target ? [target.roleId, ...ids.filter((id) => id !== target.roleId)] : ids;
 }
 
