@@ -25,6 +25,7 @@ Commands:
   start                      run the configured platforms (the console chat when none is configured)
   chat                       chat with the bot in this terminal (also reads piped input, one message a line)
   understand [--json]        read questions from standard input, one a line, and print what was understood
+                             (tab-separated: intent, roles, locale, confidence, text; or one JSON object a line)
   ask "<question>" [--locale fr|en] [--json]
                              print one answer
   catalog check [dir]        validate a role catalogue (default: CATALOG_DIR)
@@ -68,12 +69,12 @@ const chat: Command = async (args, io, config) => {
 };
 
 const understand: Command = async (args, io, config) => {
-  parse(args, { json: { type: "boolean" } });
+  const { values } = parse(args, { json: { type: "boolean" } });
   const understanding = new RuleBasedUnderstanding(await loadCatalog(config.CATALOG_DIR));
   for await (const line of createInterface({ input: io.stdin, terminal: false })) {
     if (!line.trim()) continue;
     const { text, intent, roles, locale, confidence } = understanding.understand(line, { fallbackLocale: config.DEFAULT_LOCALE });
-    io.stdout.write(`${JSON.stringify({ text, intent, roles, locale, confidence })}\n`);
+    io.stdout.write(values.json ? `${JSON.stringify({ text, intent, roles, locale, confidence })}\n` : `${intent}\t${roles.join(",") || "-"}\t${locale}\t${confidence}\t${text}\n`);
   }
   return 0;
 };

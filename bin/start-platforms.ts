@@ -8,9 +8,7 @@ const STARTERS: Record<Exclude<AdapterName, "console">, () => Promise<AdapterSta
   slack: async () => {
     throw new ConfigError("the Slack adapter is not part of this version yet");
   },
-  teams: async () => {
-    throw new ConfigError("the Teams adapter is not part of this version yet");
-  },
+  teams: async () => (await import("../adapters/teams/start-teams.js")).startTeams,
 };
 
 /** Starts the platform servers and returns them running; stops those already started if one fails. */

@@ -23,6 +23,15 @@ describe("parcours CLI", () => {
     expect(lines[1]).toMatchObject({ roles: ["digital-learning-manager"], locale: "fr" });
   });
 
+  it("understand without --json prints one tab-separated line a question", async () => {
+    const { code, out } = await run(["understand"], "what's a product manager\nquelles compétences pour un RF ?\n");
+    expect(code).toBe(0);
+    expect(out.trim().split("\n").map((l) => l.split("\t").slice(0, 3))).toEqual([
+      ["unknown", "-", "en"],
+      ["role.skills", "training-manager", "fr"],
+    ]);
+  });
+
   it("ask prints one answer, as text or as the reply model in JSON", async () => {
     const text = await run(["ask", "quelles compétences pour un DLM ?"]);
     expect(text.code).toBe(0);
