@@ -60,12 +60,16 @@ function best(scores: Map<CueIntent, number>, among: readonly CueIntent[]): CueI
   return top;
 }
 
-/** Assessment, survey and announcement requests are actions: they win over any role question. */
+/**
+ * Assessment, survey and announcement requests are actions: named outright ("sondage",
+ * "announce"), they win over any role question; "my team" alone is not a survey.
+ */
 const ACTIONS: readonly CueIntent[] = ["assessment.start", "survey.start", "announcement.create"];
+const ACTION_NAMED = 3;
 
 function chooseIntent(scores: Map<CueIntent, number>, mentions: RoleMention[], words: string[]): Intent {
   const action = best(scores, ACTIONS);
-  if (action) return action;
+  if (action && scores.get(action)! >= ACTION_NAMED) return action;
   if (mentions.length >= 2) {
     const [a, b] = mentions as [RoleMention, RoleMention];
     const chosen = best(scores, ROLE_INTENTS) ?? "role.describe";
