@@ -1,0 +1,61 @@
+import { TurnContext, type CloudAdapter } from "botbuilder";
+import type { Reply } from "../../src/answers/reply.js";
+import type { Logger } from "../../src/logging/logger.js";
+import { toTeamsMessages } from "./to-adaptive-card.js";
+
+/**
+ * Teams gives a bot about 15 seconds to answer a turn before it shows the user an error and may
+ * retry: https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit
+ * An answer not ready after this budget is delivered later as a proactive message, and the turn ends.
+ */
+export const TURN_BUDGET_MS = 10_000;
+
+export interface ReplyDelivery {
+  adapter: CloudAdapter;
+  /** The bot's app id, or "" when running unauthenticated against an emulator. */
+  botAppId: string;
+  logger: Logger;
+  turnBudgetMs: number;
+  /** Late answers still running, so that stopping the server can wait for them. */
+  pending: Set<Promise<void>>;
+}
+
+const LATE = Symbol("late");
+
+/** Sends a reply in the conversation of `context`, without ever posting private content in a shared one. */
+export async function sendReply(context: TurnContext, reply: Reply, logger: Logger): Promise<void> {
+  if (reply.private && context.activity.conversation?.conversationType !== "personal") {
+    // Self-ratings and other private answers never go to a channel or group chat.
+    logger.warn({ conversationType: context.activity.conversation?.conversationType }, "private reply withheld from a shared conversation");
+    return;
+  }
+  await context.sendActivities(toTeamsMessages(reply));
+}
+
+/**
+ * Waits for the core's answer within the turn budget and sends it in the turn; a later answer is
+ * sent proactively through the conversation reference once ready. `undefined` means a duplicate.
+ */
+export async function answerInTime(context: TurnContext, answer: Promise<Reply | undefined>, delivery: ReplyDelivery): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof LATE>((resolve) => {
+    timer = setTimeout(() => resolve(LATE), delivery.turnBudgetMs);
+  });
+  const first = await Promise.race([answer, late]);
+  clearTimeout(timer);
+  if (first !== LATE) {
+    if (first) await sendReply(context, first, delivery.logger);
+    return;
+  }
+  delivery.logger.info({ budgetMs: delivery.turnBudgetMs }, "answer late for the turn, continuing proactively");
+  const reference = TurnContext.getConversationReference(context.activity);
+  const work = answer
+    .then(async (reply) => {
+      if (!reply) return;
+      await delivery.adapter.continueConversationAsync(delivery.botAppId, reference, (later) => sendReply(later, reply, delivery.logger));
+    })
+    .catch((error: unknown) => delivery.logger.error({ err: error }, "late answer could not be delivered"))
+    .finally(() => delivery.pending.delete(work));
+  delivery.pending.add(work);
+}
+

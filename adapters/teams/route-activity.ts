@@ -1,0 +1,88 @@
+import { ActivityTypes, TurnContext, type Activity } from "botbuilder";
+import { help } from "../../src/answers/general-answers.js";
+import type { Locale } from "../../src/catalog/schema.js";
+import type { ParcoursBot } from "../../src/conversation/parcours-bot.js";
+import { messages } from "../../src/i18n/messages.js";
+import { userRef } from "../../src/logging/logger.js";
+import type { Store } from "../../src/store/store.js";
+import type { ConversationReferences } from "./conversation-references.js";
+import { answerInTime, sendReply, type ReplyDelivery } from "./deliver-reply.js";
+import { PLATFORM, isCardSubmit, localeOf, speakerOf, toIncomingAction, toIncomingMessage } from "./to-incoming.js";
+
+export interface ActivityRouterDependencies extends ReplyDelivery {
+  bot: ParcoursBot;
+  store: Store;
+  references: ConversationReferences;
+  defaultLocale: Locale;
+}
+
+/** Teams retries an unanswered install for a while; a welcome is claimed once per delivery. */
+const WELCOME_TTL_MS = 60 * 60 * 1000;
+
+/** `Action.Execute` buttons arrive as this invoke; Parcours renders `Action.Submit`, but both paths work. */
+const CARD_ACTION_INVOKE = "adaptiveCard/action";
+
+type Route = (context: TurnContext, deps: ActivityRouterDependencies) => Promise<void>;
+
+/** The turn logic handed to `CloudAdapter.process`: one small route per activity type. */
+export function routeActivities(deps: ActivityRouterDependencies): (context: TurnContext) => Promise<void> {
+  const routes: Partial<Record<string, Route>> = {
+    [ActivityTypes.Message]: onMessage,
+    [ActivityTypes.Invoke]: onInvoke,
+    [ActivityTypes.ConversationUpdate]: onConversationUpdate,
+    [ActivityTypes.InstallationUpdate]: onInstallationUpdate,
+  };
+  return async (context) => {
+    const { activity } = context;
+    deps.logger.debug({ platform: PLATFORM, type: activity.type, conversationType: activity.conversation?.conversationType, user: activity.from ? userRef(PLATFORM, speakerOf(activity).userId) : undefined }, "activity received");
+    await routes[activity.type]?.(context, deps);
+  };
+}
+
+async function onMessage(context: TurnContext, deps: ActivityRouterDependencies): Promise<void> {
+  const { activity } = context;
+  await deps.references.remember(TurnContext.getConversationReference(activity));
+  if (isCardSubmit(activity)) {
+    await answerInTime(context, deps.bot.handleAction(toIncomingAction(activity)), deps);
+    return;
+  }
+  // In channels and group chats the text starts with "<at>Parcours</at>", which is not part of the question.
+  const text = activity.text ? TurnContext.removeRecipientMention(activity) ?? "" : "";
+  await answerInTime(context, deps.bot.handleMessage(toIncomingMessage(activity, text)), deps);
+}
+
+async function onInvoke(context: TurnContext, deps: ActivityRouterDependencies): Promise<void> {
+  const { activity } = context;
+  if (activity.name !== CARD_ACTION_INVOKE) return;
+  await deps.references.remember(TurnContext.getConversationReference(activity));
+  // Teams expects the invoke's own response within the turn; the answer itself comes as new messages.
+  await answerInTime(context, deps.bot.handleAction(toIncomingAction(activity)), deps);
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" } },
+  });
+}
+
+const botAmong = (members: Activity["membersAdded"], activity: Activity) => (members ?? []).some((member) => member.id === activity.recipient?.id);
+
+async function onConversationUpdate(context: TurnContext, deps: ActivityRouterDependencies): Promise<void> {
+  const { activity } = context;
+  if (botAmong(activity.membersRemoved, activity)) {
+    await deps.references.forget(activity.conversation.id);
+    deps.logger.info({ platform: PLATFORM, conversationType: activity.conversation.conversationType }, "removed from a conversation");
+    return;
+  }
+  if (!botAmong(activity.membersAdded, activity)) return;
+  await deps.references.remember(TurnContext.getConversationReference(activity));
+  if (activity.id && !(await deps.store.claim(`welcome:${PLATFORM}:${activity.id}`, WELCOME_TTL_MS))) return;
+  const locale = localeOf(activity) ?? deps.defaultLocale;
+  deps.logger.info({ platform: PLATFORM, conversationType: activity.conversation.conversationType, locale }, "installed, welcoming");
+  await sendReply(context, help(locale, messages(locale).greeting), deps.logger);
+}
+
+/** Sent alongside conversationUpdate on install and uninstall; only the reference is kept here. */
+async function onInstallationUpdate(context: TurnContext, deps: ActivityRouterDependencies): Promise<void> {
+  const { activity } = context;
+  if (activity.action?.startsWith("remove")) await deps.references.forget(activity.conversation.id);
+  else await deps.references.remember(TurnContext.getConversationReference(activity));
+}

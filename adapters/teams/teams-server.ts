@@ -1,0 +1,121 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
+import { ConfigError, type Config } from "../../src/config/config.js";
+import type { Logger } from "../../src/logging/logger.js";
+import type { Parcours } from "../../src/parcours.js";
+import { ConversationReferences } from "./conversation-references.js";
+import { TURN_BUDGET_MS } from "./deliver-reply.js";
+import { authorizationOf, BadRequest, readActivity, writeInvokeResponse } from "./node-http-bridge.js";
+import { routeActivities } from "./route-activity.js";
+import { TeamsCloudAdapter, Unauthorized } from "./teams-cloud-adapter.js";
+
+export const MESSAGES_PATH = "/api/messages";
+
+export interface TeamsServerOptions {
+  parcours: Pick<Parcours, "bot" | "store">;
+  config: Config;
+  logger: Logger;
+  /** Defaults to every interface: the Bot Connector service must reach the bot. */
+  host?: string;
+  /**
+   * Endpoints botbuilder would otherwise take from the public cloud (OpenID metadata, token
+   * issuer), so that tests can sign requests with their own keys on loopback.
+   */
+  authEndpoints?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  turnBudgetMs?: number;
+}
+
+export interface TeamsServer {
+  url: string;
+  port: number;
+  references: ConversationReferences;
+  stop(): Promise<void>;
+}
+
+/** botbuilder checks every request's token once an app id is set; without one it checks nothing. */
+function createAdapter(config: Config, logger: Logger, endpoints: TeamsServerOptions["authEndpoints"]): TeamsCloudAdapter {
+  const appId = config.MICROSOFT_APP_ID;
+  if (!appId) {
+    logger.warn(
+      { adapter: "teams" },
+      "TEAMS WITHOUT AUTHENTICATION: MICROSOFT_APP_ID is not set, so anyone who can reach this port can post activities. Use this only with a local Bot Framework Emulator, never on a network.",
+    );
+  } else if (config.MICROSOFT_APP_TYPE !== "UserAssignedMSI" && !config.MICROSOFT_APP_PASSWORD) {
+    throw new ConfigError("MICROSOFT_APP_PASSWORD is required with MICROSOFT_APP_ID (unless MICROSOFT_APP_TYPE=UserAssignedMSI)");
+  } else if (config.MICROSOFT_APP_TYPE !== "MultiTenant" && !config.MICROSOFT_APP_TENANT_ID) {
+    throw new ConfigError(`MICROSOFT_APP_TENANT_ID is required with MICROSOFT_APP_TYPE=${config.MICROSOFT_APP_TYPE}`);
+  }
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    ...(appId ? { MicrosoftAppId: appId, MicrosoftAppType: config.MICROSOFT_APP_TYPE } : {}),
+    ...(config.MICROSOFT_APP_PASSWORD ? { MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD } : {}),
+    ...(config.MICROSOFT_APP_TENANT_ID ? { MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID } : {}),
+    ...endpoints,
+  });
+  const adapter = new TeamsCloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    // The core turns its own failures into a sentence; what lands here failed on the way to Teams.
+    logger.error({ adapter: "teams", type: context.activity.type, err: error }, "teams turn failed");
+  };
+  return adapter;
+}
+
+/** The Teams adapter: botbuilder's CloudAdapter behind a plain node:http server at /api/messages. */
+export async function startTeamsServer(options: TeamsServerOptions): Promise<TeamsServer> {
+  const { parcours, config, logger } = options;
+  const adapter = createAdapter(config, logger, options.authEndpoints);
+  const references = new ConversationReferences(parcours.store);
+  const pending = new Set<Promise<void>>();
+  const logic = routeActivities({
+    bot: parcours.bot,
+    store: parcours.store,
+    references,
+    defaultLocale: config.DEFAULT_LOCALE,
+    adapter,
+    botAppId: config.MICROSOFT_APP_ID ?? "",
+    logger,
+    turnBudgetMs: options.turnBudgetMs ?? TURN_BUDGET_MS,
+    pending,
+  });
+
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? "").split("?")[0];
+    if (path !== MESSAGES_PATH) {
+      res.writeHead(404).end();
+      return;
+    }
+    if (req.method !== "POST") {
+      res.writeHead(405, { allow: "POST" }).end();
+      return;
+    }
+    readActivity(req)
+      .then((activity) => adapter.handle(activity, authorizationOf(req), logic))
+      .then((response) => writeInvokeResponse(res, response))
+      .catch((error: unknown) => {
+        const status = error instanceof BadRequest ? error.status : error instanceof Unauthorized ? 401 : 500;
+        if (status === 500) logger.error({ adapter: "teams", err: error }, "teams request failed");
+        else logger.warn({ adapter: "teams", status, reason: (error as Error).message }, "teams request refused");
+        if (!res.headersSent) res.writeHead(status);
+        if (!res.writableEnded) res.end();
+      });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.TEAMS_PORT, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host ?? "localhost";
+  logger.info({ adapter: "teams", port, path: MESSAGES_PATH, authenticated: Boolean(config.MICROSOFT_APP_ID) }, "teams adapter listening");
+
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}${MESSAGES_PATH}`,
+    port,
+    references,
+    async stop() {
+      server.closeIdleConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.allSettled([...pending]);
+    },
+  };
+}

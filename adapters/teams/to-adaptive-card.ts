@@ -1,0 +1,189 @@
+import type { Block, Button, Reply } from "../../src/answers/reply.js";
+
+/**
+ * The reply model rendered as Adaptive Cards, the format Teams shows bot answers in.
+ * Teams renders schema 1.5 everywhere (desktop, web, mobile):
+ * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-reference
+ */
+export const CARD_VERSION = "1.5";
+export const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
+export const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+
+/**
+ * A bot message may be about 100 KB, counted in UTF-16, and Microsoft recommends staying under
+ * 80 KB; older tenants still enforce 40 KB (413 MessageSizeTooBig beyond):
+ * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages
+ * One card is kept under 36 KB so that even the older limit holds with the activity around it.
+ */
+export const CARD_BUDGET_UTF16_BYTES = 36_000;
+/** A reply longer than this many messages is cut: nobody reads a sixth card of one answer. */
+const MAX_CARDS = 5;
+/** Room kept in every card for its envelope: type, schema, version and fallback text. */
+const ENVELOPE_ALLOWANCE = 4_000;
+/** With JSON escaping at most doubling a text, no single element can outgrow the card budget. */
+const MAX_TEXT_CHARS = 6_000;
+const MAX_TITLE_CHARS = 500;
+const MAX_FACT_CHARS = 1_000;
+const MAX_LABEL_CHARS = 80;
+/** Teams shows about five buttons in a row before wrapping them into an overflow menu. */
+const ACTIONS_PER_SET = 5;
+const FACTS_PER_SET = 10;
+
+export interface CardElement {
+  type: string;
+  [property: string]: unknown;
+}
+
+export interface SubmitAction {
+  type: "Action.Submit";
+  title: string;
+  /** Teams posts `data` back as the message's `value`: the neutral action id and value, nothing else. */
+  data: { actionId: string; value: string };
+  style?: "positive" | "destructive";
+}
+
+export interface AdaptiveCard {
+  type: "AdaptiveCard";
+  $schema: string;
+  version: typeof CARD_VERSION;
+  body: CardElement[];
+  /** Shown by clients that cannot render the card, and read as the card's summary. */
+  fallbackText: string;
+  msteams: { width: "Full" };
+}
+
+/** One Teams message carrying one card: what `context.sendActivity` receives. */
+export interface TeamsCardMessage {
+  type: "message";
+  summary: string;
+  attachments: [{ contentType: typeof ADAPTIVE_CARD_CONTENT_TYPE; content: AdaptiveCard }];
+}
+
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** The reply model marks bold with single asterisks; Adaptive Card markdown wants double ones. */
+const markdown = (text: string) => shorten(text, MAX_TEXT_CHARS).replace(/\*([^*\n]+)\*/g, "**$1**");
+
+const textBlock = (text: string, extra: Record<string, unknown> = {}): CardElement => ({ type: "TextBlock", text: markdown(text), wrap: true, ...extra });
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+function submit(button: Button): SubmitAction {
+  const action: SubmitAction = { type: "Action.Submit", title: shorten(button.label, MAX_LABEL_CHARS), data: { actionId: button.actionId, value: button.value } };
+  if (button.style) action.style = button.style === "primary" ? "positive" : "destructive";
+  return action;
+}
+
+const actionSets = (buttons: readonly Button[]): CardElement[] => chunk(buttons, ACTIONS_PER_SET).map((row) => ({ type: "ActionSet", actions: row.map(submit) }));
+
+const factSets = (facts: readonly { title: string; value: string }[]): CardElement[] =>
+  chunk(facts, FACTS_PER_SET).map((rows) => ({
+    type: "FactSet",
+    facts: rows.map((f) => ({ title: shorten(f.title, MAX_LABEL_CHARS), value: markdown(shorten(f.value, MAX_FACT_CHARS)) })),
+  }));
+
+/** Adaptive Cards 1.5 has no chart element: a bar of block characters per series reads well in every client. */
+function bar(value: number, max: number): string {
+  const filled = Math.max(0, Math.min(10, Math.round((value / max) * 10)));
+  return `${"█".repeat(filled)}${"░".repeat(10 - filled)}`;
+}
+
+/** Each block becomes one or more small elements, so that a long reply can be split between them. */
+function renderBlock(block: Exclude<Block, { type: "divider" }>): CardElement[] {
+  switch (block.type) {
+    case "header":
+      return [textBlock(shorten(block.text, MAX_TITLE_CHARS), { size: "Large", weight: "Bolder", style: "heading" })];
+    case "text":
+      return [textBlock(block.text)];
+    case "section":
+      return [{ type: "Container", items: [...(block.title ? [textBlock(shorten(block.title, MAX_TITLE_CHARS), { weight: "Bolder" })] : []), textBlock(block.text)] }];
+    case "fields":
+      return factSets(block.fields.map((f) => ({ title: f.label, value: f.value })));
+    case "buttons":
+      return actionSets(block.buttons);
+    case "choices":
+      return [textBlock(shorten(block.prompt, MAX_TITLE_CHARS)), ...actionSets(block.options.map((o) => ({ label: o.label, actionId: block.actionId, value: o.value })))];
+    case "image":
+      // Teams only loads images over HTTPS; anything else is shown as its description and address.
+      return block.url.startsWith("https://")
+        ? [{ type: "Image", url: block.url, altText: shorten(block.alt, MAX_TEXT_CHARS) }]
+        : [textBlock(`${block.alt}: ${block.url}`)];
+    case "chart":
+      return [
+        textBlock(shorten(block.title, MAX_TITLE_CHARS), { weight: "Bolder" }),
+        ...factSets(block.series.map((s) => ({ title: s.label || "—", value: `${bar(s.value, block.max)} ${s.value}${s.target !== undefined ? `/${s.target}` : ""}` }))),
+      ];
+    case "sources":
+      return [textBlock(`Sources: ${block.items.join(" · ")}`, { size: "Small", isSubtle: true })];
+  }
+}
+
+const utf16Bytes = (value: unknown) => JSON.stringify(value).length * 2;
+
+/** The visible text of an element, for the rare element that outgrows a card on its own. */
+export function visibleText(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(visibleText);
+  if (!value || typeof value !== "object") return [];
+  const { text, title, value: factValue, ...rest } = value as Record<string, unknown>;
+  const own = [text, title, typeof factValue === "string" ? factValue : undefined].filter((v): v is string => typeof v === "string");
+  return [...own, ...Object.entries(rest).flatMap(([key, child]) => (key === "data" ? [] : visibleText(child)))];
+}
+
+function fit(element: CardElement): CardElement {
+  return utf16Bytes(element) + 2 <= CARD_BUDGET_UTF16_BYTES - ENVELOPE_ALLOWANCE ? element : textBlock(shorten(visibleText(element).join("\n"), MAX_TEXT_CHARS / 2));
+}
+
+function card(body: CardElement[], fallbackText: string): AdaptiveCard {
+  return { type: "AdaptiveCard", $schema: CARD_SCHEMA, version: CARD_VERSION, body, fallbackText, msteams: { width: "Full" } };
+}
+
+/**
+ * Renders a reply as one card, or several when it would not fit in one Teams message.
+ * Never fails: text is shortened and cards beyond the fifth are dropped, each card within the budget.
+ */
+export function toAdaptiveCards(reply: Reply): AdaptiveCard[] {
+  const elements: CardElement[] = [];
+  let separate = false;
+  for (const block of reply.blocks) {
+    if (block.type === "divider") {
+      separate = elements.length > 0;
+      continue;
+    }
+    const rendered = renderBlock(block);
+    if (separate && rendered[0]) rendered[0] = { ...rendered[0], separator: true, spacing: "Medium" };
+    separate = false;
+    elements.push(...rendered);
+  }
+  if (elements.length === 0) elements.push(textBlock(reply.fallbackText));
+
+  const fallbackText = shorten(reply.fallbackText, 300);
+  const envelope = utf16Bytes(card([], fallbackText));
+  const cards: AdaptiveCard[] = [];
+  let body: CardElement[] = [];
+  let size = envelope;
+  for (const element of elements.map(fit)) {
+    const elementSize = utf16Bytes(element) + 2;
+    if (body.length > 0 && size + elementSize > CARD_BUDGET_UTF16_BYTES) {
+      cards.push(card(body, fallbackText));
+      body = [];
+      size = envelope;
+    }
+    body.push(element);
+    size += elementSize;
+  }
+  cards.push(card(body, fallbackText));
+  return cards.slice(0, MAX_CARDS);
+}
+
+/** The Teams messages for a reply: one card each, with the reply's fallback as the notification summary. */
+export function toTeamsMessages(reply: Reply): TeamsCardMessage[] {
+  return toAdaptiveCards(reply).map((content) => ({
+    type: "message",
+    summary: content.fallbackText,
+    attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content }],
+  }));
+}

@@ -1,0 +1,66 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** One activity the bot sent to the Bot Connector service, as the service received it. */
+export interface SentActivity {
+  conversationId: string;
+  /** Set when the bot replied to an activity (`POST …/activities/{replyToId}`). */
+  replyToId?: string;
+  authorization?: string;
+  activity: Record<string, any>;
+}
+
+const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * A small stand-in for the Bot Connector service (smba.trafficmanager.net): the activity's
+ * `serviceUrl` points here, and every activity the bot sends is recorded.
+ * https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference
+ */
+export class FakeBotConnector {
+  readonly sent: SentActivity[] = [];
+  readonly unexpected: string[] = [];
+  private server?: Server;
+  url = "";
+
+  async start(): Promise<void> {
+    this.server = createServer(async (req, res) => {
+      const body = await readBody(req);
+      const match = req.method === "POST" ? ACTIVITIES.exec(req.url ?? "") : null;
+      if (!match) {
+        this.unexpected.push(`${req.method} ${req.url}`);
+        res.writeHead(404).end();
+        return;
+      }
+      const record: SentActivity = { conversationId: decodeURIComponent(match[1]!), activity: JSON.parse(body) };
+      if (match[2]) record.replyToId = decodeURIComponent(match[2]);
+      if (req.headers.authorization) record.authorization = req.headers.authorization;
+      this.sent.push(record);
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: `sent-${this.sent.length}` }));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+  }
+
+  messages(conversationId?: string): SentActivity[] {
+    return this.sent.filter((s) => s.activity.type === "message" && (!conversationId || s.conversationId === conversationId));
+  }
+
+  /** Waits until `count` messages have arrived (late answers are sent after the HTTP turn ends). */
+  async waitForMessages(count: number, timeoutMs = 5_000): Promise<SentActivity[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.messages().length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    return this.messages();
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}

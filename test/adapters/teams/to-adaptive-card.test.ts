@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { CARD_BUDGET_UTF16_BYTES, toAdaptiveCards, toTeamsMessages, type AdaptiveCard } from "../../../adapters/teams/to-adaptive-card.js";
+import { reply } from "../../../src/answers/reply.js";
+
+const utf16 = (value: unknown) => JSON.stringify(value).length * 2;
+const actions = (card: AdaptiveCard) => card.body.filter((e) => e.type === "ActionSet").flatMap((e) => e.actions as Record<string, any>[]);
+
+describe("toAdaptiveCards", () => {
+  it("renders schema 1.5 with the reply's fallback text", () => {
+    const [card, ...rest] = toAdaptiveCards(reply([{ type: "header", text: "Learning Architect" }, { type: "text", text: "Designs *learning* paths." }]));
+    expect(rest).toEqual([]);
+    expect(card).toEqual(expect.objectContaining({ type: "AdaptiveCard", version: "1.5", $schema: "http://adaptivecards.io/schemas/adaptive-card.json" }));
+    expect(card!.fallbackText).toBe("Learning Architect — Designs *learning* paths.");
+    expect(card!.body[0]).toEqual(expect.objectContaining({ type: "TextBlock", text: "Learning Architect", weight: "Bolder", wrap: true }));
+    expect(card!.body[1]).toEqual(expect.objectContaining({ type: "TextBlock", text: "Designs **learning** paths." }));
+  });
+
+  it("renders buttons as Action.Submit carrying exactly the action id and value", () => {
+    const [card] = toAdaptiveCards(
+      reply([{ type: "buttons", buttons: [{ label: "Skills", actionId: "role.skills", value: "learning-architect", style: "primary" }, { label: "Path", actionId: "role.path", value: "learning-architect" }] }]),
+    );
+    expect(actions(card!)).toEqual([
+      { type: "Action.Submit", title: "Skills", data: { actionId: "role.skills", value: "learning-architect" }, style: "positive" },
+      { type: "Action.Submit", title: "Path", data: { actionId: "role.path", value: "learning-architect" } },
+    ]);
+  });
+
+  it("renders choices as buttons of the choice's action, and splits long rows", () => {
+    const options = Array.from({ length: 12 }, (_, i) => ({ label: `Option ${i}`, value: String(i) }));
+    const [card] = toAdaptiveCards(reply([{ type: "choices", prompt: "Pick one", actionId: "survey.answer", options }]));
+    expect(card!.body.filter((e) => e.type === "ActionSet")).toHaveLength(3);
+    expect(actions(card!).map((a) => a.data)).toEqual(options.map((o) => ({ actionId: "survey.answer", value: o.value })));
+  });
+
+  it("renders fields as facts, a chart as bars, sources, an image and a divider", () => {
+    const [card] = toAdaptiveCards(
+      reply([
+        { type: "fields", fields: [{ label: "Level", value: "Expert" }] },
+        { type: "divider" },
+        { type: "chart", title: "Skills", series: [{ label: "Design", value: 3, target: 4 }], max: 4 },
+        { type: "image", url: "https://example.org/map.png", alt: "Career map" },
+        { type: "sources", items: ["Learn Assembly", "France Travail"] },
+      ]),
+    );
+    const [facts, chartTitle, bars, image, sources] = card!.body;
+    expect(facts).toEqual({ type: "FactSet", facts: [{ title: "Level", value: "Expert" }] });
+    expect(chartTitle).toEqual(expect.objectContaining({ text: "Skills", separator: true }));
+    expect(bars).toEqual({ type: "FactSet", facts: [{ title: "Design", value: "████████░░ 3/4" }] });
+    expect(image).toEqual({ type: "Image", url: "https://example.org/map.png", altText: "Career map" });
+    expect(sources).toEqual(expect.objectContaining({ type: "TextBlock", text: "Sources: Learn Assembly · France Travail" }));
+  });
+
+  it("shows a non-HTTPS image as text, since Teams would not load it", () => {
+    const [card] = toAdaptiveCards(reply([{ type: "image", url: "http://intranet/map.png", alt: "Career map" }]));
+    expect(card!.body).toEqual([expect.objectContaining({ type: "TextBlock", text: "Career map: http://intranet/map.png" })]);
+  });
+
+  it("keeps a huge reply well under Teams' 100 KB by splitting and shortening, never failing", () => {
+    const paragraph = "Ça dépend « du contexte » — ".repeat(400);
+    const huge = reply([
+      { type: "header", text: "H".repeat(5_000) },
+      ...Array.from({ length: 60 }, (_, i) => ({ type: "section" as const, title: `Part ${i}`, text: paragraph })),
+      { type: "fields", fields: Array.from({ length: 200 }, (_, i) => ({ label: `Field ${i}`, value: "v".repeat(3_000) })) },
+      { type: "buttons", buttons: Array.from({ length: 40 }, (_, i) => ({ label: "L".repeat(200), actionId: "role.describe", value: "x".repeat(2_000 - i) })) },
+    ]);
+    expect(utf16(huge)).toBeGreaterThan(1_000_000);
+
+    const messages = toTeamsMessages(huge);
+
+    expect(messages.length).toBeGreaterThan(1);
+    expect(messages.length).toBeLessThanOrEqual(5);
+    for (const message of messages) {
+      expect(utf16(message)).toBeLessThan(CARD_BUDGET_UTF16_BYTES + 2_000);
+      expect(utf16(message)).toBeLessThan(100_000);
+      expect(message.attachments[0].content.version).toBe("1.5");
+    }
+    expect((messages[0]!.attachments[0].content.body[0] as { text: string }).text.length).toBeLessThanOrEqual(500);
+  });
+
+  it("still renders a reply with no blocks, from its fallback text", () => {
+    const [card] = toAdaptiveCards({ fallbackText: "Nothing to show", blocks: [], private: false });
+    expect(card!.body).toEqual([expect.objectContaining({ type: "TextBlock", text: "Nothing to show" })]);
+  });
+});
