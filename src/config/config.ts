@@ -31,6 +31,18 @@ export const configSchema = z.object({
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
   MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
   MICROSOFT_APP_TYPE: z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("MultiTenant"),
+  ASSESSMENT_IDLE_DAYS: z.coerce.number().positive().max(365).default(7),
+  PHRASING: z.enum(["template", "llm"]).default("template"),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: z.string().min(1).optional(),
+  OPENAI_TEMPERATURE: z.coerce.number().min(0).max(2).optional(),
+  PHRASING_TIMEOUT_MS: z.coerce.number().int().positive().max(60_000).default(4000),
+  PHRASING_CACHE_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24 * 7),
+  AZURE_OPENAI_API_KEY: z.string().min(1).optional(),
+  AZURE_OPENAI_ENDPOINT: z.url().optional(),
+  AZURE_OPENAI_DEPLOYMENT: z.string().min(1).optional(),
+  OPENAI_API_VERSION: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

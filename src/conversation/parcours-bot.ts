@@ -5,6 +5,7 @@ import type { RoleCatalog } from "../catalog/role-catalog.js";
 import { LOCALES, type Locale } from "../catalog/schema.js";
 import { messages } from "../i18n/messages.js";
 import { userRef, type Logger } from "../logging/logger.js";
+import type { Phrasing } from "../phrasing/phrasing.js";
 import type { Store } from "../store/store.js";
 import { fold } from "../understanding/normalize.js";
 import { INTENTS, type Understanding } from "../understanding/understanding.js";
@@ -18,6 +19,8 @@ export interface BotDependencies {
   logger: Logger;
   defaultLocale: Locale;
   contextTtlMs: number;
+  /** Template wording unless a language model is configured. */
+  phrasing?: Phrasing;
 }
 
 /** What the bot remembers of a conversation, so "and its skills?" follows the last answer. */
@@ -93,7 +96,8 @@ export class ParcoursBot {
     if (request.roles.length > 0) {
       await this.deps.store.set<ConversationContext>(contextKey(speaker), { locale: request.locale, roles: [...request.roles] }, this.deps.contextTtlMs);
     }
-    return answer(this.deps.catalog, request);
+    const reply = answer(this.deps.catalog, request);
+    return this.deps.phrasing ? this.deps.phrasing.phrase(request, reply) : reply;
   }
 
   private async firstDelivery(speaker: Speaker): Promise<boolean> {
