@@ -31,7 +31,7 @@ export class Capture extends Writable {
   }
 }
 
-export async function testBot(options: { store?: Store; logger?: Logger } = {}) {
+export async function testBot(options: { store?: Store; logger?: Logger; assessmentIdleMs?: number } = {}) {
   const catalog = await shippedCatalog();
   const store = options.store ?? memoryStore();
   const logs = new Capture();
@@ -42,6 +42,7 @@ export async function testBot(options: { store?: Store; logger?: Logger } = {}) 
     logger: options.logger ?? createLogger("debug", logs),
     defaultLocale: "en",
     contextTtlMs: 60_000,
+    ...(options.assessmentIdleMs ? { assessmentIdleMs: options.assessmentIdleMs } : {}),
   });
   return { bot, catalog, store, logs };
 }

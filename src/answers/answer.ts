@@ -31,8 +31,8 @@ export function answer(catalog: RoleCatalog, request: AnswerRequest): Reply {
       return plainText(m.notYet.survey);
     case "announcement.create":
       return plainText(m.notYet.announcement);
-    case "assessment.start":
-      return first ? roleSkills(catalog, first, locale, m.notYet.assessment) : plainText(m.notYet.assessment.split(/(?<=\.)\s/)[0]!);
+    case "assessment.start": // run by the assessment flow; reaching here means no flow took it
+      return help(locale);
     default:
       break;
   }

@@ -33,6 +33,9 @@ export const blockSchema = z.discriminatedUnion("type", [
     title: z.string().min(1),
     series: z.array(z.object({ label: z.string(), value: z.number(), target: z.number().optional() })),
     max: z.number().positive(),
+    /** Legend of the values and of the targets, in the reply's language. */
+    valueLabel: z.string().optional(),
+    targetLabel: z.string().optional(),
   }),
   z.object({ type: z.literal("divider") }),
   z.object({
@@ -47,6 +50,11 @@ export const replySchema = z.object({
   blocks: z.array(blockSchema),
   /** Self-ratings and other private content must never be posted in a shared channel. */
   private: z.boolean().default(false),
+  /**
+   * What to post in a shared channel when a private reply is sent to the user's private place
+   * instead (Slack: the DM with the bot; Teams: the personal chat).
+   */
+  publicNotice: z.string().optional(),
 });
 
 export type Button = z.infer<typeof buttonSchema>;
@@ -67,6 +75,13 @@ function summarise(blocks: readonly Block[]): string {
 }
 
 /** Builds a reply and checks it, so a malformed reply fails in the core's tests, not on a platform. */
-export function reply(blocks: Block[], options: { fallbackText?: string; private?: boolean } = {}): Reply {
-  return replySchema.parse({ blocks, fallbackText: options.fallbackText ?? summarise(blocks), private: options.private ?? false });
+export function reply(blocks: Block[], options: { fallbackText?: string; private?: boolean; publicNotice?: string } = {}): Reply {
+  return replySchema.parse({ ...options, blocks, fallbackText: options.fallbackText ?? summarise(blocks), private: options.private ?? false });
+}
+
+/** One reply made of several, in order (an answer, then the question it interrupted). */
+export function combine(replies: readonly Reply[]): Reply {
+  const blocks = replies.flatMap((r, i) => (i === 0 ? r.blocks : [{ type: "divider" as const }, ...r.blocks]));
+  const isPrivate = replies.some((r) => r.private);
+  return reply(blocks, { private: isPrivate, ...(isPrivate ? { publicNotice: replies.find((r) => r.publicNotice)?.publicNotice } : {}) });
 }

@@ -23,10 +23,9 @@ export function describeRole(catalog: RoleCatalog, role: Role, locale: Locale): 
   return reply(blocks);
 }
 
-export function roleSkills(catalog: RoleCatalog, role: Role, locale: Locale, intro?: string): Reply {
+export function roleSkills(catalog: RoleCatalog, role: Role, locale: Locale): Reply {
   const m = messages(locale);
   const blocks: Block[] = [{ type: "header", text: m.skills.title(role.names[locale]) }];
-  if (intro) blocks.push({ type: "text", text: intro });
   for (const kind of ["technical", "strategic", "relational"] as const) {
     const skills = role.skills.filter((skill) => skill.kind === kind);
     if (skills.length === 0) continue;

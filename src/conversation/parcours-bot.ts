@@ -1,6 +1,9 @@
 import { answer, type AnswerRequest } from "../answers/answer.js";
 import { help, plainText } from "../answers/general-answers.js";
-import type { Reply } from "../answers/reply.js";
+import { combine, type Reply } from "../answers/reply.js";
+import { ASSESSMENT_ACTIONS, AssessmentFlow, type AssessmentAction } from "../assessment/assessment-flow.js";
+import { AssessmentRecords, type AssessmentOwner } from "../assessment/assessment-records.js";
+import { parseAnswer } from "../assessment/rating-parser.js";
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import { LOCALES, type Locale } from "../catalog/schema.js";
 import { messages } from "../i18n/messages.js";
@@ -8,9 +11,11 @@ import { userRef, type Logger } from "../logging/logger.js";
 import type { Phrasing } from "../phrasing/phrasing.js";
 import type { Store } from "../store/store.js";
 import { fold } from "../understanding/normalize.js";
-import { INTENTS, type Understanding } from "../understanding/understanding.js";
+import { INTENTS, type Understanding, type Understood } from "../understanding/understanding.js";
 import { checkInput } from "./check-input.js";
 import type { IncomingAction, IncomingMessage, Speaker } from "./incoming.js";
+import { contextKey, DATA_ACTIONS, UserData, type ConversationContext, type DataAction } from "./user-data.js";
+import { userCommand } from "./user-commands.js";
 
 export interface BotDependencies {
   catalog: RoleCatalog;
@@ -19,30 +24,37 @@ export interface BotDependencies {
   logger: Logger;
   defaultLocale: Locale;
   contextTtlMs: number;
+  /** How long an unfinished self-assessment is kept without an answer. */
+  assessmentIdleMs?: number;
   /** Template wording unless a language model is configured. */
   phrasing?: Phrasing;
-}
-
-/** What the bot remembers of a conversation, so "and its skills?" follows the last answer. */
-interface ConversationContext {
-  locale: Locale;
-  roles: string[];
+  now?: () => Date;
 }
 
 /** Platforms retry for minutes at most; an hour of memory covers every retry window. */
 const DELIVERY_TTL_MS = 60 * 60 * 1000;
+const DEFAULT_ASSESSMENT_IDLE_MS = 7 * 24 * 3600_000;
 const FOLLOW_UP = /(?:^| )(?:it|its|this role|that role|this job|that job|one|them|they|their|ce metier|ce role|ce poste|ses|son|sa|il|elle|ils|elles|le devenir|l exercer|y arriver)(?= |$)/;
+
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
 /** The platform-neutral bot: every adapter hands it messages and button presses, and renders its replies. */
 export class ParcoursBot {
-  constructor(private readonly deps: BotDependencies) {}
+  private readonly assessments: AssessmentFlow;
+  private readonly userData: UserData;
+
+  constructor(private readonly deps: BotDependencies) {
+    const records = new AssessmentRecords(deps.store, deps.assessmentIdleMs ?? DEFAULT_ASSESSMENT_IDLE_MS);
+    this.assessments = new AssessmentFlow(deps.catalog, records, deps.now);
+    this.userData = new UserData(deps.store, records);
+  }
 
   /** Answers a message; `undefined` means this delivery was already handled (a platform retry). */
   async handleMessage(message: IncomingMessage): Promise<Reply | undefined> {
     return this.safely(message, () => this.answerMessage(message));
   }
 
-  /** Answers a button press. Buttons carry the intent and roles, so no understanding is needed. */
+  /** Answers a button press. Buttons carry the whole request, so no understanding is needed. */
   async handleAction(action: IncomingAction): Promise<Reply | undefined> {
     return this.safely(action, () => this.answerAction(action));
   }
@@ -65,37 +77,61 @@ export class ParcoursBot {
     if (!checked.ok) return plainText(checked.problem(messages(fallbackLocale)));
 
     const understood = this.deps.understanding.understand(checked.text, { fallbackLocale });
-    let { intent, roles } = understood;
-    if (understood.unresolvedRoleIntent && context && FOLLOW_UP.test(fold(checked.text))) {
-      intent = understood.unresolvedRoleIntent;
-      roles = context.roles.slice(0, 1);
-    }
+    const command = userCommand(checked.text);
     this.deps.logger.info(
-      { platform: message.platform, user: userRef(message.platform, message.userId), intent, roles, locale: understood.locale, confidence: understood.confidence },
+      { platform: message.platform, user: userRef(message.platform, message.userId), intent: understood.intent, command, roles: understood.roles, locale: understood.locale, confidence: understood.confidence },
       "message understood",
     );
-    return this.respond(message, { intent, roles, locale: understood.locale, suggestions: understood.suggestions });
+    // The language and roles of the last message answer the buttons pressed after it.
+    await this.remember(message, understood.locale, understood.roles.length > 0 ? understood.roles : (context?.roles ?? []));
+    const active = await this.assessments.active(message);
+    if (active) {
+      const parsed = parseAnswer(checked.text);
+      if (parsed.kind !== "other") return this.assessments.answer(message, active, parsed);
+      if (command === "explain-skill" && understood.roles.length === 0) return this.assessments.explain(active);
+    }
+    if (command === "delete-data") return this.userData.confirm(understood.locale);
+    if (command === "results") return this.assessments.results(message, understood.locale);
+    if (command === "resume" || understood.intent === "assessment.start") {
+      return command === "resume" ? this.assessments.resume(message, understood.locale) : this.assessments.start(message, understood.roles[0], understood.locale);
+    }
+    if (active && understood.intent === "unknown" && !understood.unresolvedRoleIntent) return this.assessments.unusable(message, active);
+    // A question asked mid-assessment is answered, then the assessment picks up where it was.
+    const answered = await this.respond(message, this.withContext(understood, checked.text, context));
+    return active ? combine([answered, this.assessments.reask(active)]) : answered;
+  }
+
+  /** "And its skills?" takes the role from the last answer, only when the question points back to it. */
+  private withContext(understood: Understood, text: string, context: ConversationContext | undefined): AnswerRequest {
+    const { intent, roles, locale, suggestions, unresolvedRoleIntent } = understood;
+    if (unresolvedRoleIntent && context && FOLLOW_UP.test(fold(text))) return { intent: unresolvedRoleIntent, roles: context.roles.slice(0, 1), locale };
+    return { intent, roles, locale, suggestions };
   }
 
   private async answerAction(action: IncomingAction): Promise<Reply | undefined> {
     if (!(await this.firstDelivery(action))) return undefined;
     const context = await this.context(action);
     const locale = action.locale ?? context?.locale ?? this.deps.defaultLocale;
-    const intent = INTENTS.find((i) => i === action.actionId);
     const roles = action.value.split(",").filter(Boolean);
-    const known = intent && roles.every((id) => this.deps.catalog.find(id));
-    this.deps.logger.info({ platform: action.platform, user: userRef(action.platform, action.userId), action: action.actionId, known: Boolean(known) }, "action received");
-    if (!intent || !known) {
+    this.deps.logger.info({ platform: action.platform, user: userRef(action.platform, action.userId), action: action.actionId }, "action received");
+    if (isOneOf(ASSESSMENT_ACTIONS, action.actionId) && (action.actionId !== "assessment.start" || roles.every((id) => this.deps.catalog.find(id)))) {
+      return this.assessments.onAction(action, action.actionId as AssessmentAction, action.value, locale);
+    }
+    if (isOneOf(DATA_ACTIONS, action.actionId)) return this.userData.onAction(action, action.actionId as DataAction, locale);
+    const intent = INTENTS.find((i) => i === action.actionId);
+    if (!intent || !roles.every((id) => this.deps.catalog.find(id))) {
       const fallback = help(locale);
       return { ...fallback, blocks: [{ type: "text", text: messages(locale).unknownAction }, ...fallback.blocks] };
     }
     return this.respond(action, { intent, roles, locale });
   }
 
-  private async respond(speaker: Speaker, request: AnswerRequest): Promise<Reply> {
-    if (request.roles.length > 0) {
-      await this.deps.store.set<ConversationContext>(contextKey(speaker), { locale: request.locale, roles: [...request.roles] }, this.deps.contextTtlMs);
-    }
+  private remember(owner: AssessmentOwner, locale: Locale, roles: readonly string[]): Promise<void> {
+    return this.deps.store.set<ConversationContext>(contextKey(owner), { locale, roles: [...roles] }, this.deps.contextTtlMs);
+  }
+
+  private async respond(owner: AssessmentOwner, request: AnswerRequest): Promise<Reply> {
+    if (request.roles.length > 0) await this.remember(owner, request.locale, request.roles);
     const reply = answer(this.deps.catalog, request);
     return this.deps.phrasing ? this.deps.phrasing.phrase(request, reply) : reply;
   }
@@ -107,12 +143,8 @@ export class ParcoursBot {
     return first;
   }
 
-  private async context(speaker: Speaker): Promise<ConversationContext | undefined> {
-    const context = await this.deps.store.get<ConversationContext>(contextKey(speaker));
-    return context && (LOCALES as readonly string[]).includes(context.locale) ? context : undefined;
+  private async context(owner: AssessmentOwner): Promise<ConversationContext | undefined> {
+    const context = await this.deps.store.get<ConversationContext>(contextKey(owner));
+    return context && isOneOf(LOCALES, context.locale) ? context : undefined;
   }
-}
-
-function contextKey(speaker: Speaker): string {
-  return `context:${speaker.platform}:${speaker.conversationId}:${speaker.userId}`;
 }

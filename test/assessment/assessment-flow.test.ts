@@ -1,0 +1,163 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Block, Reply } from "../../src/answers/reply.js";
+import type { IncomingMessage } from "../../src/conversation/incoming.js";
+import { openStore } from "../../src/store/open-store.js";
+import { tempDir, testBot } from "../helpers.js";
+
+const user = { platform: "test", userId: "U1", conversationId: "D1" };
+const text = (reply: Reply | undefined) => JSON.stringify(reply?.blocks ?? []);
+const buttons = (reply: Reply | undefined) => (reply?.blocks ?? []).flatMap((b) => (b.type === "buttons" ? b.buttons : []));
+const header = (reply: Reply | undefined) => (reply?.blocks.find((b) => b.type === "header") as Extract<Block, { type: "header" }> | undefined)?.text;
+
+async function started(options: Parameters<typeof testBot>[0] = {}) {
+  const harness = await testBot(options);
+  const say = (t: string, extra: Partial<IncomingMessage> = {}) => harness.bot.handleMessage({ ...user, text: t, ...extra });
+  const press = (actionId: string, value: string) => harness.bot.handleAction({ ...user, actionId, value });
+  return { ...harness, say, press };
+}
+
+describe("self-assessment flow", () => {
+  it("asks for the target role when none is given, then one skill at a time with progress", async () => {
+    const { say, press, catalog } = await started();
+    const first = await say("je veux évaluer mes compétences");
+    expect(first?.private).toBe(true);
+    const choices = first?.blocks.find((b) => b.type === "choices") as Extract<Block, { type: "choices" }>;
+    expect(choices.options.map((o) => o.value)).toContain("learning-architect");
+    const role = catalog.get("learning-architect");
+    const question = await press("assessment.start", role.id);
+    expect(header(question)).toBe(`1/${role.skills.length} · ${role.skills[0]!.name.fr}`);
+    expect(text(question)).toContain(role.skills[0]!.covers.fr);
+    for (const level of catalog.scale.levels) expect(text(question)).toContain(level.descriptor.fr);
+    expect(buttons(question).map((b) => b.label)).toEqual(["1", "2", "3", "4", "5", "Passer", "Arrêter"]);
+  });
+
+  it("takes typed and pressed answers, then shows gaps, a chart and recommended modules", async () => {
+    const { say, press, catalog } = await started();
+    const role = catalog.get("digital-learning-manager");
+    await say("assess me against digital learning manager");
+    const answers = ["3", "three", "expert", "beginner", "intermediate", "2/5", "level 4", "skip"].slice(0, role.skills.length);
+    let last: Reply | undefined;
+    for (const [i, answer] of answers.entries()) {
+      last = i === 1 ? await press("assessment.rate", `${role.skills[1]!.id}:3`) : await say(answer);
+    }
+    expect(header(last)).toBe(`Your self-assessment: ${role.names.en}`);
+    const chart = last!.blocks.find((b) => b.type === "chart") as Extract<Block, { type: "chart" }>;
+    expect(chart.series.map((s) => s.target)).toEqual(role.skills.map((s) => s.targetLevel));
+    expect(chart.series[0]!.value).toBe(3);
+    expect(chart.series[2]!.value).toBe(5);
+    expect(chart.series[3]!.value).toBe(1);
+    const gaps = (last!.blocks.find((b) => b.type === "section") as Extract<Block, { type: "section" }>).text.split("\n");
+    expect(gaps[0]).toContain(role.skills[3]!.name.en);
+    expect(text(last)).toContain("Recommended modules");
+    expect(text(last)).toContain("Next step");
+  });
+
+  it("re-asks with a hint on a bad answer and leaves the skill unrated after three tries", async () => {
+    const { say, catalog } = await started();
+    const role = catalog.get("learning-designer");
+    await say("assess me against learning designer");
+    const hinted = await say("banana");
+    expect(text(hinted)).toContain("a number from 1 to 5");
+    expect(header(hinted)).toContain(`1/${role.skills.length}`);
+    await say("purple");
+    const third = await say("zzz");
+    expect(text(third)).toContain("unrated");
+    expect(header(third)).toContain(`2/${role.skills.length}`);
+  });
+
+  it("answers a question asked mid-flow, then resumes the same skill", async () => {
+    const { say, catalog } = await started();
+    const role = catalog.get("learning-architect");
+    await say("évaluer mes compétences de learning architect");
+    const interrupted = await say("c'est quoi un DLM ?");
+    expect(text(interrupted)).toContain(catalog.get("digital-learning-manager").summary.fr);
+    expect(text(interrupted)).toContain("Retour à votre auto-évaluation");
+    expect(text(interrupted)).toContain(`1/${role.skills.length} · ${role.skills[0]!.name.fr}`);
+    const explained = await say("ça veut dire quoi ?");
+    expect(text(explained)).toContain(role.skills[0]!.covers.fr);
+    expect(header(await say("4"))).toContain(`2/${role.skills.length}`);
+  });
+
+  it("stops on 'annuler', keeping what was answered", async () => {
+    const { say, catalog } = await started();
+    await say("évaluer mes compétences de responsable formation");
+    await say("4");
+    const stopped = await say("annuler");
+    expect(text(stopped)).toContain("J'ai gardé votre réponse");
+    const results = await say("mes résultats");
+    expect(text(results)).toContain(`${catalog.get("training-manager").names.fr}`);
+    expect(text(results)).toContain("1/");
+  });
+
+  it("offers to resume or start over when another assessment is started", async () => {
+    const { say, press, catalog } = await started();
+    const role = catalog.get("expert-trainer");
+    await say("assess me against SME trainer");
+    await say("2");
+    const offer = await say("assess my skills for learning designer");
+    expect(buttons(offer).map((b) => b.actionId)).toEqual(["assessment.resume", "assessment.restart"]);
+    expect(header(await press("assessment.resume", role.id))).toContain(`2/${role.skills.length}`);
+    expect(header(await say("continue my assessment"))).toContain(`2/${role.skills.length}`);
+  });
+
+  it("ignores a stale or double-clicked rating button", async () => {
+    const { say, press, catalog } = await started();
+    const role = catalog.get("learning-architect");
+    await say("assess me against learning architect");
+    await press("assessment.rate", `${role.skills[0]!.id}:4`);
+    const again = await press("assessment.rate", `${role.skills[0]!.id}:1`);
+    expect(text(again)).toContain("already answered");
+    expect(header(again)).toContain(`2/${role.skills.length}`);
+  });
+
+  it("continues in a new process after a restart, with a SQLite store", async () => {
+    const file = join(await tempDir(), "parcours.sqlite");
+    const first = await started({ store: openStore(`sqlite://${file}`) });
+    const role = first.catalog.get("training-project-manager");
+    await first.say("assess me against training project manager");
+    await first.say("3");
+    await first.store.close();
+    const second = await started({ store: openStore(`sqlite://${file}`) });
+    const resumed = await second.say("resume");
+    expect(header(resumed)).toContain(`2/${role.skills.length}`);
+    await second.store.close();
+  });
+
+  it("forgets an assessment after the idle time", async () => {
+    const { bot, say } = await started({ assessmentIdleMs: 40 });
+    void bot;
+    await say("assess me against learning architect");
+    await new Promise((r) => setTimeout(r, 80));
+    expect(text(await say("resume"))).toContain("no self-assessment in progress");
+  });
+
+  it("shows the change since the previous result for the same role", async () => {
+    const { say, catalog } = await started();
+    const role = catalog.get("expert-trainer");
+    for (const rating of ["2", "4"]) {
+      await say("assess me against SME trainer");
+      let last: Reply | undefined;
+      for (let i = 0; i < role.skills.length; i++) last = await say(rating);
+      if (rating === "4") {
+        expect(text(last)).toContain("Since your previous self-assessment");
+        expect(text(last)).toContain(`${role.skills[0]!.name.en}: +2`);
+      }
+    }
+  });
+
+  it("deletes all of a user's data after confirmation, and nothing of theirs stays", async () => {
+    const { say, press, store } = await started();
+    await say("what is a DLM?");
+    await say("assess me against learning architect");
+    await say("3");
+    await say("stop");
+    await say("assess me against learning designer");
+    const confirm = await say("supprime mes données");
+    expect(buttons(confirm).map((b) => b.actionId)).toEqual(["data.delete", "data.keep"]);
+    const done = await press("data.delete", "all");
+    expect(text(done)).toContain("supprimé");
+    for (const key of ["context:test:U1", "assessment:active:test:U1", "assessment:results:test:U1"]) expect(await store.get(key)).toBeUndefined();
+    expect(text(await say("my results"))).toContain("no self-assessment results");
+  });
+});
