@@ -1,13 +1,11 @@
 import type { AdapterStarter, RunningAdapter } from "../adapters/adapter.js";
-import { ConfigError, type AdapterName, type Config } from "../src/config/config.js";
+import type { AdapterName, Config } from "../src/config/config.js";
 import type { Logger } from "../src/logging/logger.js";
 import type { Parcours } from "../src/parcours.js";
 
 /** Loaded on demand, so the console chat never loads a platform SDK it does not use. */
 const STARTERS: Record<Exclude<AdapterName, "console">, () => Promise<AdapterStarter>> = {
-  slack: async () => {
-    throw new ConfigError("the Slack adapter is not part of this version yet");
-  },
+  slack: async () => (await import("../adapters/slack/start-slack.js")).startSlack,
   teams: async () => (await import("../adapters/teams/start-teams.js")).startTeams,
 };
 

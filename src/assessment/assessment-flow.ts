@@ -86,6 +86,15 @@ export class AssessmentFlow {
     );
   }
 
+  /** The user's most recent result, for a home screen; undefined when there is none. */
+  async latest(owner: AssessmentOwner, locale: Locale): Promise<Reply | undefined> {
+    const results = await this.records.results(owner);
+    const latest = results.at(-1);
+    const role = latest && this.catalog.find(latest.roleId);
+    if (!latest || !role) return undefined;
+    return resultReply(this.catalog, role, latest, locale, results.filter((r) => r.roleId === role.id).at(-2));
+  }
+
   async results(owner: AssessmentOwner, locale: Locale): Promise<Reply> {
     return resultsList(this.catalog, await this.records.results(owner), locale);
   }

@@ -59,6 +59,11 @@ export class ParcoursBot {
     return this.safely(action, () => this.answerAction(action));
   }
 
+  /** The user's latest self-assessment result (private to them), for a platform's home screen. */
+  async latestAssessment(owner: AssessmentOwner, locale: Locale): Promise<Reply | undefined> {
+    return this.assessments.latest(owner, locale);
+  }
+
   /** A failure becomes a sentence in the user's language and a log line, never a stack trace in chat. */
   private async safely(speaker: Speaker, work: () => Promise<Reply | undefined>): Promise<Reply | undefined> {
     try {

@@ -1,0 +1,33 @@
+import type { App } from "@slack/bolt";
+import { PLATFORM, conversationOf, type SlackDeps } from "../slack-deps.js";
+import { postReply } from "../post-reply.js";
+import { readMessageText } from "../slack-text.js";
+
+/** The command's name, as the manifest declares it. */
+export const COMMAND = "/parcours";
+
+/**
+ * `/parcours <question>` and `/parcours help`. The acknowledgement is empty and immediate;
+ * the answer goes to the response_url, seen by the user only, which also works in channels
+ * the bot is not a member of. https://docs.slack.dev/interactivity/implementing-slash-commands
+ */
+export function listenToCommand(app: App, deps: SlackDeps): void {
+  app.command(COMMAND, async ({ command, ack, respond, client }) => {
+    await ack();
+    await deps.work.track("command", async () => {
+      const text = readMessageText(command.text ?? "");
+      const locale = await deps.locales.of(client, command.user_id);
+      const speaker = {
+        platform: PLATFORM,
+        userId: command.user_id,
+        conversationId: conversationOf(command.user_id, command.channel_id),
+        // A command is not retried, but its trigger_id names this one invocation.
+        deliveryId: `command:${command.trigger_id}`,
+        ...(locale ? { locale } : {}),
+      };
+      // A bare /parcours shows what Parcours can do, in the user's Slack language.
+      const reply = text ? await deps.bot.handleMessage({ ...speaker, text }) : await deps.bot.handleAction({ ...speaker, actionId: "help", value: "" });
+      if (reply) await postReply(client, reply, { kind: "response-url", respond });
+    });
+  });
+}

@@ -1,0 +1,129 @@
+import type { types } from "@slack/bolt";
+import type { Block, Button, Reply } from "../../src/answers/reply.js";
+import { encodeActionId } from "./action-id.js";
+import { escapeMrkdwn, plain, shorten, splitText } from "./mrkdwn.js";
+
+type SlackBlock = types.KnownBlock;
+type SlackButton = types.Button;
+
+/**
+ * Block Kit's limits, which Slack enforces by rejecting the whole message (`invalid_blocks`).
+ * https://docs.slack.dev/reference/block-kit/blocks
+ */
+export const BLOCK_KIT_LIMITS = {
+  messageBlocks: 50,
+  homeBlocks: 100,
+  sectionText: 3000,
+  sectionFields: 10,
+  fieldText: 2000,
+  actionsElements: 25,
+  buttonLabel: 75,
+  buttonValue: 2000,
+  header: 150,
+  contextElements: 10,
+  contextText: 2000,
+  imageUrl: 3000,
+  altText: 2000,
+  /** The `text` of chat.postMessage: Slack truncates beyond it. */
+  messageText: 40_000,
+} as const;
+
+/** One chat.postMessage: blocks for the client, `text` for notifications and screen readers. */
+export interface SlackMessage {
+  text: string;
+  blocks: SlackBlock[];
+}
+
+const L = BLOCK_KIT_LIMITS;
+const chunk = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+const mrkdwn = (text: string): types.MrkdwnElement => ({ type: "mrkdwn", text });
+const sections = (escaped: string): SlackBlock[] =>
+  splitText(escaped, L.sectionText).map((text) => ({ type: "section", text: mrkdwn(text) }));
+
+/** Numbers buttons across the whole message, so every action_id is unique in it. */
+class ButtonCounter {
+  private next = 0;
+  button(button: Button): SlackButton {
+    const element: SlackButton = {
+      type: "button",
+      text: { type: "plain_text", text: shorten(plain(button.label), L.buttonLabel), emoji: true },
+      action_id: encodeActionId(button.actionId, this.next++),
+    };
+    // Slack rejects an empty value; a missing one reads back as "".
+    if (button.value) element.value = button.value.slice(0, L.buttonValue);
+    if (button.style) element.style = button.style;
+    return element;
+  }
+}
+
+function actions(buttons: readonly Button[], counter: ButtonCounter): SlackBlock[] {
+  return chunk(buttons, L.actionsElements).map((row) => ({ type: "actions", elements: row.map((b) => counter.button(b)) }));
+}
+
+function chartText(block: Extract<Block, { type: "chart" }>): string {
+  const bar = (value: number) => {
+    const filled = Math.max(0, Math.min(10, Math.round((value / block.max) * 10)));
+    return "█".repeat(filled) + "░".repeat(10 - filled);
+  };
+  const lines = block.series.map((s) => `${escapeMrkdwn(s.label)}  \`${bar(s.value)}\` ${s.value}${s.target !== undefined ? `/${s.target}` : ""}`);
+  return [`*${escapeMrkdwn(plain(block.title))}*`, ...lines].join("\n");
+}
+
+function renderBlock(block: Block, counter: ButtonCounter): SlackBlock[] {
+  switch (block.type) {
+    case "header":
+      return [{ type: "header", text: { type: "plain_text", text: shorten(plain(block.text), L.header), emoji: true } }];
+    case "text":
+      return sections(escapeMrkdwn(block.text));
+    case "section":
+      return sections(block.title ? `*${escapeMrkdwn(plain(block.title))}*\n${escapeMrkdwn(block.text)}` : escapeMrkdwn(block.text));
+    case "fields":
+      return chunk(block.fields, L.sectionFields).map((row) => ({
+        type: "section",
+        fields: row.map((f) => mrkdwn(shorten(`*${escapeMrkdwn(plain(f.label))}*\n${escapeMrkdwn(f.value)}`, L.fieldText))),
+      }));
+    case "buttons":
+      return actions(block.buttons, counter);
+    case "choices":
+      return [
+        ...sections(escapeMrkdwn(block.prompt)),
+        ...actions(block.options.map((o) => ({ label: o.label, actionId: block.actionId, value: o.value })), counter),
+      ];
+    case "image":
+      return block.url.length <= L.imageUrl
+        ? [{ type: "image", image_url: block.url, alt_text: shorten(block.alt, L.altText) }]
+        : sections(escapeMrkdwn(block.alt));
+    case "chart":
+      return sections(chartText(block));
+    case "divider":
+      return [{ type: "divider" }];
+    case "sources":
+      return chunk(block.items, L.contextElements).map((row, i) => ({
+        type: "context",
+        elements: row.map((item, j) => mrkdwn(shorten(`${i === 0 && j === 0 ? ":books: " : ""}${escapeMrkdwn(item)}`, L.contextText))),
+      }));
+  }
+}
+
+function render(reply: Reply): SlackBlock[] {
+  const counter = new ButtonCounter();
+  return reply.blocks.flatMap((block) => renderBlock(block, counter));
+}
+
+/**
+ * The reply as one or more Slack messages, each within Block Kit's limits: long text is split
+ * into several sections, long labels shortened, and more than 50 blocks become several messages.
+ */
+export function toBlockKit(reply: Reply): SlackMessage[] {
+  const text = shorten(escapeMrkdwn(reply.fallbackText), L.messageText - 10);
+  const parts = chunk(render(reply), L.messageBlocks);
+  if (parts.length <= 1) return [{ text, blocks: parts[0] ?? [] }];
+  return parts.map((blocks, i) => ({ text: i === 0 ? text : `${text} (${i + 1}/${parts.length})`, blocks }));
+}
+
+/** The App Home tab: one view, so what passes Slack's 100 blocks is left out rather than failing. */
+export function toHomeView(reply: Reply): types.HomeView {
+  return { type: "home", blocks: render(reply).slice(0, L.homeBlocks) };
+}

@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { startSlack, type RunningSlack } from "../../../adapters/slack/start-slack.js";
+import { loadConfig } from "../../../src/config/config.js";
+import { packageRoot } from "../../../src/config/package-root.js";
+import { createLogger } from "../../../src/logging/logger.js";
+import type { Store } from "../../../src/store/store.js";
+import { memoryStore } from "../../../src/store/keyv-store.js";
+import { Capture, testBot } from "../../helpers.js";
+import { FakeSlackApi } from "./fake-slack-api.js";
+import { postSigned } from "./slack-signature.js";
+
+export const BOT_TOKEN = "xoxb-0000-fake-bot-token";
+export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
+export type Fixture = Record<string, any>;
+
+export function fixture(name: string): Fixture {
+  return JSON.parse(readFileSync(join(packageRoot(), "test", "fixtures", "slack", `${name}.json`), "utf8")) as Fixture;
+}
+
+let sequence = 0;
+/** A fresh event id and timestamp, as every new Slack event has. */
+export function nextIds(): { eventId: string; ts: string; trigger: string } {
+  sequence++;
+  return { eventId: `Ev0TEST${String(sequence).padStart(5, "0")}`, ts: `${1718000000 + sequence}.000${sequence}`, trigger: `${sequence}.0000.fakeTrigger${sequence}` };
+}
+
+/** A message.im event callback from the fixture, with its own ids and `text`. */
+export function directMessage(text: string, overrides: { user?: string; channel?: string; eventId?: string; ts?: string; event?: Fixture } = {}): Fixture {
+  const body = fixture("message-im");
+  const ids = nextIds();
+  body.event_id = overrides.eventId ?? ids.eventId;
+  Object.assign(body.event, { text, ts: overrides.ts ?? ids.ts, event_ts: overrides.ts ?? ids.ts, user: overrides.user ?? body.event.user, channel: overrides.channel ?? body.event.channel }, overrides.event);
+  body.event.blocks = [];
+  return body;
+}
+
+/** Parcours' Slack adapter on a loopback port, talking to a fake Slack API. */
+export class SlackHarness {
+  readonly fake = new FakeSlackApi(BOT_TOKEN);
+  readonly logs = new Capture();
+  running!: RunningSlack;
+  store: Store;
+
+  constructor(options: { store?: Store } = {}) {
+    this.store = options.store ?? memoryStore();
+  }
+
+  get eventsUrl(): string {
+    return `http://127.0.0.1:${this.running.port}/slack/events`;
+  }
+
+  async start(options: { logLevel?: string; apiUrl?: string; adapt?: (bot: Awaited<ReturnType<typeof testBot>>["bot"]) => void } = {}): Promise<this> {
+    if (!options.apiUrl) await this.fake.start();
+    const logger = createLogger(options.logLevel ?? "debug", this.logs);
+    const { bot, catalog } = await testBot({ store: this.store, logger });
+    options.adapt?.(bot);
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: options.apiUrl ?? this.fake.apiUrl,
+      PORT: "0",
+      STORE_URL: "memory://",
+    });
+    this.running = await startSlack({ bot, catalog, store: this.store, close: async () => {} }, config, logger, { host: "127.0.0.1" });
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.running?.stop();
+    await this.fake.stop();
+  }
+
+  /** Posts a JSON event callback signed as Slack signs it. */
+  sendEvent(body: Fixture, headers: Record<string, string> = {}, timestamp?: number): Promise<Response> {
+    return postSigned(this.eventsUrl, { secret: SIGNING_SECRET, body: JSON.stringify(body), contentType: "application/json", headers, ...(timestamp ? { timestamp } : {}) });
+  }
+
+  /** Posts a slash command, form-encoded as Slack sends it. */
+  sendCommand(fields: Fixture): Promise<Response> {
+    return postSigned(this.eventsUrl, { secret: SIGNING_SECRET, body: new URLSearchParams(fields).toString(), contentType: "application/x-www-form-urlencoded" });
+  }
+
+  /** Posts an interaction: form-encoded, its JSON in the `payload` field. */
+  sendInteraction(payload: Fixture): Promise<Response> {
+    return postSigned(this.eventsUrl, { secret: SIGNING_SECRET, body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: "application/x-www-form-urlencoded" });
+  }
+}
