@@ -1,3 +1,5 @@
+import KeyvPostgres from "@keyv/postgres";
+import KeyvRedis from "@keyv/redis";
 import KeyvSqlite from "@keyv/sqlite";
 import Keyv from "keyv";
 import type { Store } from "./store.js";
@@ -69,4 +71,42 @@ export function sqliteStore(file: string): Store {
     return rows.length === 1;
   };
   return new KeyvStore(keyv, claim, () => sqlite.close());
+}
+
+/** Several processes on several machines: Redis's own SET NX PX is the claim. */
+export function redisStore(url: string): Store {
+  const redis = new KeyvRedis(url, { throwOnConnectError: true });
+  const keyv = new Keyv({ store: redis, namespace: NAMESPACE, useKeyPrefix: false });
+  const claim: Claim = async (key, ttlMs) => {
+    const client = (await redis.getClient()) as unknown as { set(k: string, v: string, o: { NX: true; PX: number }): Promise<string | null> };
+    return (await client.set(`claim:${key}`, "1", { NX: true, PX: ttlMs })) === "OK";
+  };
+  return new KeyvStore(keyv, claim, () => redis.disconnect());
+}
+
+/** @keyv/postgres keeps one connection pool per process and URL: it is ended with its last store. */
+const openPostgresStores = new Map<string, number>();
+
+/** Several processes sharing PostgreSQL: one INSERT … ON CONFLICT statement is the claim. */
+export function postgresStore(url: string): Store {
+  const postgres = new KeyvPostgres({ uri: url });
+  openPostgresStores.set(url, (openPostgresStores.get(url) ?? 0) + 1);
+  const keyv = new Keyv({ store: postgres, namespace: NAMESPACE });
+  const table = `${postgres.opts.schema}.${postgres.opts.table}`;
+  const claim: Claim = async (key, ttlMs) => {
+    const now = Date.now();
+    const rows = (await postgres.query(
+      `INSERT INTO ${table} (key, value) VALUES ($1, $2)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value
+       WHERE (${postgres.opts.table}.value::json ->> 'expires')::bigint < $3
+       RETURNING key`,
+      [key, serialized(now + ttlMs), now],
+    )) as unknown[];
+    return rows.length === 1;
+  };
+  return new KeyvStore(keyv, claim, async () => {
+    const left = (openPostgresStores.get(url) ?? 1) - 1;
+    openPostgresStores.set(url, left);
+    if (left === 0) await postgres.disconnect();
+  });
 }
