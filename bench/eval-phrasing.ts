@@ -44,7 +44,7 @@ const attempts: PhrasingAttempt[] = [];
 for (const request of PHRASING_GOLD_SET) {
   const attempt = await phrasing.attempt(request);
   attempts.push(attempt);
-  const outcome = attempt.ok ? "ok" : `${attempt.reason}: ${attempt.detail}`;
+  const outcome = attempt.ok ? "ok" : (attempt.problems ?? [attempt]).map((p) => `${p.reason}: ${p.detail}`).join("; ");
   console.log(`${request.intent.padEnd(13)} ${request.roles.join("+").padEnd(50)} ${request.locale}  ${String(attempt.latencyMs).padStart(6)} ms  ${outcome}`);
 }
 

@@ -1,0 +1,45 @@
+/** Why a phrased answer was not shown; each one gives the template answer instead. */
+export const FALLBACK_REASONS = [
+  // from the model call
+  "timeout",
+  "rate-limited",
+  "server-error",
+  "api-error",
+  "unreachable",
+  "refusal",
+  "truncated",
+  "malformed",
+  // from the checks on the answer
+  "unknown-fact-id",
+  "length",
+  "wrong-language",
+  "injection-echo",
+  "invented-link",
+  "invented-email",
+  "invented-number",
+  "invented-role",
+  "invented-skill",
+  "invented-name",
+  // anything else thrown while phrasing
+  "internal-error",
+] as const;
+export type FallbackReason = (typeof FALLBACK_REASONS)[number];
+
+/** Counters of what phrasing did, for tests now and for a metrics endpoint later. */
+export class PhrasingStats {
+  /** Answers a model phrased that passed every check. */
+  phrased = 0;
+  /** Answers taken from the cache, without a model call. */
+  cached = 0;
+  /** Replies left as they were because their intent is not phrased. */
+  skipped = 0;
+  readonly fallbacks: Record<FallbackReason, number> = Object.fromEntries(FALLBACK_REASONS.map((r) => [r, 0])) as Record<FallbackReason, number>;
+
+  fellBack(reason: FallbackReason): void {
+    this.fallbacks[reason]++;
+  }
+
+  get fallbackTotal(): number {
+    return Object.values(this.fallbacks).reduce((sum, n) => sum + n, 0);
+  }
+}
