@@ -86,7 +86,7 @@ const ask: Command = async (args, io, config) => {
   const locale = values.locale as string | undefined;
   if (locale !== undefined && !(LOCALES as readonly string[]).includes(locale)) throw new UsageError(`--locale must be fr or en, not "${locale}"`);
   return withParcours(io, config, chatLogLevel(io, config), async ({ bot }) => {
-    const reply = await bot.handleMessage({ platform: "cli", userId: "cli", conversationId: `cli-${process.pid}`, text: question, locale: locale as Locale | undefined });
+    const reply = await bot.handleMessage({ platform: "cli", userId: "cli", conversationId: `cli-${process.pid}`, text: question, replyLocale: locale as Locale | undefined });
     if (reply) io.stdout.write(values.json ? `${JSON.stringify(reply)}\n` : `${toText(reply).text}\n`);
     return 0;
   });

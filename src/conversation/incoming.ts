@@ -13,6 +13,8 @@ export interface Speaker {
 
 export interface IncomingMessage extends Speaker {
   text: string;
+  /** Answer in this language whatever the text's (the CLI's --locale). */
+  replyLocale?: Locale;
 }
 
 /** A pressed button: the action id and value the core put on it, nothing platform-specific. */

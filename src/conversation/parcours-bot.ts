@@ -81,7 +81,8 @@ export class ParcoursBot {
     const fallbackLocale = message.locale ?? context?.locale ?? this.deps.defaultLocale;
     if (!checked.ok) return plainText(checked.problem(messages(fallbackLocale)));
 
-    const understood = this.deps.understanding.understand(checked.text, { fallbackLocale });
+    const detected = this.deps.understanding.understand(checked.text, { fallbackLocale });
+    const understood = message.replyLocale ? { ...detected, locale: message.replyLocale } : detected;
     const command = userCommand(checked.text);
     this.deps.logger.info(
       { platform: message.platform, user: userRef(message.platform, message.userId), intent: understood.intent, command, roles: understood.roles, locale: understood.locale, confidence: understood.confidence },

@@ -38,6 +38,8 @@ describe("parcours CLI", () => {
     expect(text.out).toContain("Compétences");
     const json = await run(["ask", "what is a DLM", "--locale", "en", "--json"]);
     expect(JSON.parse(json.out)).toMatchObject({ fallbackText: expect.stringContaining("Digital Learning Manager") });
+    const forced = await run(["ask", "which skills does a DLM need?", "--locale", "fr"]);
+    expect(forced.out).toContain("Compétences : Digital Learning Manager");
   });
 
   it("refuses unknown flags, bad locales and missing questions with usage and exit code 2", async () => {
