@@ -1,6 +1,7 @@
-import { TurnContext, type CloudAdapter } from "botbuilder";
+import { ActivityTypes, TurnContext } from "botbuilder";
 import type { Reply } from "../../src/answers/reply.js";
 import type { Logger } from "../../src/logging/logger.js";
+import { inPersonalChat, isPersonal, type PersonalChatAccess } from "./personal-chat.js";
 import { toTeamsMessages } from "./to-adaptive-card.js";
 
 /**
@@ -10,10 +11,7 @@ import { toTeamsMessages } from "./to-adaptive-card.js";
  */
 export const TURN_BUDGET_MS = 10_000;
 
-export interface ReplyDelivery {
-  adapter: CloudAdapter;
-  /** The bot's app id, or "" when running unauthenticated against an emulator. */
-  botAppId: string;
+export interface ReplyDelivery extends PersonalChatAccess {
   logger: Logger;
   turnBudgetMs: number;
   /** Late answers still running, so that stopping the server can wait for them. */
@@ -23,13 +21,26 @@ export interface ReplyDelivery {
 const LATE = Symbol("late");
 
 /** Sends a reply in the conversation of `context`, without ever posting private content in a shared one. */
-export async function sendReply(context: TurnContext, reply: Reply, logger: Logger): Promise<void> {
-  if (reply.private && context.activity.conversation?.conversationType !== "personal") {
-    // Self-ratings and other private answers never go to a channel or group chat.
-    logger.warn({ conversationType: context.activity.conversation?.conversationType }, "private reply withheld from a shared conversation");
-    return;
-  }
+export async function sendReply(context: TurnContext, reply: Reply, delivery: ReplyDelivery): Promise<void> {
+  if (reply.private && !isPersonal(context)) return sendPrivately(context, reply, delivery);
   await context.sendActivities(toTeamsMessages(reply));
+}
+
+/**
+ * Self-ratings and other private answers asked for in a channel or group chat go to the user's
+ * personal chat; the shared conversation only gets the reply's public notice.
+ */
+async function sendPrivately(context: TurnContext, reply: Reply, delivery: ReplyDelivery): Promise<void> {
+  try {
+    await inPersonalChat(context, delivery, async (personal) => {
+      await personal.sendActivities(toTeamsMessages(reply));
+    });
+  } catch (error) {
+    // The error's request carries the user's id: only its kind and status are logged.
+    const failure = { kind: error instanceof Error ? error.name : typeof error, status: (error as { statusCode?: unknown } | undefined)?.statusCode };
+    delivery.logger.warn({ conversationType: context.activity.conversation?.conversationType, ...failure }, "personal chat unavailable, private reply withheld from a shared conversation");
+  }
+  if (reply.publicNotice) await context.sendActivity({ type: ActivityTypes.Message, text: reply.publicNotice, textFormat: "plain" });
 }
 
 /**
@@ -44,7 +55,7 @@ export async function answerInTime(context: TurnContext, answer: Promise<Reply |
   const first = await Promise.race([answer, late]);
   clearTimeout(timer);
   if (first !== LATE) {
-    if (first) await sendReply(context, first, delivery.logger);
+    if (first) await sendReply(context, first, delivery);
     return;
   }
   delivery.logger.info({ budgetMs: delivery.turnBudgetMs }, "answer late for the turn, continuing proactively");
@@ -52,7 +63,7 @@ export async function answerInTime(context: TurnContext, answer: Promise<Reply |
   const work = answer
     .then(async (reply) => {
       if (!reply) return;
-      await delivery.adapter.continueConversationAsync(delivery.botAppId, reference, (later) => sendReply(later, reply, delivery.logger));
+      await delivery.adapter.continueConversationAsync(delivery.botAppId, reference, (later) => sendReply(later, reply, delivery));
     })
     .catch((error: unknown) => delivery.logger.error({ err: error }, "late answer could not be delivered"))
     .finally(() => delivery.pending.delete(work));

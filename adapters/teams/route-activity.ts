@@ -5,14 +5,12 @@ import type { ParcoursBot } from "../../src/conversation/parcours-bot.js";
 import { messages } from "../../src/i18n/messages.js";
 import { userRef } from "../../src/logging/logger.js";
 import type { Store } from "../../src/store/store.js";
-import type { ConversationReferences } from "./conversation-references.js";
 import { answerInTime, sendReply, type ReplyDelivery } from "./deliver-reply.js";
 import { PLATFORM, isCardSubmit, localeOf, speakerOf, toIncomingAction, toIncomingMessage } from "./to-incoming.js";
 
 export interface ActivityRouterDependencies extends ReplyDelivery {
   bot: ParcoursBot;
   store: Store;
-  references: ConversationReferences;
   defaultLocale: Locale;
 }
 
@@ -77,7 +75,7 @@ async function onConversationUpdate(context: TurnContext, deps: ActivityRouterDe
   if (activity.id && !(await deps.store.claim(`welcome:${PLATFORM}:${activity.id}`, WELCOME_TTL_MS))) return;
   const locale = localeOf(activity) ?? deps.defaultLocale;
   deps.logger.info({ platform: PLATFORM, conversationType: activity.conversation.conversationType, locale }, "installed, welcoming");
-  await sendReply(context, help(locale, messages(locale).greeting), deps.logger);
+  await sendReply(context, help(locale, messages(locale).greeting), deps);
 }
 
 /** Sent alongside conversationUpdate on install and uninstall; only the reference is kept here. */

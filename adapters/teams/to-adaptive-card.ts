@@ -1,4 +1,6 @@
 import type { Block, Button, Reply } from "../../src/answers/reply.js";
+import type { ChartBlock } from "../../src/assessment/radar-chart.js";
+import { chartDataUri, INLINE_IMAGE_MAX_CHARS, inlineImageChars } from "./chart-image.js";
 
 /**
  * The reply model rendered as Adaptive Cards, the format Teams shows bot answers in.
@@ -92,6 +94,20 @@ function bar(value: number, max: number): string {
   return `${"█".repeat(filled)}${"░".repeat(10 - filled)}`;
 }
 
+const score = (s: ChartBlock["series"][number]) => `${s.value}${s.target !== undefined ? `/${s.target}` : ""}`;
+
+/**
+ * The radar as an inline PNG when it is small enough to travel in the message, text bars otherwise.
+ * The image's alternative text carries the scores, for screen readers and clients without images.
+ */
+function chart(block: ChartBlock): CardElement[] {
+  const title = textBlock(shorten(block.title, MAX_TITLE_CHARS), { weight: "Bolder" });
+  const url = chartDataUri(block);
+  const scores = block.series.map((s) => `${s.label}: ${score(s)}`).join(", ");
+  if (url) return [title, { type: "Image", url, altText: shorten(scores || block.title, MAX_TEXT_CHARS) }];
+  return [title, ...factSets(block.series.map((s) => ({ title: s.label || "—", value: `${bar(s.value, block.max)} ${score(s)}` })))];
+}
+
 /** Each block becomes one or more small elements, so that a long reply can be split between them. */
 function renderBlock(block: Exclude<Block, { type: "divider" }>): CardElement[] {
   switch (block.type) {
@@ -113,16 +129,16 @@ function renderBlock(block: Exclude<Block, { type: "divider" }>): CardElement[] 
         ? [{ type: "Image", url: block.url, altText: shorten(block.alt, MAX_TEXT_CHARS) }]
         : [textBlock(`${block.alt}: ${block.url}`)];
     case "chart":
-      return [
-        textBlock(shorten(block.title, MAX_TITLE_CHARS), { weight: "Bolder" }),
-        ...factSets(block.series.map((s) => ({ title: s.label || "—", value: `${bar(s.value, block.max)} ${s.value}${s.target !== undefined ? `/${s.target}` : ""}` }))),
-      ];
+      return chart(block);
     case "sources":
       return [textBlock(`Sources: ${block.items.join(" · ")}`, { size: "Small", isSubtle: true })];
   }
 }
 
 const utf16Bytes = (value: unknown) => JSON.stringify(value).length * 2;
+
+/** What an element adds to a card's counted size: an inline image is left out, and capped on its own. */
+const countedBytes = (element: CardElement) => utf16Bytes(element) + 2 - 2 * inlineImageChars(element);
 
 /** The visible text of an element, for the rare element that outgrows a card on its own. */
 export function visibleText(value: unknown): string[] {
@@ -134,7 +150,7 @@ export function visibleText(value: unknown): string[] {
 }
 
 function fit(element: CardElement): CardElement {
-  return utf16Bytes(element) + 2 <= CARD_BUDGET_UTF16_BYTES - ENVELOPE_ALLOWANCE ? element : textBlock(shorten(visibleText(element).join("\n"), MAX_TEXT_CHARS / 2));
+  return countedBytes(element) <= CARD_BUDGET_UTF16_BYTES - ENVELOPE_ALLOWANCE ? element : textBlock(shorten(visibleText(element).join("\n"), MAX_TEXT_CHARS / 2));
 }
 
 function card(body: CardElement[], fallbackText: string): AdaptiveCard {
@@ -143,7 +159,8 @@ function card(body: CardElement[], fallbackText: string): AdaptiveCard {
 
 /**
  * Renders a reply as one card, or several when it would not fit in one Teams message.
- * Never fails: text is shortened and cards beyond the fifth are dropped, each card within the budget.
+ * Never fails: text is shortened and cards beyond the fifth are dropped, each card within the budget
+ * and its inline images within their own cap.
  */
 export function toAdaptiveCards(reply: Reply): AdaptiveCard[] {
   const elements: CardElement[] = [];
@@ -165,15 +182,19 @@ export function toAdaptiveCards(reply: Reply): AdaptiveCard[] {
   const cards: AdaptiveCard[] = [];
   let body: CardElement[] = [];
   let size = envelope;
+  let imageChars = 0;
   for (const element of elements.map(fit)) {
-    const elementSize = utf16Bytes(element) + 2;
-    if (body.length > 0 && size + elementSize > CARD_BUDGET_UTF16_BYTES) {
+    const elementSize = countedBytes(element);
+    const elementImageChars = inlineImageChars(element);
+    if (body.length > 0 && (size + elementSize > CARD_BUDGET_UTF16_BYTES || imageChars + elementImageChars > INLINE_IMAGE_MAX_CHARS)) {
       cards.push(card(body, fallbackText));
       body = [];
       size = envelope;
+      imageChars = 0;
     }
     body.push(element);
     size += elementSize;
+    imageChars += elementImageChars;
   }
   cards.push(card(body, fallbackText));
   return cards.slice(0, MAX_CARDS);

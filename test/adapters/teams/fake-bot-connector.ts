@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /** One activity the bot sent to the Bot Connector service, as the service received it. */
@@ -10,7 +10,14 @@ export interface SentActivity {
   activity: Record<string, any>;
 }
 
+/** A conversation the bot asked the service to create (`POST /v3/conversations`). */
+export interface CreatedConversation {
+  id: string;
+  parameters: Record<string, any>;
+}
+
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
+const CONVERSATIONS = /^\/v3\/conversations\/?$/;
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -25,13 +32,20 @@ async function readBody(req: IncomingMessage): Promise<string> {
  */
 export class FakeBotConnector {
   readonly sent: SentActivity[] = [];
+  readonly created: CreatedConversation[] = [];
   readonly unexpected: string[] = [];
+  /** Answers 403 to conversation creation, as Teams does when the app is not installed for the user. */
+  refuseConversations = false;
   private server?: Server;
   url = "";
 
   async start(): Promise<void> {
     this.server = createServer(async (req, res) => {
       const body = await readBody(req);
+      if (req.method === "POST" && CONVERSATIONS.test(req.url ?? "")) {
+        this.createConversation(JSON.parse(body), res);
+        return;
+      }
       const match = req.method === "POST" ? ACTIVITIES.exec(req.url ?? "") : null;
       if (!match) {
         this.unexpected.push(`${req.method} ${req.url}`);
@@ -46,6 +60,19 @@ export class FakeBotConnector {
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+  }
+
+  /** Teams answers with the existing conversation when the bot and the user already have one. */
+  private createConversation(parameters: Record<string, any>, res: ServerResponse): void {
+    if (this.refuseConversations) {
+      res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "Forbidden", message: "The bot is not part of the conversation roster." } }));
+      return;
+    }
+    const members = JSON.stringify(parameters.members);
+    const existing = this.created.find((c) => JSON.stringify(c.parameters.members) === members);
+    const id = existing?.id ?? `a:created-personal-conversation-${this.created.length + 1}`;
+    this.created.push({ id, parameters });
+    res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ id }));
   }
 
   messages(conversationId?: string): SentActivity[] {

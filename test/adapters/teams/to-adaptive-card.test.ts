@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { INLINE_IMAGE_MAX_CHARS } from "../../../adapters/teams/chart-image.js";
 import { CARD_BUDGET_UTF16_BYTES, toAdaptiveCards, toTeamsMessages, type AdaptiveCard } from "../../../adapters/teams/to-adaptive-card.js";
 import { reply } from "../../../src/answers/reply.js";
+import { shippedCatalog } from "../../helpers.js";
 
 const utf16 = (value: unknown) => JSON.stringify(value).length * 2;
 const actions = (card: AdaptiveCard) => card.body.filter((e) => e.type === "ActionSet").flatMap((e) => e.actions as Record<string, any>[]);
+const images = (card: AdaptiveCard) => card.body.filter((e) => e.type === "Image") as { url: string; altText: string }[];
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const pngOf = (dataUri: string) => Buffer.from(dataUri.replace(/^data:image\/png;base64,/, ""), "base64");
 
 describe("toAdaptiveCards", () => {
   it("renders schema 1.5 with the reply's fallback text", () => {
@@ -32,22 +37,66 @@ describe("toAdaptiveCards", () => {
     expect(actions(card!).map((a) => a.data)).toEqual(options.map((o) => ({ actionId: "survey.answer", value: o.value })));
   });
 
-  it("renders fields as facts, a chart as bars, sources, an image and a divider", () => {
+  it("renders fields as facts, a chart as an inline PNG, sources, an image and a divider", () => {
     const [card] = toAdaptiveCards(
       reply([
         { type: "fields", fields: [{ label: "Level", value: "Expert" }] },
         { type: "divider" },
-        { type: "chart", title: "Skills", series: [{ label: "Design", value: 3, target: 4 }], max: 4 },
+        { type: "chart", title: "Skills", series: [{ label: "Design", value: 3, target: 4 }, { label: "Facilitation", value: 2 }], max: 5 },
         { type: "image", url: "https://example.org/map.png", alt: "Career map" },
         { type: "sources", items: ["Learn Assembly", "France Travail"] },
       ]),
     );
-    const [facts, chartTitle, bars, image, sources] = card!.body;
+    const [facts, chartTitle, chart, image, sources] = card!.body;
     expect(facts).toEqual({ type: "FactSet", facts: [{ title: "Level", value: "Expert" }] });
     expect(chartTitle).toEqual(expect.objectContaining({ text: "Skills", separator: true }));
-    expect(bars).toEqual({ type: "FactSet", facts: [{ title: "Design", value: "████████░░ 3/4" }] });
+    expect(chart).toEqual({ type: "Image", url: expect.stringMatching(/^data:image\/png;base64,/), altText: "Design: 3/4, Facilitation: 2" });
+    expect(pngOf((chart as { url: string }).url).subarray(0, 8)).toEqual(PNG_SIGNATURE);
     expect(image).toEqual({ type: "Image", url: "https://example.org/map.png", altText: "Career map" });
     expect(sources).toEqual(expect.objectContaining({ type: "TextBlock", text: "Sources: Learn Assembly · France Travail" }));
+  });
+
+  it("inlines the radar of every shipped role, in both languages", async () => {
+    const catalog = await shippedCatalog();
+    for (const role of catalog.roles()) {
+      for (const locale of ["fr", "en"] as const) {
+        const series = role.skills.map((s, i) => ({ label: s.name[locale], value: (i % 5) + 1, target: s.targetLevel }));
+        const [card] = toAdaptiveCards(reply([{ type: "chart", title: role.names[locale], series, max: 5, valueLabel: "You", targetLabel: "Target" }]));
+        expect(images(card!), `${role.id} (${locale})`).toHaveLength(1);
+      }
+    }
+  });
+
+  it("falls back to text bars when the radar is too large to travel in the message", () => {
+    const series = Array.from({ length: 40 }, (_, i) => ({ label: `Compétence numéro ${i} au nom très long`, value: i % 6, target: 4 }));
+    const [card] = toAdaptiveCards(reply([{ type: "chart", title: "Skills", series, max: 5 }]));
+    expect(images(card!)).toEqual([]);
+    const [title, ...bars] = card!.body;
+    expect(title).toEqual(expect.objectContaining({ type: "TextBlock", text: "Skills" }));
+    expect(bars.every((e) => e.type === "FactSet")).toBe(true);
+    expect(bars.flatMap((e) => e.facts as { title: string; value: string }[])[3]).toEqual({ title: "Compétence numéro 3 au nom très long", value: "██████░░░░ 3/4" });
+    expect(utf16(card)).toBeLessThan(CARD_BUDGET_UTF16_BYTES);
+  });
+
+  it("keeps a chart's card within the budget next to a long reply, the image capped on its own", () => {
+    const paragraph = "Ça dépend « du contexte » — ".repeat(300);
+    const series = Array.from({ length: 8 }, (_, i) => ({ label: `Skill ${i}`, value: (i % 5) + 1, target: 4 }));
+    const blocks = [
+      ...Array.from({ length: 6 }, (_, i) => ({ type: "section" as const, title: `Part ${i}`, text: paragraph })),
+      { type: "chart" as const, title: "Radar", series, max: 5 },
+      { type: "chart" as const, title: "Radar again", series, max: 5 },
+    ];
+    const messages = toTeamsMessages(reply(blocks));
+
+    expect(messages.flatMap((m) => images(m.attachments[0].content))).toHaveLength(2);
+    for (const message of messages) {
+      const card = message.attachments[0].content;
+      const imageChars = images(card).reduce((sum, image) => sum + image.url.length, 0);
+      // Teams counts the message without its base64 images; the images stay under their own cap.
+      expect(utf16(message) - 2 * imageChars).toBeLessThan(CARD_BUDGET_UTF16_BYTES + 2_000);
+      expect(imageChars).toBeLessThanOrEqual(INLINE_IMAGE_MAX_CHARS);
+      expect(Buffer.byteLength(JSON.stringify(message))).toBeLessThan(100_000);
+    }
   });
 
   it("shows a non-HTTPS image as text, since Teams would not load it", () => {
