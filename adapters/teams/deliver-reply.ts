@@ -31,6 +31,7 @@ export async function sendReply(context: TurnContext, reply: Reply, delivery: Re
  * personal chat; the shared conversation only gets the reply's public notice.
  */
 async function sendPrivately(context: TurnContext, reply: Reply, delivery: ReplyDelivery): Promise<void> {
+  let notice = reply.publicNotice;
   try {
     await inPersonalChat(context, delivery, async (personal) => {
       await personal.sendActivities(toTeamsMessages(reply));
@@ -39,8 +40,9 @@ async function sendPrivately(context: TurnContext, reply: Reply, delivery: Reply
     // The error's request carries the user's id: only its kind and status are logged.
     const failure = { kind: error instanceof Error ? error.name : typeof error, status: (error as { statusCode?: unknown } | undefined)?.statusCode };
     delivery.logger.warn({ conversationType: context.activity.conversation?.conversationType, ...failure }, "personal chat unavailable, private reply withheld from a shared conversation");
+    notice = reply.privateUnavailableNotice;
   }
-  if (reply.publicNotice) await context.sendActivity({ type: ActivityTypes.Message, text: reply.publicNotice, textFormat: "plain" });
+  if (notice) await context.sendActivity({ type: ActivityTypes.Message, text: notice, textFormat: "plain" });
 }
 
 /**

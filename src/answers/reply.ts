@@ -55,6 +55,8 @@ export const replySchema = z.object({
    * instead (Slack: the DM with the bot; Teams: the personal chat).
    */
   publicNotice: z.string().optional(),
+  /** What to post there instead when the private place cannot be reached. */
+  privateUnavailableNotice: z.string().optional(),
 });
 
 export type Button = z.infer<typeof buttonSchema>;
@@ -75,13 +77,19 @@ function summarise(blocks: readonly Block[]): string {
 }
 
 /** Builds a reply and checks it, so a malformed reply fails in the core's tests, not on a platform. */
-export function reply(blocks: Block[], options: { fallbackText?: string; private?: boolean; publicNotice?: string } = {}): Reply {
+export function reply(
+  blocks: Block[],
+  options: { fallbackText?: string; private?: boolean; publicNotice?: string; privateUnavailableNotice?: string } = {},
+): Reply {
   return replySchema.parse({ ...options, blocks, fallbackText: options.fallbackText ?? summarise(blocks), private: options.private ?? false });
 }
 
 /** One reply made of several, in order (an answer, then the question it interrupted). */
 export function combine(replies: readonly Reply[]): Reply {
   const blocks = replies.flatMap((r, i) => (i === 0 ? r.blocks : [{ type: "divider" as const }, ...r.blocks]));
-  const isPrivate = replies.some((r) => r.private);
-  return reply(blocks, { private: isPrivate, ...(isPrivate ? { publicNotice: replies.find((r) => r.publicNotice)?.publicNotice } : {}) });
+  const notices = replies.find((r) => r.private);
+  return reply(blocks, {
+    private: Boolean(notices),
+    ...(notices ? { publicNotice: notices.publicNotice, privateUnavailableNotice: notices.privateUnavailableNotice } : {}),
+  });
 }

@@ -13,7 +13,8 @@ import {
   type Rating,
 } from "./assessment.js";
 import type { AssessmentOwner, AssessmentRecords } from "./assessment-records.js";
-import { chooseRole, introBlocks, privateReply, questionBlocks, resultReply, resultsList, resumeOrRestart } from "./assessment-replies.js";
+import { privateReply } from "../answers/private-reply.js";
+import { chooseRole, introBlocks, questionBlocks, resultReply, resultsList, resumeOrRestart } from "./assessment-replies.js";
 import type { ParsedAnswer } from "./rating-parser.js";
 
 /** The buttons this flow puts on its replies; the bot hands their presses back here. */

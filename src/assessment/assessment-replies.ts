@@ -1,15 +1,11 @@
 import { bullets } from "../answers/format.js";
-import { reply, type Block, type Reply } from "../answers/reply.js";
+import { privateReply } from "../answers/private-reply.js";
+import type { Block, Reply } from "../answers/reply.js";
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import type { Locale, Role } from "../catalog/schema.js";
 import { messages } from "../i18n/messages.js";
 import { currentSkill, type ActiveAssessment, type AssessmentResult } from "./assessment.js";
 import { changeSince, recommendModules, skillGaps } from "./skill-gaps.js";
-
-/** Every reply of an assessment is private: self-ratings never show in a shared channel. */
-export function privateReply(blocks: Block[], locale: Locale): Reply {
-  return reply(blocks, { private: true, publicNotice: messages(locale).assessment.movedToPrivate });
-}
 
 export function chooseRole(catalog: RoleCatalog, locale: Locale): Reply {
   const m = messages(locale).assessment;

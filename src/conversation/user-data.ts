@@ -1,3 +1,4 @@
+import { privateReply } from "../answers/private-reply.js";
 import { reply, type Reply } from "../answers/reply.js";
 import type { AssessmentOwner, AssessmentRecords } from "../assessment/assessment-records.js";
 import type { Locale } from "../catalog/schema.js";
@@ -27,7 +28,7 @@ export class UserData {
 
   confirm(locale: Locale): Reply {
     const m = messages(locale).data;
-    return reply(
+    return privateReply(
       [
         { type: "text", text: m.confirm },
         {
@@ -38,7 +39,7 @@ export class UserData {
           ],
         },
       ],
-      { private: true, publicNotice: messages(locale).assessment.movedToPrivate },
+      locale,
     );
   }
 

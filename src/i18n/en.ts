@@ -109,6 +109,7 @@ export const en: Messages = {
     noChange: "no change on the skills rated both times",
     privateNote: "This result is yours alone: nobody else sees it unless you share it.",
     movedToPrivate: "I've sent you a private message to continue there: self-ratings are never posted in a channel.",
+    privateUnavailable: "I couldn't open a private conversation with you here. Message me directly (open Parcours in your chat app) to continue: self-ratings are never posted in a channel.",
     staleButton: "That question was already answered. Here is where you are:",
   },
   results: {

@@ -109,6 +109,7 @@ export const fr: Messages = {
     noChange: "aucun changement sur les compétences notées les deux fois",
     privateNote: "Ce résultat n'appartient qu'à vous : personne d'autre ne le voit, sauf si vous le partagez.",
     movedToPrivate: "Je vous ai écrit en privé pour continuer : les auto-évaluations ne sont jamais publiées dans un canal.",
+    privateUnavailable: "Je n'ai pas pu ouvrir de conversation privée avec vous ici. Écrivez-moi directement (ouvrez Parcours dans votre messagerie) pour continuer : les auto-évaluations ne sont jamais publiées dans un canal.",
     staleButton: "Cette question a déjà reçu une réponse. Voici où vous en êtes :",
   },
   results: {

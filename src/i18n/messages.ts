@@ -67,6 +67,7 @@ export interface Messages {
     noChange: string;
     privateNote: string;
     movedToPrivate: string;
+    privateUnavailable: string;
     staleButton: string;
   };
   results: { title: string; none: string; line: (role: string, date: string, rated: number, count: number) => string; show: (role: string) => string };

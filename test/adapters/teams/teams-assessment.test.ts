@@ -129,7 +129,7 @@ describe("self-assessment in Teams, over HTTP through CloudAdapter", () => {
 
       const sent = await exchange(harness, mention);
 
-      expect(sent.map((s) => [s.conversationId, s.activity.text])).toEqual([[mention.conversation.id, m.movedToPrivate]]);
+      expect(sent.map((s) => [s.conversationId, s.activity.text])).toEqual([[mention.conversation.id, m.privateUnavailable]]);
       expect(cardButtons(sent[0]!.activity)).toEqual([]);
       expect(cardText(sent[0]!.activity)).not.toContain(role.skills[0]!.name.en);
       const warning = harness.logs.chunks.map((line) => JSON.parse(line)).find((entry) => /personal chat unavailable/.test(entry.msg));
