@@ -6,9 +6,11 @@ import { homeMessages } from "./home-messages.js";
 
 /**
  * The App Home tab as a neutral reply: what Parcours does, how to ask, and quick actions whose
- * buttons are the core's own (help, the role list, each role), so a press goes the usual way.
+ * buttons are the core's own (help, the role list, a self-assessment, each role), so a press goes
+ * the usual way. The user's latest self-assessment result comes right below the quick actions:
+ * the Home tab is seen by its user only, and what passes 100 blocks is cut from the end.
  */
-export function homeReply(catalog: RoleCatalog, locale: Locale): Reply {
+export function homeReply(catalog: RoleCatalog, locale: Locale, latestAssessment?: Reply): Reply {
   const m = messages(locale);
   const home = homeMessages(locale);
   return reply([
@@ -22,8 +24,10 @@ export function homeReply(catalog: RoleCatalog, locale: Locale): Reply {
       buttons: [
         { label: m.buttons.help, actionId: "help", value: "", style: "primary" },
         { label: m.buttons.listRoles, actionId: "role.list", value: "" },
+        { label: m.buttons.assess, actionId: "assessment.start", value: "" },
       ],
     },
+    ...(latestAssessment ? [{ type: "divider" as const }, ...latestAssessment.blocks, { type: "divider" as const }] : []),
     { type: "text", text: `*${home.roles}*` },
     { type: "buttons", buttons: catalog.roles().map((role) => ({ label: role.names[locale], actionId: "role.describe", value: role.id })) },
   ]);

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { homeReply } from "../app-home.js";
-import type { SlackDeps } from "../slack-deps.js";
+import { PLATFORM, type SlackDeps } from "../slack-deps.js";
 import { toHomeView } from "../to-block-kit.js";
 
 /**
@@ -12,7 +12,8 @@ export function listenToHome(app: App, deps: SlackDeps): void {
     if (event.tab !== "home") return;
     await deps.work.track("app_home_opened", async () => {
       const locale = (await deps.locales.of(client, event.user)) ?? deps.defaultLocale;
-      await client.views.publish({ user_id: event.user, view: toHomeView(homeReply(deps.catalog, locale)) });
+      const latest = await deps.bot.latestAssessment({ platform: PLATFORM, userId: event.user }, locale);
+      await client.views.publish({ user_id: event.user, view: toHomeView(homeReply(deps.catalog, locale, latest)) });
     });
   });
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { blockKitProblems } from "./block-kit-limits.js";
 
 export interface RecordedCall {
-  /** A Web API method ("chat.postMessage"), or "response_url" for a post to a response URL. */
+  /** A Web API method ("chat.postMessage"), "response_url" for a post to a response URL, "upload" for a file's bytes. */
   method: string;
   args: Record<string, any>;
   path: string;
@@ -13,7 +13,7 @@ export const FAKE_TEAM = "T0FAKE001";
 export const FAKE_BOT_USER = "U0BOT0001";
 export const FAKE_BOT_ID = "B0BOT0001";
 
-const JSON_ARGS = new Set(["blocks", "view", "attachments", "metadata"]);
+const JSON_ARGS = new Set(["blocks", "view", "attachments", "metadata", "files"]);
 
 /** The Web API sends arguments form-encoded, with blocks and views as JSON strings. */
 function parseArgs(raw: string, contentType: string | undefined): Record<string, any> {
@@ -25,10 +25,35 @@ function parseArgs(raw: string, contentType: string | undefined): Record<string,
   return args;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** A file's bytes, sent raw or, as @slack/web-api sends them, as the one file of a multipart form. */
+async function fileBytes(raw: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.startsWith("multipart/form-data")) return raw;
+  const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
+  const file = [...form.values()].find((value): value is File => typeof value !== "string");
+  return file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+}
+
+/** Slack opens the DM when a message is posted to a user id, and answers with the DM's own id. */
+export const dmChannelOf = (userId: string) => `D${userId.slice(1)}`;
+
+/** A file between files.getUploadURLExternal and files.completeUploadExternal. */
+export interface FakeFile {
+  id: string;
+  filename: string;
+  length: number;
+  altText?: string;
+  /** The bytes POSTed to the upload URL; undefined until then. */
+  bytes?: Buffer;
+  /** Where files.completeUploadExternal shared it. */
+  channel?: string;
+  threadTs?: string;
+  title?: string;
 }
 
 /**
@@ -39,6 +64,10 @@ export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   /** users.info answers: a user's Slack locale ("fr-FR"); unknown users are en-US. */
   readonly locales = new Map<string, string>();
+  /** Users the bot cannot write to: the app's Messages tab is off for them. */
+  readonly unreachable = new Set<string>();
+  /** Files by id, from files.getUploadURLExternal on. */
+  readonly files = new Map<string, FakeFile>();
   private server: Server | undefined;
   private origin = "";
   private ts = 0;
@@ -64,21 +93,28 @@ export class FakeSlackApi {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
-      void readBody(req).then((raw) => {
+      void readBody(req).then(async (raw) => {
         const path = new URL(req.url ?? "/", "http://x").pathname;
         const reply = (status: number, body: unknown) => {
           res.writeHead(status, { "content-type": "application/json" });
           res.end(JSON.stringify(body));
         };
         if (path.startsWith("/response/")) {
-          this.record({ method: "response_url", args: JSON.parse(raw), path });
+          this.record({ method: "response_url", args: JSON.parse(raw.toString("utf8")), path });
           return reply(200, { ok: true });
+        }
+        if (path.startsWith("/upload/")) {
+          const fileId = path.slice("/upload/".length);
+          const { status, text } = this.receiveFile(fileId, await fileBytes(raw, req.headers["content-type"]));
+          this.record({ method: "upload", args: { fileId }, path });
+          res.writeHead(status, { "content-type": "text/plain" });
+          return res.end(text);
         }
         const method = path.replace(/^\/api\//, "");
         // apps.connections.open takes the app-level token; every other method the bot token.
         const expected = method === "apps.connections.open" ? this.appToken : this.token;
         if (req.headers.authorization !== `Bearer ${expected}`) return reply(200, { ok: false, error: "invalid_auth" });
-        const args = parseArgs(raw, req.headers["content-type"]);
+        const args = parseArgs(raw.toString("utf8"), req.headers["content-type"]);
         this.record({ method, args, path });
         reply(200, this.answer(method, args));
       });
@@ -119,6 +155,27 @@ export class FakeSlackApi {
     for (const wake of waiters) wake();
   }
 
+  /** The upload URL answers 200 "OK - <bytes>" once the declared length has arrived. */
+  private receiveFile(id: string, bytes: Buffer): { status: number; text: string } {
+    const file = this.files.get(id);
+    if (!file) return { status: 404, text: "Not Found" };
+    if (bytes.length !== file.length) return { status: 400, text: `expected ${file.length} bytes, got ${bytes.length}` };
+    file.bytes = bytes;
+    return { status: 200, text: `OK - ${bytes.length}` };
+  }
+
+  /** Shares uploaded files; channel_id must be a conversation id, which a user id is not. */
+  private completeUpload(args: Record<string, any>): Record<string, unknown> {
+    const listed = (args.files ?? []) as { id: string; title?: string }[];
+    const files = listed.map((f) => this.files.get(f.id));
+    if (listed.length === 0 || files.some((f) => !f?.bytes)) return { ok: false, error: "file_not_found" };
+    if (args.channel_id && !/^[CDG]/.test(args.channel_id)) return { ok: false, error: "channel_not_found" };
+    for (const [i, file] of files.entries()) {
+      Object.assign(file!, { title: listed[i]!.title, ...(args.channel_id ? { channel: args.channel_id } : {}), ...(args.thread_ts ? { threadTs: args.thread_ts } : {}) });
+    }
+    return { ok: true, files: files.map((f) => ({ id: f!.id, name: f!.filename, title: f!.title, size: f!.length })) };
+  }
+
   private answer(method: string, args: Record<string, any>): Record<string, unknown> {
     switch (method) {
       case "auth.test":
@@ -128,18 +185,31 @@ export class FakeSlackApi {
       case "chat.postMessage": {
         if (!args.channel) return { ok: false, error: "channel_not_found" };
         if (!args.text && !args.blocks) return { ok: false, error: "no_text" };
+        if (this.unreachable.has(args.channel)) return { ok: false, error: "messages_tab_disabled" };
         if (args.blocks) {
           const errors = blockKitProblems(args.blocks);
           if (errors.length > 0) return { ok: false, error: "invalid_blocks", errors };
         }
         const ts = `${1718100000 + ++this.ts}.000100`;
-        return { ok: true, channel: args.channel, ts, message: { type: "message", text: args.text, user: FAKE_BOT_USER, bot_id: FAKE_BOT_ID, ts, blocks: args.blocks } };
+        const channel = String(args.channel).startsWith("U") ? dmChannelOf(args.channel) : args.channel;
+        return { ok: true, channel, ts, message: { type: "message", text: args.text, user: FAKE_BOT_USER, bot_id: FAKE_BOT_ID, ts, blocks: args.blocks } };
       }
       case "views.publish": {
         const errors = blockKitProblems(args.view?.blocks, "home");
         if (errors.length > 0) return { ok: false, error: "invalid_arguments", response_metadata: { messages: errors } };
         return { ok: true, view: { id: "V0FAKEHOME", team_id: FAKE_TEAM, ...args.view } };
       }
+      case "files.getUploadURLExternal": {
+        const length = Number(args.length);
+        // Slack's answer to a missing name or a zero length. https://docs.slack.dev/reference/methods/files.getUploadURLExternal
+        if (!args.filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: "missing_argument" };
+        if (String(args.alt_text ?? "").length > 1000) return { ok: false, error: "alt_txt_too_large" };
+        const id = `F0FAKE${String(this.files.size + 1).padStart(4, "0")}`;
+        this.files.set(id, { id, filename: args.filename, length, ...(args.alt_text ? { altText: args.alt_text } : {}) });
+        return { ok: true, upload_url: `${this.origin}/upload/${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal":
+        return this.completeUpload(args);
       case "users.info":
         return { ok: true, user: { id: args.user, team_id: FAKE_TEAM, name: "someone", is_bot: false, ...(args.include_locale ? { locale: this.locales.get(args.user) ?? "en-US" } : {}) } };
       default:

@@ -1,6 +1,6 @@
 import { adapterContract, type ContractDriver, type SeenReply } from "../../contract/adapter-contract.js";
 import { seenButtons, seenText, type SeenButton } from "./seen-message.js";
-import { directMessage, fixture, nextIds, SlackHarness } from "./slack-harness.js";
+import { buttonPress, directMessage, SlackHarness } from "./slack-harness.js";
 
 /**
  * Talks to the Slack adapter as Slack does: signed event callbacks and interactions to Bolt's
@@ -31,10 +31,7 @@ function slackDriver(): ContractDriver {
     press: (button) => {
       const shown = lastButtons.find((b) => b.actionId === button.actionId && b.value === button.value);
       if (!shown) throw new Error(`no button ${button.actionId} ${button.value} in the last reply`);
-      const payload = fixture("block-actions");
-      payload.trigger_id = nextIds().trigger;
-      payload.actions[0] = { ...payload.actions[0], action_id: shown.slackActionId, text: { type: "plain_text", text: shown.label, emoji: true }, value: shown.value };
-      return exchange(() => harness.sendInteraction(payload));
+      return exchange(() => harness.sendInteraction(buttonPress(shown)));
     },
     async askRetried(text, times) {
       const before = harness.fake.calls.length;

@@ -7,7 +7,8 @@ import { createLogger } from "../../../src/logging/logger.js";
 import type { Store } from "../../../src/store/store.js";
 import { memoryStore } from "../../../src/store/keyv-store.js";
 import { Capture, testBot } from "../../helpers.js";
-import { FakeSlackApi } from "./fake-slack-api.js";
+import { FAKE_BOT_USER, FakeSlackApi } from "./fake-slack-api.js";
+import type { SeenButton } from "./seen-message.js";
 import { postSigned } from "./slack-signature.js";
 
 export const BOT_TOKEN = "xoxb-0000-fake-bot-token";
@@ -26,14 +27,56 @@ export function nextIds(): { eventId: string; ts: string; trigger: string } {
   return { eventId: `Ev0TEST${String(sequence).padStart(5, "0")}`, ts: `${1718000000 + sequence}.000${sequence}`, trigger: `${sequence}.0000.fakeTrigger${sequence}` };
 }
 
-/** A message.im event callback from the fixture, with its own ids and `text`. */
-export function directMessage(text: string, overrides: { user?: string; channel?: string; eventId?: string; ts?: string; event?: Fixture } = {}): Fixture {
-  const body = fixture("message-im");
+export interface EventOverrides {
+  user?: string;
+  channel?: string;
+  eventId?: string;
+  ts?: string;
+  event?: Fixture;
+}
+
+/** An event callback from a fixture, with its own ids and `text`. */
+function eventCallback(name: string, text: string, overrides: EventOverrides): Fixture {
+  const body = fixture(name);
   const ids = nextIds();
   body.event_id = overrides.eventId ?? ids.eventId;
   Object.assign(body.event, { text, ts: overrides.ts ?? ids.ts, event_ts: overrides.ts ?? ids.ts, user: overrides.user ?? body.event.user, channel: overrides.channel ?? body.event.channel }, overrides.event);
   body.event.blocks = [];
   return body;
+}
+
+/** A message.im event callback. */
+export function directMessage(text: string, overrides: EventOverrides = {}): Fixture {
+  return eventCallback("message-im", text, overrides);
+}
+
+/** An app_mention in a channel, the bot's mention first as Slack writes it. */
+export function mention(text: string, overrides: EventOverrides = {}): Fixture {
+  return eventCallback("app-mention", `<@${FAKE_BOT_USER}> ${text}`, overrides);
+}
+
+/** Where a pressed button was shown: the message's conversation and ts, and who pressed it. */
+export interface PressPlace {
+  user?: string;
+  channel?: string;
+  messageTs?: string;
+}
+
+/** A block_actions payload for a button as a client showed it: Slack sends its action_id and value back. */
+export function buttonPress(shown: SeenButton, place: PressPlace = {}): Fixture {
+  const payload = fixture("block-actions");
+  payload.trigger_id = nextIds().trigger;
+  payload.actions[0] = { ...payload.actions[0], action_id: shown.slackActionId, value: shown.value, text: { type: "plain_text", text: shown.label, emoji: true } };
+  if (place.user) payload.user = { ...payload.user, id: place.user };
+  if (place.channel) {
+    payload.container.channel_id = place.channel;
+    payload.channel.id = place.channel;
+  }
+  if (place.messageTs) {
+    payload.container.message_ts = place.messageTs;
+    payload.message.ts = place.messageTs;
+  }
+  return payload;
 }
 
 /** Parcours' Slack adapter on a loopback port, talking to a fake Slack API. */

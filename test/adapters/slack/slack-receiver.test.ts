@@ -4,7 +4,7 @@ import { memoryStore } from "../../../src/store/keyv-store.js";
 import { shippedCatalog } from "../../helpers.js";
 import { FAKE_BOT_ID, FAKE_BOT_USER } from "./fake-slack-api.js";
 import { seenButtons, seenText } from "./seen-message.js";
-import { directMessage, fixture, nextIds, SIGNING_SECRET, SlackHarness } from "./slack-harness.js";
+import { buttonPress, directMessage, fixture, nextIds, SIGNING_SECRET, SlackHarness } from "./slack-harness.js";
 import { postSigned, slackSignature } from "./slack-signature.js";
 
 const harness = new SlackHarness();
@@ -184,10 +184,7 @@ describe("buttons", () => {
     const first = await deliver(() => harness.sendEvent(directMessage("what does a Learning Architect do?")));
     const shown = seenButtons(first.calls.find((c) => c.method === "chat.postMessage")!.args).find((b) => b.actionId === "role.path");
     expect(shown).toEqual(expect.objectContaining({ actionId: "role.path", value: "learning-architect" }));
-    const payload = fixture("block-actions");
-    payload.trigger_id = nextIds().trigger;
-    payload.actions[0] = { ...payload.actions[0], action_id: shown!.slackActionId, value: shown!.value, text: { type: "plain_text", text: shown!.label } };
-    const pressed = await deliver(() => harness.sendInteraction(payload));
+    const pressed = await deliver(() => harness.sendInteraction(buttonPress(shown!)));
     expect(pressed.status).toBe(200);
     const post = pressed.calls.find((c) => c.method === "chat.postMessage")!;
     expect(post!.args.channel).toBe("D0ALICE01");
