@@ -1,3 +1,4 @@
+import { score, textBar } from "../../src/answers/chart-text.js";
 import type { Block, Button, Reply } from "../../src/answers/reply.js";
 
 export interface RenderedText {
@@ -25,8 +26,7 @@ function renderBlock(block: Block, buttons: Button[]): string {
     case "image":
       return `(${block.alt}: ${block.url})`;
     case "chart": {
-      const bar = (v: number) => "█".repeat(Math.round((v / block.max) * 10)).padEnd(10, "░");
-      return `${block.title}\n${block.series.map((s) => `${s.label.padEnd(24)} ${bar(s.value)} ${s.value}${s.target ? `/${s.target}` : ""}`).join("\n")}`;
+      return `${block.title}\n${block.series.map((s) => `${s.label.padEnd(24)} ${textBar(s.value, block.max)} ${score(s)}`).join("\n")}`;
     }
     case "divider":
       return "—".repeat(20);

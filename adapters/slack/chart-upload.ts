@@ -1,3 +1,4 @@
+import { chartSummary } from "../../src/answers/chart-text.js";
 import type { webApi } from "@slack/bolt";
 import type { Reply } from "../../src/answers/reply.js";
 import { radarPng, type ChartBlock } from "../../src/assessment/radar-chart.js";
@@ -25,9 +26,7 @@ function chartFilename(chart: ChartBlock): string {
 
 /** The scores the picture shows, for screen readers and clients that do not load images. */
 function chartAltText(chart: ChartBlock): string {
-  const legend = [chart.valueLabel, chart.targetLabel].filter(Boolean).join(" / ");
-  const scores = chart.series.map((s) => `${s.label} ${s.value}${s.target !== undefined ? `/${s.target}` : ""}`).join(", ");
-  return shorten(`${chart.title}${legend ? ` (${legend})` : ""}: ${scores}`, FILE_ALT_TEXT_MAX);
+  return shorten(chartSummary(chart), FILE_ALT_TEXT_MAX);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { score, textBar } from "../../src/answers/chart-text.js";
 import type { types } from "@slack/bolt";
 import type { Block, Button, Reply } from "../../src/answers/reply.js";
 import { encodeActionId } from "./action-id.js";
@@ -63,11 +64,7 @@ function actions(buttons: readonly Button[], counter: ButtonCounter): SlackBlock
 }
 
 function chartText(block: Extract<Block, { type: "chart" }>): string {
-  const bar = (value: number) => {
-    const filled = Math.max(0, Math.min(10, Math.round((value / block.max) * 10)));
-    return "█".repeat(filled) + "░".repeat(10 - filled);
-  };
-  const lines = block.series.map((s) => `${escapeMrkdwn(s.label)}  \`${bar(s.value)}\` ${s.value}${s.target !== undefined ? `/${s.target}` : ""}`);
+  const lines = block.series.map((s) => `${escapeMrkdwn(s.label)}  \`${textBar(s.value, block.max)}\` ${score(s)}`);
   return [`*${escapeMrkdwn(plain(block.title))}*`, ...lines].join("\n");
 }
 

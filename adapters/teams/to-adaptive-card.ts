@@ -1,3 +1,4 @@
+import { chartSummary, score, textBar } from "../../src/answers/chart-text.js";
 import type { Block, Button, Reply } from "../../src/answers/reply.js";
 import type { ChartBlock } from "../../src/assessment/radar-chart.js";
 import { chartDataUri, INLINE_IMAGE_MAX_CHARS, inlineImageChars } from "./chart-image.js";
@@ -88,14 +89,6 @@ const factSets = (facts: readonly { title: string; value: string }[]): CardEleme
     facts: rows.map((f) => ({ title: shorten(f.title, MAX_LABEL_CHARS), value: markdown(shorten(f.value, MAX_FACT_CHARS)) })),
   }));
 
-/** Adaptive Cards 1.5 has no chart element: a bar of block characters per series reads well in every client. */
-function bar(value: number, max: number): string {
-  const filled = Math.max(0, Math.min(10, Math.round((value / max) * 10)));
-  return `${"█".repeat(filled)}${"░".repeat(10 - filled)}`;
-}
-
-const score = (s: ChartBlock["series"][number]) => `${s.value}${s.target !== undefined ? `/${s.target}` : ""}`;
-
 /**
  * The radar as an inline PNG when it is small enough to travel in the message, text bars otherwise.
  * The image's alternative text carries the scores, for screen readers and clients without images.
@@ -103,9 +96,9 @@ const score = (s: ChartBlock["series"][number]) => `${s.value}${s.target !== und
 function chart(block: ChartBlock): CardElement[] {
   const title = textBlock(shorten(block.title, MAX_TITLE_CHARS), { weight: "Bolder" });
   const url = chartDataUri(block);
-  const scores = block.series.map((s) => `${s.label}: ${score(s)}`).join(", ");
-  if (url) return [title, { type: "Image", url, altText: shorten(scores || block.title, MAX_TEXT_CHARS) }];
-  return [title, ...factSets(block.series.map((s) => ({ title: s.label || "—", value: `${bar(s.value, block.max)} ${score(s)}` })))];
+  // Adaptive Cards 1.5 has no chart element: past the image cap, bars of block characters read well in every client.
+  if (url) return [title, { type: "Image", url, altText: shorten(chartSummary(block), MAX_TEXT_CHARS) }];
+  return [title, ...factSets(block.series.map((s) => ({ title: s.label || "—", value: `${textBar(s.value, block.max)} ${score(s)}` })))];
 }
 
 /** Each block becomes one or more small elements, so that a long reply can be split between them. */

@@ -50,7 +50,7 @@ describe("toAdaptiveCards", () => {
     const [facts, chartTitle, chart, image, sources] = card!.body;
     expect(facts).toEqual({ type: "FactSet", facts: [{ title: "Level", value: "Expert" }] });
     expect(chartTitle).toEqual(expect.objectContaining({ text: "Skills", separator: true }));
-    expect(chart).toEqual({ type: "Image", url: expect.stringMatching(/^data:image\/png;base64,/), altText: "Design: 3/4, Facilitation: 2" });
+    expect(chart).toEqual({ type: "Image", url: expect.stringMatching(/^data:image\/png;base64,/), altText: "Skills: Design 3/4, Facilitation 2" });
     expect(pngOf((chart as { url: string }).url).subarray(0, 8)).toEqual(PNG_SIGNATURE);
     expect(image).toEqual({ type: "Image", url: "https://example.org/map.png", altText: "Career map" });
     expect(sources).toEqual(expect.objectContaining({ type: "TextBlock", text: "Sources: Learn Assembly · France Travail" }));

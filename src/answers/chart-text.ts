@@ -1,0 +1,23 @@
+import type { Block } from "./reply.js";
+
+type Chart = Extract<Block, { type: "chart" }>;
+type Point = Chart["series"][number];
+
+const BAR_WIDTH = 10;
+
+/** A chart value as a bar of block characters: every platform can show text, not every one a picture. */
+export function textBar(value: number, max: number): string {
+  const filled = Math.max(0, Math.min(BAR_WIDTH, Math.round((value / max) * BAR_WIDTH)));
+  return "█".repeat(filled) + "░".repeat(BAR_WIDTH - filled);
+}
+
+/** "3/4": the value, and the target when there is one. */
+export function score(point: Point): string {
+  return `${point.value}${point.target !== undefined ? `/${point.target}` : ""}`;
+}
+
+/** The whole chart in one line, for alternative text. */
+export function chartSummary(chart: Chart): string {
+  const legend = [chart.valueLabel, chart.targetLabel].filter(Boolean).join(" / ");
+  return `${chart.title}${legend ? ` (${legend})` : ""}: ${chart.series.map((s) => `${s.label} ${score(s)}`).join(", ")}`;
+}
