@@ -1,4 +1,4 @@
-import type { Locale, Role, Skill, SkillScale, Source } from "./schema.js";
+import type { Locale, Role, Skill, SkillScale } from "./schema.js";
 
 /** The validated role catalogue: the only source of truth for what the bot says about roles. */
 export class RoleCatalog {
@@ -35,9 +35,5 @@ export class RoleCatalog {
 
   skill(roleId: string, skillId: string): Skill | undefined {
     return this.find(roleId)?.skills.find((s) => s.id === skillId);
-  }
-
-  source(role: Role, sourceId: string): Source | undefined {
-    return role.sources.find((s) => s.id === sourceId);
   }
 }
