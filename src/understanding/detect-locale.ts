@@ -6,7 +6,7 @@ const FRENCH = new Set([
   "mon", "ma", "mes", "pour", "avec", "dans", "sur", "et", "ou", "devenir", "quel", "quelle", "quels", "quelles",
   "competences", "bonjour", "salut", "merci", "fait", "suis", "veux", "voudrais", "aide", "entre", "faire", "metier",
   "metiers", "sont", "combien", "ce", "au", "aux", "moi", "mon", "notre", "nos", "equipe", "parcours", "lancer", "evaluer",
-  "liste", "annonce", "sondage", "il", "elle", "pas", "bonsoir", "coucou", "peux", "peut", "sais",
+  "liste", "annonce", "sondage", "il", "elle", "pas", "bonsoir", "coucou", "peux", "peut", "sais", "bref", "quoi",
 ]);
 const ENGLISH = new Set([
   "the", "an", "is", "what", "how", "do", "does", "i", "you", "my", "for", "with", "in", "and", "or",

@@ -13,14 +13,15 @@ export const INTENT_CUES: Record<CueIntent, { pattern: RegExp; weight: number }[
   "role.describe": [
     { pattern: cue("c est quoi|cest quoi|c quoi|qu est ce qu?e?|quest ce qu?e?|que fait|que font|fait quoi|font quoi|qu est ce que fait"), weight: 2 },
     { pattern: cue("what does|what do|what is|what s|whats|what are|who is|describe|decri[sret]*|definition|define|definir"), weight: 2 },
+    { pattern: cue("typical day|journee type|a typical day|une journee"), weight: 3.5 },
     { pattern: cue("role d[eu]?|role of|missions?|tell me about|parle[sz]? moi d[eu]?|explain|explique[sz]?|en quoi consiste|job of|metier d[eu]?|mean|meaning|signifie|veut dire|do all day|day to day|quotidien|responsibilities|responsabilites|taches|tasks|duties|overview|presente moi|presentation"), weight: 1.5 },
   ],
   "role.skills": [
-    { pattern: cue("competences?|skills?|skillset|savoir faire|know how|expected of|attendu|attendues|requis|required|savoir etre|aptitudes?|qualites|qualities|expertise|connaissances|knowledge|abilit(?:y|ies)|capabilities|competencies|competency"), weight: 3 },
+    { pattern: cue("competences?|competances?|competence|skills?|skils?|skillz|skillset|savoir faire|know how|expected of|attendu|attendues|requis|required|savoir etre|aptitudes?|qualites|qualities|expertise|connaissances|knowledge|abilit(?:y|ies)|capabilities|competencies|competency"), weight: 3 },
     { pattern: cue("need to know|need to master|faut il savoir|doit savoir|maitriser|good at|bon en"), weight: 2 },
   ],
   "role.path": [
-    { pattern: cue("devenir|deviens|devient|devenu|become|becomes|becoming|path|paths|reconversion|reconvertir|me reconvertir|career|carriere|evoluer|evolution|transition|switch|move into|move to|passer|get into|train to be|train as|se former|me former|training path|learning path|parcours (?:de formation|pour|vers|type)|quel parcours|un parcours|le parcours|cursus|roadmap|chemin|pathway|formations?|training|courses?|modules?|programme|program|diplome|degree|certification|apprendre|learn|study|etudes|road to|how to be"), weight: 2.5 },
+    { pattern: cue("devenir|deviens|devient|devenu|become|becomes|becoming|path|paths|go from|get from|move from|go to|aller de|reconversion|reconvertir|me reconvertir|career|carriere|evoluer|evolution|transition|switch|move into|move to|passer|get into|train to be|train as|se former|me former|training path|learning path|parcours (?:de formation|pour|vers|type)|quel parcours|un parcours|le parcours|cursus|roadmap|chemin|pathway|formations?|training|courses?|modules?|programme|program|diplome|degree|certification|apprendre|learn|study|etudes|road to|how to be"), weight: 2.5 },
     { pattern: cue("vers|towards|into"), weight: 0.5 },
   ],
   "role.compare": [
@@ -34,15 +35,22 @@ export const INTENT_CUES: Record<CueIntent, { pattern: RegExp; weight: number }[
   "role.list": [
     { pattern: cue("liste[rz]?|list|lists|catalogue|catalog|all roles|all the roles|tous les metiers|tous les roles|which roles|what roles|quels metiers|quels roles|quels postes|what jobs|which jobs|roles do you know|metiers connais|connais tu|do you know|available roles|metiers disponibles|roles available|metiers du l ?d|l d roles|ld roles|jobs in l ?d|metiers de la formation|que tu connais|que vous connaissez|you know|les metiers|the roles|montre moi les metiers|show me the roles|tu connais|vous connaissez|do you have info|info on|which positions|what positions|quels jobs|quels postes|what jobs|jobs do you|you cover|every role|each role|chaque metier"), weight: 2 },
   ],
+  // Named about oneself ("assess me", "évaluer mes compétences"), an assessment is asked for;
+  // "evaluate a course" or "the needs assessment" is a question about the work, weighed lower.
   "assessment.start": [
-    { pattern: cue("evaluer|m evaluer|evalue|evaluez|evaluate|evaluating|self evaluate|rate my|assess my|test me|evaluation|auto ?evaluation|autoevaluation|self ?assessment|self ?assess|assess|assessment|test my skills|tester mes|bilan|mon niveau|my level|where do i stand|me positionner|rate myself|m auto evaluer|skills check|check my skills|gap analysis|quiz|diagnostic|ecarts|my gaps|mes lacunes"), weight: 4 },
+    { pattern: cue("m evaluer|me evaluer|evaluer mes|evalue moi|evaluez moi|evaluer moi|evaluate me|evaluate my|self evaluate|rate my|rate myself|assess me|assess my|assess myself|test me|auto ?evaluation|autoevaluation|self ?assessment|self ?assess|test my skills|tester mes|bilan de competences|mon niveau|my level|where do i stand|me positionner|m auto evaluer|skills check|check my skills|my gaps|mes lacunes|mes ecarts"), weight: 4 },
+    { pattern: cue("evaluer|evalue|evaluez|evaluate|evaluating|evaluation|assess|assessment|bilan|quiz|diagnostic|gap analysis"), weight: 2 },
+    { pattern: cue("mes competences|my skills|mon profil|my profile|je veux|i want|i d like|j aimerais|je voudrais|moi|start|take|begin|lancer|demarrer|commencer|can i|puis je|passer une?"), weight: 1.5 },
   ],
   "survey.start": [
-    { pattern: cue("sondage|survey|enquete|questionnaire|poll|sonder"), weight: 4 },
-    { pattern: cue("mon equipe|my team|team skills|competences de l equipe|de mon equipe|our team|notre equipe|mes collaborateurs|my reports"), weight: 1.5 },
+    // The noun must be there: "start … in my team" is no survey.
+    { pattern: cue("sondage|survey|enquete|questionnaire|poll|sonder"), weight: 2.5 },
+    { pattern: cue("lancer|lance|launch|start|create|creer|send|envoyer|run|faire|organiser|organise|set up|demarrer|commencer|begin"), weight: 0.5 },
+    { pattern: cue("mon equipe|my team|team skills|competences de l equipe|de mon equipe|our team|notre equipe|mes collaborateurs|my reports|equipe|team|service|departement|department|collaborateurs"), weight: 0.5 },
   ],
   "announcement.create": [
-    { pattern: cue("annonce[rz]?|annonces|announce|announcement|diffuse[rz]?|broadcast|communique[rz]?|publie[rz]?|publish|push|notify|notifier|informer|envoyer un message|send a message|send an announcement|message to all|message a tous|post in|poster dans|faire passer|let everyone know|tell everyone|inform everyone|faire savoir|prevenir tout le monde|all staff|tout le personnel"), weight: 4 },
+    { pattern: cue("annonce[rz]?|annonces|announce|announcement|diffuse[rz]?|broadcast|envoyer un message|send a message|send an announcement|message to all|message a tous|post in|poster dans|faire passer|let everyone know|tell everyone|inform everyone|faire savoir|prevenir tout le monde|all staff|tout le personnel"), weight: 4 },
+    { pattern: cue("communique[rz]?|publie[rz]?|publish|push|notify|notifier|informer"), weight: 2 },
   ],
   help: [
     { pattern: cue("help|aide|aidez moi|aide moi|what can you do|que sais tu faire|que peux tu faire|tu fais quoi|comment ca marche|comment tu marches|how does this work|how do you work|commands|commandes|usage|mode d emploi|a quoi tu sers|what are you|qui es tu|who are you|options|use this bot|use you|utiliser ce bot|t utiliser|vous utiliser|what you can do|what can you|ce que tu sais|ce que vous savez|tu sais faire|vous savez faire|tu peux faire|vous pouvez faire|peux tu faire|pouvez vous faire|tu fonctionnes|vous fonctionnez|comment ca fonctionne|this bot|ce bot|sers a quoi|servez a quoi|te demander|vous demander|can i ask|what can i ask|use this|how to use|utiliser ca"), weight: 1 },

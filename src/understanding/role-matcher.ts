@@ -123,9 +123,12 @@ export class RoleMatcher {
   private findAbbreviations(originalText: string, folded: string[]): RoleMention[] {
     const raw = originalText.normalize("NFKD").replace(/\p{Mn}/gu, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     if (raw.length !== folded.length) return [];
+    // In a message typed in capitals, "LA" is the French article again ("C'EST QUOI LA FORMATION ?").
+    const shouting = raw.filter((w) => w.length > 2 && w === w.toUpperCase() && /\p{L}/u.test(w)).length > raw.length / 2;
     const mentions: RoleMention[] = [];
     raw.forEach((token, index) => {
       const singular = /^[A-Za-z]{3,}s$/.test(token) && /[A-Z]{3}/.test(token) ? token.slice(0, -1) : token;
+      if (singular.length <= 2 && shouting) return;
       const key = singular.length <= 2 ? singular : singular.toUpperCase();
       const roleId = this.abbreviations.get(key);
       if (roleId) mentions.push({ roleId, start: index, end: index + 1, typos: 0 });

@@ -9,6 +9,8 @@ import type { Intent, UnderstandOptions, Understanding, Understood } from "./und
 const MAX_ANALYSED_CHARS = 1000;
 const TARGET_CUE = /(?:^| )(?:devenir|deviens|devient|become|becoming|vers|to|into|towards|passer a|evoluer|aller|switch|vise|viser|aim|aiming|target|poste de)(?: |$)/;
 const CURRENT_CUE = /(?:^| )(?:suis|am|i m|im|work as|working as|travaille comme|currently|actuellement|en tant que|from|passer de|venir de|viens de|vient de|coming from)$/;
+/** The catalogue holds no pay data: a salary question is not answered with a role description. */
+const OUT_OF_SCOPE = /(?:^| )(?:salaire|salaires|salary|earn|earns|gagne|gagnent|remuneration|paid|pay|paye|combien gagne)(?: |$)/;
 /** "formateur ou ingénieur pédagogique ?": two roles joined by "or" are being weighed against each other. */
 const BETWEEN_COMPARED = /^(?:ou|or|ou bien|vs|versus|contre|et|and)$/;
 
@@ -27,7 +29,7 @@ export class RuleBasedUnderstanding implements Understanding {
     const masked = words.map((w, i) => (mentions.some((m) => i >= m.start && i < m.end) ? "_" : w)).join(" ");
     const locale = detectLocale(analysed, masked.split(" "), options.fallbackLocale ?? "en");
     const scores = scoreIntents(masked);
-    const intent = chooseIntent(scores, mentions, words);
+    const intent = OUT_OF_SCOPE.test(masked) ? "unknown" : chooseIntent(scores, mentions, words);
     const roles = intent === "unknown" || !needsRoles(intent) ? [] : orderRoles(intent, mentions, words);
     const typos = mentions.reduce((sum, m) => sum + m.typos, 0);
     const unresolved = mentions.length === 0 ? best(scores, ROLE_INTENTS.filter((i) => i !== "role.compare")) : undefined;
@@ -76,11 +78,11 @@ function chooseIntent(scores: Map<CueIntent, number>, mentions: RoleMention[], w
     return chosen === "role.describe" && BETWEEN_COMPARED.test(words.slice(a.end, b.start).join(" ")) ? "role.compare" : chosen;
   }
   if (mentions.length === 1) return best(scores, ROLE_INTENTS.filter((i) => i !== "role.compare")) ?? "role.describe";
-  const masked = words.join(" ");
+  const text = words.join(" ");
   if (scores.has("role.list")) return "role.list";
   if (scores.has("help")) return "help";
   // A greeting alone, not "hello, what is a software architect?"
-  if (scores.has("greeting") && !best(scores, ROLE_INTENTS) && masked.split(" ").length <= 4) return "greeting";
+  if (scores.has("greeting") && !best(scores, ROLE_INTENTS) && text.split(" ").length <= 4) return "greeting";
   return "unknown";
 }
 
@@ -94,7 +96,8 @@ function needsRoles(intent: Intent): boolean {
  */
 function orderRoles(intent: Intent, mentions: RoleMention[], words: string[]): string[] {
   const ids = mentions.map((m) => m.roleId);
-  if (intent !== "role.path" || mentions.length < 2) return intent === "role.compare" ? ids.slice(0, 2) : ids;
+  if (intent === "role.compare") return ids.slice(0, 2);
+  if (mentions.length < 2) return ids;
   const before = (m: RoleMention) => words.slice(Math.max(0, m.start - 4), m.start).join(" ").replace(/ (?:un|une|a|an|le|la|the|l|d)$/, "");
   const current = (m: RoleMention) => CURRENT_CUE.test(before(m));
   const target = mentions.find((m) => TARGET_CUE.test(before(m)) && !current(m)) ?? mentions.find((m) => !current(m));

@@ -70,3 +70,31 @@ describe("RuleBasedUnderstanding", () => {
     expect(got.intent).toBe("unknown");
   });
 });
+
+describe("questions that look like other intents", () => {
+  it.each([
+    ["how do I evaluate a training course as a learning designer?", "assessment.start"],
+    ["un DLM doit-il savoir communiquer ?", "announcement.create"],
+    ["what does the survey say about DLMs?", "survey.start"],
+  ])("%s is a role question, not %s", (text, notIntent) => {
+    const got = understanding.understand(text);
+    expect(got.intent).not.toBe(notIntent);
+    expect(got.intent.startsWith("role.")).toBe(true);
+  });
+
+  it("answers about the target role when the current one is named too", () => {
+    expect(understanding.understand("I'm a DLM, what skills do I need to become a learning architect?")).toMatchObject({
+      intent: "role.skills",
+      roles: ["learning-architect", "digital-learning-manager"],
+    });
+  });
+
+  it("reads LA as the article in a message typed in capitals", () => {
+    expect(understanding.understand("C'EST QUOI LA FORMATION ?").roles).toEqual([]);
+  });
+
+  it("does not answer a salary question with a role description", () => {
+    expect(understanding.understand("how much does a DLM earn?").intent).toBe("unknown");
+    expect(understanding.understand("diffuser le programme à tous les salariés").intent).toBe("announcement.create");
+  });
+});
