@@ -84,6 +84,11 @@ export function reply(
   return replySchema.parse({ ...options, blocks, fallbackText: options.fallbackText ?? summarise(blocks), private: options.private ?? false });
 }
 
+/** The same reply without its buttons, when another reply's buttons must be the only ones. */
+export function withoutButtons(original: Reply): Reply {
+  return { ...original, blocks: original.blocks.filter((b) => b.type !== "buttons" && b.type !== "choices") };
+}
+
 /** One reply made of several, in order (an answer, then the question it interrupted). */
 export function combine(replies: readonly Reply[]): Reply {
   const blocks = replies.flatMap((r, i) => (i === 0 ? r.blocks : [{ type: "divider" as const }, ...r.blocks]));

@@ -33,25 +33,29 @@ export class AssessmentFlow {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  active(owner: AssessmentOwner): Promise<ActiveAssessment | undefined> {
-    return this.records.active(owner);
+  /** The assessment in progress, if its role still exists: a catalogue change must not trap anyone in it. */
+  async active(owner: AssessmentOwner): Promise<ActiveAssessment | undefined> {
+    const active = await this.records.active(owner);
+    if (!active) return undefined;
+    const role = this.catalog.find(active.roleId);
+    if (role && active.index < role.skills.length) return active;
+    await this.records.clearActive(owner);
+    return undefined;
   }
 
   /** "Assess me (against a role)": asks for the role, offers to resume, or asks the first skill. */
   async start(owner: AssessmentOwner, roleId: string | undefined, locale: Locale): Promise<Reply> {
-    const active = await this.records.active(owner);
-    const activeRole = active && this.catalog.find(active.roleId);
-    if (active && activeRole) return resumeOrRestart(activeRole, active, active.locale);
+    const active = await this.active(owner);
+    if (active) return resumeOrRestart(this.catalog.get(active.roleId), active, active.locale, roleId);
     const role = roleId ? this.catalog.find(roleId) : undefined;
     return role ? this.begin(owner, role, locale) : chooseRole(this.catalog, locale);
   }
 
   async resume(owner: AssessmentOwner, locale: Locale): Promise<Reply> {
-    const active = await this.records.active(owner);
-    const role = active && this.catalog.find(active.roleId);
-    if (!active || !role) return privateReply([{ type: "text", text: messages(locale).assessment.nothingToResume }], locale);
+    const active = await this.active(owner);
+    if (!active) return privateReply([{ type: "text", text: messages(locale).assessment.nothingToResume }], locale);
     await this.records.saveActive(owner, active);
-    return privateReply([{ type: "text", text: messages(active.locale).assessment.back }, ...questionBlocks(this.catalog, role, active)], active.locale);
+    return this.reask(active);
   }
 
   /** A typed or pressed answer to the current skill. */
@@ -109,7 +113,7 @@ export class AssessmentFlow {
         return this.resume(owner, locale);
       case "assessment.restart": {
         await this.records.clearActive(owner);
-        return this.start(owner, value, locale);
+        return this.start(owner, value || undefined, locale);
       }
       case "assessment.result":
         return this.latestResult(owner, value, locale);
@@ -119,7 +123,7 @@ export class AssessmentFlow {
   }
 
   private async onAnswerButton(owner: AssessmentOwner, action: AssessmentAction, value: string, locale: Locale): Promise<Reply> {
-    const active = await this.records.active(owner);
+    const active = await this.active(owner);
     if (!active) return privateReply([{ type: "text", text: messages(locale).assessment.nothingToResume }], locale);
     const [skillId, level] = value.split(":");
     const role = this.catalog.get(active.roleId);

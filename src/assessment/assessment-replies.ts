@@ -40,7 +40,8 @@ export function introBlocks(role: Role, locale: Locale): Block[] {
   return [{ type: "text", text: messages(locale).assessment.intro(role.names[locale], role.skills.length) }];
 }
 
-export function resumeOrRestart(role: Role, assessment: ActiveAssessment, locale: Locale): Reply {
+/** Starting over begins the role just asked for, if any, else the same role again. */
+export function resumeOrRestart(role: Role, assessment: ActiveAssessment, locale: Locale, requestedRoleId?: string): Reply {
   const m = messages(locale).assessment;
   const answered = Object.keys(assessment.ratings).length;
   return privateReply(
@@ -50,7 +51,7 @@ export function resumeOrRestart(role: Role, assessment: ActiveAssessment, locale
         type: "buttons",
         buttons: [
           { label: m.resume, actionId: "assessment.resume", value: role.id, style: "primary" },
-          { label: m.restart, actionId: "assessment.restart", value: role.id },
+          { label: m.restart, actionId: "assessment.restart", value: requestedRoleId ?? role.id },
         ],
       },
     ],

@@ -1,6 +1,6 @@
 import { answer, type AnswerRequest } from "../answers/answer.js";
 import { help, plainText } from "../answers/general-answers.js";
-import { combine, type Reply } from "../answers/reply.js";
+import { combine, withoutButtons, type Reply } from "../answers/reply.js";
 import { ASSESSMENT_ACTIONS, AssessmentFlow, type AssessmentAction } from "../assessment/assessment-flow.js";
 import { AssessmentRecords, type AssessmentOwner } from "../assessment/assessment-records.js";
 import { parseAnswer } from "../assessment/rating-parser.js";
@@ -13,6 +13,7 @@ import type { Store } from "../store/store.js";
 import { fold } from "../understanding/normalize.js";
 import { INTENTS, type Understanding, type Understood } from "../understanding/understanding.js";
 import { checkInput } from "./check-input.js";
+import { KeyedLock } from "./keyed-lock.js";
 import type { IncomingAction, IncomingMessage, Speaker } from "./incoming.js";
 import { contextKey, DATA_ACTIONS, UserData, type ConversationContext, type DataAction } from "./user-data.js";
 import { userCommand } from "./user-commands.js";
@@ -36,12 +37,16 @@ const DELIVERY_TTL_MS = 60 * 60 * 1000;
 const DEFAULT_ASSESSMENT_IDLE_MS = 7 * 24 * 3600_000;
 const FOLLOW_UP = /(?:^| )(?:it|its|this role|that role|this job|that job|one|them|they|their|ce metier|ce role|ce poste|ses|son|sa|il|elle|ils|elles|le devenir|l exercer|y arriver)(?= |$)/;
 
+const deliveryKey = (speaker: Speaker) => `delivery:${speaker.platform}:${speaker.deliveryId}`;
+
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
 /** The platform-neutral bot: every adapter hands it messages and button presses, and renders its replies. */
 export class ParcoursBot {
   private readonly assessments: AssessmentFlow;
   private readonly userData: UserData;
+  /** One message or button at a time per user, in this process (see KeyedLock). */
+  private readonly perUser = new KeyedLock();
 
   constructor(private readonly deps: BotDependencies) {
     const records = new AssessmentRecords(deps.store, deps.assessmentIdleMs ?? DEFAULT_ASSESSMENT_IDLE_MS);
@@ -51,12 +56,12 @@ export class ParcoursBot {
 
   /** Answers a message; `undefined` means this delivery was already handled (a platform retry). */
   async handleMessage(message: IncomingMessage): Promise<Reply | undefined> {
-    return this.safely(message, () => this.answerMessage(message));
+    return this.perUser.run(contextKey(message), () => this.safely(message, () => this.answerMessage(message)));
   }
 
   /** Answers a button press. Buttons carry the whole request, so no understanding is needed. */
   async handleAction(action: IncomingAction): Promise<Reply | undefined> {
-    return this.safely(action, () => this.answerAction(action));
+    return this.perUser.run(contextKey(action), () => this.safely(action, () => this.answerAction(action)));
   }
 
   /** The user's latest self-assessment result (private to them), for a platform's home screen. */
@@ -70,6 +75,8 @@ export class ParcoursBot {
       return await work();
     } catch (error) {
       this.deps.logger.error({ platform: speaker.platform, err: error }, "handling failed");
+      // Give the delivery back, so that the platform's retry gets a real answer.
+      if (speaker.deliveryId) await this.deps.store.delete(deliveryKey(speaker)).catch(() => false);
       return plainText(messages(speaker.locale ?? this.deps.defaultLocale).error);
     }
   }
@@ -104,7 +111,8 @@ export class ParcoursBot {
     if (active && understood.intent === "unknown" && !understood.unresolvedRoleIntent) return this.assessments.unusable(message, active);
     // A question asked mid-assessment is answered, then the assessment picks up where it was.
     const answered = await this.respond(message, this.withContext(understood, checked.text, context));
-    return active ? combine([answered, this.assessments.reask(active)]) : answered;
+    // The answer's own buttons are left out, so that numbers and buttons all rate the skill.
+    return active ? combine([withoutButtons(answered), this.assessments.reask(active)]) : answered;
   }
 
   /** "And its skills?" takes the role from the last answer, only when the question points back to it. */
@@ -144,7 +152,7 @@ export class ParcoursBot {
 
   private async firstDelivery(speaker: Speaker): Promise<boolean> {
     if (!speaker.deliveryId) return true;
-    const first = await this.deps.store.claim(`delivery:${speaker.platform}:${speaker.deliveryId}`, DELIVERY_TTL_MS);
+    const first = await this.deps.store.claim(deliveryKey(speaker), DELIVERY_TTL_MS);
     if (!first) this.deps.logger.info({ platform: speaker.platform }, "duplicate delivery ignored");
     return first;
   }

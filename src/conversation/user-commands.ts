@@ -5,7 +5,7 @@ export type UserCommand = "delete-data" | "results" | "resume" | "explain-skill"
 
 const COMMANDS: [UserCommand, RegExp][] = [
   ["delete-data", /(?:^| )(?:supprim\w*|effac\w*|delete|erase|remove|wipe|oublie)(?: moi)?(?: toutes?)? (?:mes|my|all my) (?:donnees|data|infos|informations)(?: |$)|(?:^| )(?:forget me|oublie moi)(?: |$)/],
-  ["results", /(?:^| )(?:mes resultats|my results|mes evaluations|my assessments|mes auto evaluations|past results|previous results|resultats precedents|historique)(?: |$)/],
+  ["results", /(?:^| )(?:mes resultats|my results|mes evaluations|my assessments|mes auto evaluations|past results|previous results|resultats precedents)(?: |$)|^(?:mon |my )?(?:historique|history)$/],
   ["resume", /^(?:reprendre|reprends|reprenons|continuer|continue|continuons|resume)(?: (?:mon|my|l|the))?(?: (?:evaluation|auto evaluation|assessment|self assessment))?$/],
   ["explain-skill", /(?:^| )(?:what does (?:this|that|it) (?:skill )?mean|what is this skill|what does this skill cover|ca veut dire quoi|ca veut dire|que veut dire|c est quoi cette competence|qu est ce que cette competence|explique|explain)(?: |$)/],
 ];

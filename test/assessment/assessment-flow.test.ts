@@ -101,14 +101,46 @@ describe("self-assessment flow", () => {
     expect(header(await say("continue my assessment"))).toContain(`2/${role.skills.length}`);
   });
 
-  it("ignores a stale or double-clicked rating button", async () => {
-    const { say, press, catalog } = await started();
+  it("applies the first of two rating buttons pressed at once, and says the second came too late", async () => {
+    const { say, press, catalog, store } = await started();
     const role = catalog.get("learning-architect");
     await say("assess me against learning architect");
-    await press("assessment.rate", `${role.skills[0]!.id}:4`);
-    const again = await press("assessment.rate", `${role.skills[0]!.id}:1`);
-    expect(text(again)).toContain("already answered");
-    expect(header(again)).toContain(`2/${role.skills.length}`);
+    const [first, second] = await Promise.all([press("assessment.rate", `${role.skills[0]!.id}:4`), press("assessment.rate", `${role.skills[0]!.id}:1`)]);
+    expect(header(first)).toContain(`2/${role.skills.length}`);
+    expect(text(second)).toContain("already answered");
+    expect(await store.get("assessment:active:test:U1")).toMatchObject({ index: 1, ratings: { [role.skills[0]!.id]: 4 } });
+  });
+
+  it("applies two answers typed at once to two skills in turn", async () => {
+    const { say, catalog, store } = await started();
+    const role = catalog.get("learning-architect");
+    await say("assess me against learning architect");
+    await Promise.all([say("2"), say("4")]);
+    expect(await store.get("assessment:active:test:U1")).toMatchObject({ index: 2, ratings: { [role.skills[0]!.id]: 2, [role.skills[1]!.id]: 4 } });
+  });
+
+  it("keeps only the rating buttons when a question interrupts the assessment", async () => {
+    const { say } = await started();
+    await say("assess me against learning architect");
+    const interrupted = await say("what is a DLM?");
+    expect(buttons(interrupted).map((b) => b.label)).toEqual(["1", "2", "3", "4", "5", "Skip", "Stop"]);
+  });
+
+  it("starts over with the role just asked for", async () => {
+    const { say, press, catalog } = await started();
+    await say("assess me against learning architect");
+    const offer = await say("assess me against digital learning manager");
+    const restart = buttons(offer).find((b) => b.actionId === "assessment.restart")!;
+    expect(restart.value).toBe("digital-learning-manager");
+    expect(header(await press(restart.actionId, restart.value))).toContain(catalog.get("digital-learning-manager").skills[0]!.name.en);
+  });
+
+  it("lets go of an assessment whose role left the catalogue", async () => {
+    const { say, store } = await started();
+    await store.set("assessment:active:test:U1", { roleId: "retired-role", locale: "fr", index: 0, ratings: {}, tries: 0, startedAt: "2026-01-01T00:00:00.000Z" });
+    const reply = await say("bonjour");
+    expect(text(reply)).toContain("Bonjour");
+    expect(await store.get("assessment:active:test:U1")).toBeUndefined();
   });
 
   it("continues in a new process after a restart, with a SQLite store", async () => {

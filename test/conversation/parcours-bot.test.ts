@@ -85,9 +85,12 @@ describe("ParcoursBot", () => {
     };
     const logs = new Capture();
     const { bot } = await testBot({ store: failing, logger: createLogger("info", logs) });
-    const reply = await bot.handleMessage({ ...speaker, text: "what is a DLM?" });
+    const reply = await bot.handleMessage({ ...speaker, text: "what is a DLM?", deliveryId: "Ev-fail" });
     expect(reply?.fallbackText).toMatch(/went wrong/);
     expect(logs.text).toContain("disk on fire");
+    expect(logs.text).not.toContain("what is a DLM");
+    // The failed delivery is given back, so the platform's retry is handled rather than dropped.
+    expect(await base.claim("delivery:test:Ev-fail", 60_000)).toBe(true);
   });
 
   it("logs no message text and no raw user id at info level", async () => {
