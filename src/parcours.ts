@@ -2,7 +2,7 @@ import { loadCatalog } from "./catalog/load-catalog.js";
 import type { RoleCatalog } from "./catalog/role-catalog.js";
 import type { Config } from "./config/config.js";
 import { ParcoursBot } from "./conversation/parcours-bot.js";
-import type { Logger } from "./logging/logger.js";
+import { setUserRefSalt, type Logger } from "./logging/logger.js";
 import { phrasingFromConfig } from "./phrasing/phrasing-from-config.js";
 import type { Phrasing } from "./phrasing/phrasing.js";
 import { openStore } from "./store/open-store.js";
@@ -20,6 +20,7 @@ export interface Parcours {
 
 /** Wires the core from configuration. A broken catalogue throws before anything is served. */
 export async function createParcours(config: Config, logger: Logger): Promise<Parcours> {
+  setUserRefSalt(config.USER_REF_SALT);
   const catalog = await loadCatalog(config.CATALOG_DIR);
   const store = openStore(config.STORE_URL);
   const phrasing = phrasingFromConfig(config, { catalog, store, logger });

@@ -13,6 +13,7 @@ export const configSchema = z.object({
   CATALOG_DIR: z.string().min(1).default(() => join(packageRoot(), "catalog")),
   STORE_URL: z.string().min(1).default("sqlite://data/parcours.sqlite"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  USER_REF_SALT: z.string().min(16, "use at least 16 characters").optional(),
   DEFAULT_LOCALE: z.enum(LOCALES).default("en"),
   CONTEXT_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
   PARCOURS_ADAPTERS: z
