@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { runConsoleChat } from "../adapters/console/console-chat.js";
@@ -86,7 +87,9 @@ const ask: Command = async (args, io, config) => {
   const locale = values.locale as string | undefined;
   if (locale !== undefined && !(LOCALES as readonly string[]).includes(locale)) throw new UsageError(`--locale must be fr or en, not "${locale}"`);
   return withParcours(io, config, chatLogLevel(io, config), async ({ bot }) => {
-    const reply = await bot.handleMessage({ platform: "cli", userId: "cli", conversationId: `cli-${process.pid}`, text: question, replyLocale: locale as Locale | undefined });
+    // A user of its own for each run: one `ask` must not resume another's assessment or context.
+    const userId = `cli-${randomUUID()}`;
+    const reply = await bot.handleMessage({ platform: "cli", userId, conversationId: userId, text: question, replyLocale: locale as Locale | undefined });
     if (reply) io.stdout.write(values.json ? `${JSON.stringify(reply)}\n` : `${toText(reply).text}\n`);
     return 0;
   });

@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { ZodType } from "zod";
+import { fold } from "../understanding/normalize.js";
 import { RoleCatalog } from "./role-catalog.js";
 import { roleSchema, skillScaleSchema, type Role, type SkillScale } from "./schema.js";
 
@@ -56,6 +57,7 @@ function validate<T>(schema: ZodType<T>, data: unknown, file: string, problems: 
  */
 function checkReferences(roles: Map<string, { role: Role; file: string }>, declared: ReadonlySet<string>, problems: CatalogProblem[]): void {
   const moduleOwners = new Map<string, string>();
+  checkNamesAreUnique(roles, problems);
   for (const { role, file } of roles.values()) {
     const add = (path: string, message: string) => problems.push({ file, path, message });
     const sourceIds = new Set(role.sources.map((s) => s.id));
@@ -74,6 +76,23 @@ function checkReferences(roles: Map<string, { role: Role; file: string }>, decla
       if (owner) add(`trainingPath.${i}.id`, `module id "${module.id}" is already used by role "${owner}"`);
       moduleOwners.set(module.id, role.id);
     });
+  }
+}
+
+/**
+ * A name, alias or abbreviation must point at one role only, or a question would silently be
+ * answered about whichever role was read first.
+ */
+function checkNamesAreUnique(roles: Map<string, { role: Role; file: string }>, problems: CatalogProblem[]): void {
+  const owners = new Map<string, string>();
+  for (const { role, file } of roles.values()) {
+    const names = [role.names.fr, role.names.en, ...role.aliases.fr, ...role.aliases.en].map((n) => fold(n));
+    const own = new Set([...names, ...role.abbreviations.map((a) => `abbreviation:${a}`)]);
+    for (const name of own) {
+      const owner = owners.get(name);
+      if (owner && owner !== role.id) problems.push({ file, path: name.startsWith("abbreviation:") ? "abbreviations" : "aliases", message: `"${name.replace("abbreviation:", "")}" already names role "${owner}"` });
+      owners.set(name, role.id);
+    }
   }
 }
 

@@ -85,7 +85,8 @@ export const skillScaleSchema = z
   .object({
     levels: z
       .array(z.object({ level, label: localized, descriptor: localized }).strict())
-      .length(5),
+      .length(5)
+      .refine((levels) => levels.every((l, i) => l.level === i + 1), "levels must be 1, 2, 3, 4, 5 in that order"),
   })
   .strict();
 

@@ -54,7 +54,7 @@ export const en: Messages = {
     intro: (count) => `I can tell you about ${count} L&D roles:`,
     more: (count) => `…and ${count} more: ask me about any of them by name.`,
   },
-  sources: { title: "Sources", sample: (role) => `${role}: sample content, to be replaced by your organisation's own` },
+  sources: { sample: (role) => `${role}: sample content, to be replaced by your organisation's own` },
   notYet: {
     survey: "Team skill surveys are not available in this version yet.",
     announcement: "Programme announcements are not available in this version yet.",

@@ -54,7 +54,7 @@ export const fr: Messages = {
     intro: (count) => `Je peux vous parler de ${count} métiers du L&D :`,
     more: (count) => `… et ${count} autres : demandez-moi l'un d'eux par son nom.`,
   },
-  sources: { title: "Sources", sample: (role) => `${role} : contenu d'exemple, à remplacer par celui de votre organisation` },
+  sources: { sample: (role) => `${role} : contenu d'exemple, à remplacer par celui de votre organisation` },
   notYet: {
     survey: "Les sondages de compétences d'équipe ne sont pas encore disponibles dans cette version.",
     announcement: "Les annonces de programmes ne sont pas encore disponibles dans cette version.",

@@ -33,7 +33,7 @@ export interface Messages {
   compare: { title: (a: string, b: string) => string; shared: string; only: (role: string) => string; none: string };
   profile: { title: (role: string) => string; none: (role: string) => string; outlook: string };
   list: { title: string; intro: (count: number) => string; more: (count: number) => string };
-  sources: { title: string; sample: (role: string) => string };
+  sources: { sample: (role: string) => string };
   notYet: { survey: string; announcement: string };
   help: { title: string; intro: string; examples: string[] };
   greeting: string;

@@ -1,6 +1,6 @@
 /**
- * What the bot keeps between messages. Every backend (memory, SQLite, later Redis and
- * PostgreSQL) implements the same small contract, and operations that must hold across
+ * What the bot keeps between messages. Every backend (memory, SQLite, Redis, PostgreSQL)
+ * implements the same small contract, and operations that must hold across
  * processes (a claim) are atomic in the backend itself, never read-then-write in Node.
  */
 export interface Store {

@@ -110,3 +110,21 @@ describe("a broken catalogue", () => {
     expect(problems.map((p) => p.message)).toEqual(expect.arrayContaining(["cannot be read (ENOENT)", "folder not found"]));
   });
 });
+
+describe("names shared between roles", () => {
+  it("are refused, naming the role that already has the name", async () => {
+    const dir = await copyOfShipped();
+    const file = join(dir, "roles", "learning-designer.yaml");
+    await writeFile(file, (await readFile(file, "utf8")).replace(/abbreviations:\n/, "abbreviations:\n  - DLM\n"));
+    const problems = await problemsOf(dir);
+    expect(problems.some((p) => /"DLM" already names role "digital-learning-manager"|"DLM" already names role "learning-designer"/.test(p.message))).toBe(true);
+  });
+
+  it("refuse a scale whose levels are not 1 to 5 in order", async () => {
+    const dir = await copyOfShipped();
+    const file = join(dir, "skill-scale.yaml");
+    await writeFile(file, (await readFile(file, "utf8")).replace("- level: 3", "- level: 2"));
+    const problems = await problemsOf(dir);
+    expect(problems.some((p) => p.file === file && /1, 2, 3, 4, 5/.test(p.message))).toBe(true);
+  });
+});
