@@ -1,14 +1,14 @@
 import { PassThrough } from "node:stream";
 import { runConsoleChat } from "../../adapters/console/console-chat.js";
 import { adapterContract, type ContractDriver, type SeenReply } from "../contract/adapter-contract.js";
-import { Capture, testBot } from "../helpers.js";
+import { Capture, tempDir, testBot } from "../helpers.js";
 
-/** Types into the console adapter as a person at a terminal would, and reads what it prints. */
+/** Types into the console adapter as a person at a terminal would, and reads only what it prints. */
 function consoleDriver(): ContractDriver {
   const input = new PassThrough();
   const output = new Capture();
   let done: Promise<void> | undefined;
-  let lastButtons: SeenReply["buttons"] = [];
+  let shown: SeenReply["buttons"] = [];
 
   async function type(line: string): Promise<SeenReply> {
     const before = output.text.length;
@@ -16,30 +16,23 @@ function consoleDriver(): ContractDriver {
     for (let i = 0; i < 200 && output.text.length === before; i++) await new Promise((r) => setTimeout(r, 5));
     await new Promise((r) => setTimeout(r, 20));
     const text = output.text.slice(before);
-    const labels = [...text.matchAll(/\[(\d+)\] ([^[\n]+?)(?=\s{2}\[|\n|$)/g)].map((m) => m[2]!.trim());
-    return { text, buttons: labels.map((label, i) => ({ label, ...lastButtons[i]! })) };
+    // The terminal numbers buttons "[1] Skills  [2] Training path": the number is what a person types.
+    shown = [...text.matchAll(/\[(\d+)\] (.+?)(?=\s{2}\[\d+\]|\n|$)/g)].map((m) => ({ label: m[2]!.trim(), typed: m[1]! }));
+    return { text, buttons: shown };
   }
 
   return {
     async start() {
       const { bot } = await testBot();
-      // Numbers typed at the console press buttons; the driver learns their ids from the bot's own replies.
-      const handle = bot.handleMessage.bind(bot);
-      bot.handleMessage = async (message) => {
-        const reply = await handle(message);
-        lastButtons = reply?.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : [])) ?? [];
-        return reply;
-      };
-      done = runConsoleChat({ bot, input, output, locale: "en", interactive: false });
+      done = runConsoleChat({ bot, input, output, locale: "en", interactive: false, chartDir: await tempDir("charts-") });
     },
     async stop() {
       input.end();
       await done;
     },
     ask: type,
-    async press(button) {
-      const index = lastButtons.findIndex((b) => b.actionId === button.actionId && b.value === button.value);
-      return type(String(index + 1));
+    press(button) {
+      return type(button.typed ?? "");
     },
   };
 }
