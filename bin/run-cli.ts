@@ -8,7 +8,7 @@ import { LOCALES, type Locale } from "../src/catalog/schema.js";
 import { ConfigError, loadConfig, type Config } from "../src/config/config.js";
 import { createLogger, type Logger } from "../src/logging/logger.js";
 import { chooseAdapters } from "./choose-adapters.js";
-import { startPlatforms } from "./start-platforms.js";
+import { startPlatforms, stopPlatforms } from "./start-platforms.js";
 import { createParcours, type Parcours } from "../src/parcours.js";
 import { StoreUrlError } from "../src/store/open-store.js";
 import { RuleBasedUnderstanding } from "../src/understanding/rule-based-understanding.js";
@@ -118,7 +118,8 @@ const start: Command = async (args, io, config) => {
     } else {
       await stopped;
     }
-    await Promise.all(running.map((adapter) => adapter.stop()));
+    // Every adapter has waited for its answers in flight (a bounded time) before the store closes.
+    await stopPlatforms(running, logger);
     return 0;
   });
 };

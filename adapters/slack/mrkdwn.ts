@@ -1,3 +1,5 @@
+import { safeCut } from "../shared/text.js";
+
 /**
  * Text for Slack's `mrkdwn` and `plain_text` objects. The reply model marks *bold* the way
  * mrkdwn does, so only the three control characters need escaping.
@@ -12,28 +14,27 @@ export function plain(text: string): string {
   return text.replace(/\*([^*\n]+)\*/g, "$1");
 }
 
-/** Never cut a character made of two UTF-16 units in half. */
-function safeCut(text: string, at: number): number {
-  const code = text.charCodeAt(at - 1);
-  return code >= 0xd800 && code <= 0xdbff ? at - 1 : at;
+/** Where to cut escaped text at or before `at`: never inside an `&amp;` entity, nor inside a character. */
+function entitySafeCut(text: string, at: number): number {
+  const amp = text.lastIndexOf("&", at - 1);
+  const cut = amp > at - 5 && text.indexOf(";", amp) >= at ? amp : at;
+  return safeCut(text, cut);
 }
 
-/** Fits `text` in `max` characters, ending with an ellipsis when it had to be cut. */
-export function shorten(text: string, max: number): string {
+/** Fits already-escaped text in `max` characters, ending with an ellipsis when it had to be cut. */
+export function shortenEscaped(text: string, max: number): string {
   if (text.length <= max) return text;
-  return `${text.slice(0, safeCut(text, max - 1)).trimEnd()}…`;
+  return `${text.slice(0, entitySafeCut(text, max - 1)).trimEnd()}…`;
 }
 
-/** Where to cut: a paragraph, else a line, else a word, else a hard cut outside an `&amp;` entity. */
+/** Where to cut: a paragraph, else a line, else a word, else a hard cut outside an entity. */
 function cutPoint(text: string, max: number): number {
   const window = text.slice(0, max + 1);
   for (const separator of ["\n\n", "\n", " "]) {
     const at = window.lastIndexOf(separator);
     if (at > max / 2) return at;
   }
-  const amp = text.lastIndexOf("&", max - 1);
-  const cut = amp > max - 5 && text.indexOf(";", amp) >= max ? amp : max;
-  return safeCut(text, cut);
+  return entitySafeCut(text, max);
 }
 
 /** Splits already-escaped text into pieces of at most `max` characters, losing no words. */

@@ -1,8 +1,9 @@
 import type { webApi } from "@slack/bolt";
-import { LOCALES, type Locale } from "../../src/catalog/schema.js";
+import type { Locale } from "../../src/catalog/schema.js";
 import type { Logger } from "../../src/logging/logger.js";
 import type { Store } from "../../src/store/store.js";
-import { describeError } from "./background-work.js";
+import { describeError } from "../shared/describe-error.js";
+import { toLocale } from "../shared/locale.js";
 
 /** People rarely change their Slack language; a day keeps users.info off the hot path. */
 const LOCALE_TTL_MS = 24 * 3600_000;
@@ -14,12 +15,6 @@ const RECENT_MAX = 10_000;
 
 interface CachedLocale {
   locale: Locale | null;
-}
-
-/** "fr-FR", "fr-CA" → fr; "en-GB" → en; a language Parcours does not speak → none (the text decides). */
-export function toLocale(slackLocale: string | undefined): Locale | undefined {
-  const language = slackLocale?.split(/[-_]/)[0]?.toLowerCase();
-  return (LOCALES as readonly string[]).includes(language ?? "") ? (language as Locale) : undefined;
 }
 
 /**

@@ -4,7 +4,8 @@ import type { RunningAdapter } from "../adapter.js";
 import { ConfigError, type Config } from "../../src/config/config.js";
 import type { Logger } from "../../src/logging/logger.js";
 import type { Parcours } from "../../src/parcours.js";
-import { BackgroundWork, describeError } from "./background-work.js";
+import { BackgroundWork, DRAIN_MS } from "../shared/background-work.js";
+import { describeError } from "../shared/describe-error.js";
 import { boltLogger } from "./bolt-logger.js";
 import { listenToActions } from "./listeners/actions.js";
 import { listenToCommand } from "./listeners/command.js";
@@ -15,8 +16,6 @@ import { SlackLocales } from "./slack-locale.js";
 
 /** Events, commands and interactions all arrive on this one path (the manifest's request URLs). */
 export const EVENTS_PATH = "/slack/events";
-/** How long stopping waits for answers already under way. */
-const DRAIN_MS = 10_000;
 
 export interface RunningSlack extends RunningAdapter {
   mode: "http" | "socket";
@@ -29,6 +28,8 @@ export interface RunningSlack extends RunningAdapter {
 export interface SlackStartOptions {
   /** The interface to listen on in HTTP mode; all of them by default. */
   host?: string;
+  /** How long stopping waits for answers in flight; DRAIN_MS by default. */
+  drainMs?: number;
 }
 
 /** The Web API client expects its base URL to end with a slash. */
@@ -66,7 +67,6 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
     catalog: parcours.catalog,
     locales: new SlackLocales(parcours.store, log),
     work,
-    logger: log,
     defaultLocale: config.DEFAULT_LOCALE,
   };
   listenToMessages(app, deps);
@@ -91,7 +91,7 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
     settled: () => work.settled(),
     async stop() {
       await app.stop();
-      await Promise.race([work.settled(), new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
+      await work.drain(options.drainMs ?? DRAIN_MS);
     },
   };
 }

@@ -2,7 +2,8 @@ import { score, textBar } from "../../src/answers/chart-text.js";
 import type { types } from "@slack/bolt";
 import type { Block, Button, Reply } from "../../src/answers/reply.js";
 import { encodeActionId } from "./action-id.js";
-import { escapeMrkdwn, plain, shorten, splitText } from "./mrkdwn.js";
+import { chunk, shorten, SOURCES_MARK } from "../shared/text.js";
+import { escapeMrkdwn, plain, shortenEscaped, splitText } from "./mrkdwn.js";
 
 type SlackBlock = types.KnownBlock;
 type SlackButton = types.Button;
@@ -36,8 +37,6 @@ export interface SlackMessage {
 }
 
 const L = BLOCK_KIT_LIMITS;
-const chunk = <T>(items: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 const mrkdwn = (text: string): types.MrkdwnElement => ({ type: "mrkdwn", text });
 const sections = (escaped: string): SlackBlock[] =>
@@ -79,7 +78,7 @@ function renderBlock(block: Block, counter: ButtonCounter): SlackBlock[] {
     case "fields":
       return chunk(block.fields, L.sectionFields).map((row) => ({
         type: "section",
-        fields: row.map((f) => mrkdwn(shorten(`*${escapeMrkdwn(plain(f.label))}*\n${escapeMrkdwn(f.value)}`, L.fieldText))),
+        fields: row.map((f) => mrkdwn(shortenEscaped(`*${escapeMrkdwn(plain(f.label))}*\n${escapeMrkdwn(f.value)}`, L.fieldText))),
       }));
     case "buttons":
       return actions(block.buttons, counter);
@@ -99,7 +98,7 @@ function renderBlock(block: Block, counter: ButtonCounter): SlackBlock[] {
     case "sources":
       return chunk(block.items, L.contextElements).map((row, i) => ({
         type: "context",
-        elements: row.map((item, j) => mrkdwn(shorten(`${i === 0 && j === 0 ? ":books: " : ""}${escapeMrkdwn(item)}`, L.contextText))),
+        elements: row.map((item, j) => mrkdwn(shortenEscaped(`${i === 0 && j === 0 ? `${SOURCES_MARK} ` : ""}${escapeMrkdwn(item)}`, L.contextText))),
       }));
   }
 }
@@ -114,7 +113,7 @@ function render(reply: Reply): SlackBlock[] {
  * into several sections, long labels shortened, and more than 50 blocks become several messages.
  */
 export function toBlockKit(reply: Reply): SlackMessage[] {
-  const text = shorten(escapeMrkdwn(reply.fallbackText), L.messageText - 10);
+  const text = shortenEscaped(escapeMrkdwn(reply.fallbackText), L.messageText - 10);
   const parts = chunk(render(reply), L.messageBlocks);
   if (parts.length <= 1) return [{ text, blocks: parts[0] ?? [] }];
   return parts.map((blocks, i) => ({ text: i === 0 ? text : `${text} (${i + 1}/${parts.length})`, blocks }));

@@ -1,6 +1,8 @@
 import { ActivityTypes, TurnContext } from "botbuilder";
 import type { Reply } from "../../src/answers/reply.js";
 import type { Logger } from "../../src/logging/logger.js";
+import type { BackgroundWork } from "../shared/background-work.js";
+import { describeError } from "../shared/describe-error.js";
 import { inPersonalChat, isPersonal, type PersonalChatAccess } from "./personal-chat.js";
 import { toTeamsMessages } from "./to-adaptive-card.js";
 
@@ -15,7 +17,7 @@ export interface ReplyDelivery extends PersonalChatAccess {
   logger: Logger;
   turnBudgetMs: number;
   /** Late answers still running, so that stopping the server can wait for them. */
-  pending: Set<Promise<void>>;
+  work: BackgroundWork;
 }
 
 const LATE = Symbol("late");
@@ -37,9 +39,7 @@ async function sendPrivately(context: TurnContext, reply: Reply, delivery: Reply
       await personal.sendActivities(toTeamsMessages(reply));
     });
   } catch (error) {
-    // The error's request carries the user's id: only its kind and status are logged.
-    const failure = { kind: error instanceof Error ? error.name : typeof error, status: (error as { statusCode?: unknown } | undefined)?.statusCode };
-    delivery.logger.warn({ conversationType: context.activity.conversation?.conversationType, ...failure }, "personal chat unavailable, private reply withheld from a shared conversation");
+    delivery.logger.warn({ conversationType: context.activity.conversation?.conversationType, err: describeError(error) }, "personal chat unavailable, private reply withheld from a shared conversation");
     notice = reply.privateUnavailableNotice;
   }
   if (notice) await context.sendActivity({ type: ActivityTypes.Message, text: notice, textFormat: "plain" });
@@ -62,13 +62,9 @@ export async function answerInTime(context: TurnContext, answer: Promise<Reply |
   }
   delivery.logger.info({ budgetMs: delivery.turnBudgetMs }, "answer late for the turn, continuing proactively");
   const reference = TurnContext.getConversationReference(context.activity);
-  const work = answer
-    .then(async (reply) => {
-      if (!reply) return;
-      await delivery.adapter.continueConversationAsync(delivery.botAppId, reference, (later) => sendReply(later, reply, delivery));
-    })
-    .catch((error: unknown) => delivery.logger.error({ err: error }, "late answer could not be delivered"))
-    .finally(() => delivery.pending.delete(work));
-  delivery.pending.add(work);
+  void delivery.work.track("late answer", async () => {
+    const reply = await answer;
+    if (reply) await delivery.adapter.continueConversationAsync(delivery.botAppId, reference, (later) => sendReply(later, reply, delivery));
+  });
 }
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Activity, InvokeResponse } from "botbuilder";
+import { z } from "zod";
 
 /** Bot Framework activities are a few kilobytes; anything near this is not an activity. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -13,7 +14,35 @@ export class BadRequest extends Error {
   }
 }
 
-/** Reads and parses an activity: a JSON object with a type. */
+const account = z.looseObject({ id: z.string() });
+
+/**
+ * The parts of an activity Parcours reads, checked before anything runs, so a malformed one is a 400
+ * rather than a failure halfway through a turn. Everything else (a card's `value` among them)
+ * passes through as it came.
+ * https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#activity-object
+ */
+const activityShape = z
+  .looseObject({
+    type: z.string().min(1),
+    id: z.string().optional(),
+    serviceUrl: z.url({ protocol: /^https?$/ }),
+    conversation: account,
+    from: account.optional(),
+    recipient: account,
+    text: z.string().optional(),
+    locale: z.string().optional(),
+    entities: z.array(z.looseObject({})).optional(),
+    membersAdded: z.array(account).optional(),
+    membersRemoved: z.array(account).optional(),
+  })
+  // Messages and invokes are answered to their sender.
+  .refine((activity) => activity.from || (activity.type !== "message" && activity.type !== "invoke"), { path: ["from"], message: "a message or invoke needs a sender" });
+
+/** What is wrong with an activity, by field, without its values (they may be a user's words). */
+const problems = (error: z.ZodError) => error.issues.map((issue) => `${issue.path.join(".") || "activity"}: ${issue.message}`).join("; ");
+
+/** Reads and parses an activity: a JSON object of the shape above. */
 export async function readActivity(req: IncomingMessage): Promise<Activity> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -29,8 +58,8 @@ export async function readActivity(req: IncomingMessage): Promise<Activity> {
     throw new BadRequest(400, "request body is not valid JSON");
   }
   if (!body || typeof body !== "object" || Array.isArray(body)) throw new BadRequest(400, "request body is not a JSON object");
-  const { type } = body as { type?: unknown };
-  if (typeof type !== "string" || !type) throw new BadRequest(400, "activity has no type");
+  const parsed = activityShape.safeParse(body);
+  if (!parsed.success) throw new BadRequest(400, `malformed activity: ${problems(parsed.error)}`);
   return body as Activity;
 }
 

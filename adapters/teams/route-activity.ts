@@ -20,6 +20,13 @@ const WELCOME_TTL_MS = 60 * 60 * 1000;
 /** `Action.Execute` buttons arrive as this invoke; Parcours renders `Action.Submit`, but both paths work. */
 const CARD_ACTION_INVOKE = "adaptiveCard/action";
 
+/**
+ * The Universal Actions response that tells the client the action went through: status 200, a
+ * message type and its text. The answer itself comes as new messages, so the text is empty.
+ * https://learn.microsoft.com/adaptive-cards/authoring-cards/universal-action-model#response-format
+ */
+const CARD_ACTION_RECEIVED = { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" };
+
 type Route = (context: TurnContext, deps: ActivityRouterDependencies) => Promise<void>;
 
 /** The turn logic handed to `CloudAdapter.process`: one small route per activity type. */
@@ -49,16 +56,20 @@ async function onMessage(context: TurnContext, deps: ActivityRouterDependencies)
   await answerInTime(context, deps.bot.handleMessage(toIncomingMessage(activity, text)), deps);
 }
 
+/**
+ * Every invoke needs a response, or botbuilder answers 501 and Teams shows the user an error; those
+ * Parcours does not use (a task module, a message extension…) get an empty 200. A card action's
+ * response is set before the answer is awaited, so it goes back even if sending the answer fails.
+ */
 async function onInvoke(context: TurnContext, deps: ActivityRouterDependencies): Promise<void> {
   const { activity } = context;
-  if (activity.name !== CARD_ACTION_INVOKE) return;
+  if (activity.name !== CARD_ACTION_INVOKE) {
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
+    return;
+  }
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: CARD_ACTION_RECEIVED } });
   await deps.references.remember(TurnContext.getConversationReference(activity));
-  // Teams expects the invoke's own response within the turn; the answer itself comes as new messages.
   await answerInTime(context, deps.bot.handleAction(toIncomingAction(activity)), deps);
-  await context.sendActivity({
-    type: ActivityTypes.InvokeResponse,
-    value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" } },
-  });
 }
 
 const botAmong = (members: Activity["membersAdded"], activity: Activity) => (members ?? []).some((member) => member.id === activity.recipient?.id);

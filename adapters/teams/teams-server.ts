@@ -4,8 +4,11 @@ import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFramework
 import { ConfigError, type Config } from "../../src/config/config.js";
 import type { Logger } from "../../src/logging/logger.js";
 import type { Parcours } from "../../src/parcours.js";
+import { BackgroundWork, DRAIN_MS } from "../shared/background-work.js";
+import { describeError } from "../shared/describe-error.js";
 import { ConversationReferences } from "./conversation-references.js";
 import { TURN_BUDGET_MS } from "./deliver-reply.js";
+import { EMULATOR_HOST, isLoopbackUrl } from "./emulator-mode.js";
 import { authorizationOf, BadRequest, readActivity, writeInvokeResponse } from "./node-http-bridge.js";
 import { routeActivities } from "./route-activity.js";
 import { TeamsCloudAdapter, Unauthorized } from "./teams-cloud-adapter.js";
@@ -16,7 +19,7 @@ export interface TeamsServerOptions {
   parcours: Pick<Parcours, "bot" | "store">;
   config: Config;
   logger: Logger;
-  /** Defaults to every interface: the Bot Connector service must reach the bot. */
+  /** Defaults to every interface, for the Bot Connector service to reach the bot; to loopback without an app id. */
   host?: string;
   /**
    * Endpoints botbuilder would otherwise take from the public cloud (OpenID metadata, token
@@ -24,6 +27,8 @@ export interface TeamsServerOptions {
    */
   authEndpoints?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
   turnBudgetMs?: number;
+  /** How long stopping waits for late answers; DRAIN_MS by default. */
+  drainMs?: number;
 }
 
 export interface TeamsServer {
@@ -55,7 +60,7 @@ function createAdapter(config: Config, logger: Logger, endpoints: TeamsServerOpt
   const adapter = new TeamsCloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     // The core turns its own failures into a sentence; what lands here failed on the way to Teams.
-    logger.error({ adapter: "teams", type: context.activity.type, err: error }, "teams turn failed");
+    logger.error({ adapter: "teams", type: context.activity.type, err: describeError(error) }, "teams turn failed");
   };
   return adapter;
 }
@@ -65,7 +70,8 @@ export async function startTeamsServer(options: TeamsServerOptions): Promise<Tea
   const { parcours, config, logger } = options;
   const adapter = createAdapter(config, logger, options.authEndpoints);
   const references = new ConversationReferences(parcours.store);
-  const pending = new Set<Promise<void>>();
+  const work = new BackgroundWork(logger.child({ adapter: "teams" }));
+  const authenticated = Boolean(config.MICROSOFT_APP_ID);
   const logic = routeActivities({
     bot: parcours.bot,
     store: parcours.store,
@@ -75,7 +81,7 @@ export async function startTeamsServer(options: TeamsServerOptions): Promise<Tea
     botAppId: config.MICROSOFT_APP_ID ?? "",
     logger,
     turnBudgetMs: options.turnBudgetMs ?? TURN_BUDGET_MS,
-    pending,
+    work,
   });
 
   const server: Server = createServer((req, res) => {
@@ -89,24 +95,28 @@ export async function startTeamsServer(options: TeamsServerOptions): Promise<Tea
       return;
     }
     readActivity(req)
-      .then((activity) => adapter.handle(activity, authorizationOf(req), logic))
+      .then((activity) => {
+        if (!authenticated && !isLoopbackUrl(activity.serviceUrl)) throw new BadRequest(400, "without authentication, only a loopback serviceUrl is accepted");
+        return adapter.handle(activity, authorizationOf(req), logic);
+      })
       .then((response) => writeInvokeResponse(res, response))
       .catch((error: unknown) => {
         const status = error instanceof BadRequest ? error.status : error instanceof Unauthorized ? 401 : 500;
-        if (status === 500) logger.error({ adapter: "teams", err: error }, "teams request failed");
+        if (status === 500) logger.error({ adapter: "teams", err: describeError(error) }, "teams request failed");
         else logger.warn({ adapter: "teams", status, reason: (error as Error).message }, "teams request refused");
         if (!res.headersSent) res.writeHead(status);
         if (!res.writableEnded) res.end();
       });
   });
 
+  const listenOn = options.host ?? (authenticated ? undefined : EMULATOR_HOST);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(config.TEAMS_PORT, options.host, () => resolve());
+    server.listen(config.TEAMS_PORT, listenOn, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
-  const host = options.host ?? "localhost";
-  logger.info({ adapter: "teams", port, path: MESSAGES_PATH, authenticated: Boolean(config.MICROSOFT_APP_ID) }, "teams adapter listening");
+  const { port, address } = server.address() as AddressInfo;
+  const host = listenOn ?? "localhost";
+  logger.info({ adapter: "teams", address, port, path: MESSAGES_PATH, authenticated }, "teams adapter listening");
 
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}${MESSAGES_PATH}`,
@@ -115,7 +125,7 @@ export async function startTeamsServer(options: TeamsServerOptions): Promise<Tea
     async stop() {
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.allSettled([...pending]);
+      await work.drain(options.drainMs ?? DRAIN_MS);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { chartSummary, score, textBar } from "../../src/answers/chart-text.js";
 import type { Block, Button, Reply } from "../../src/answers/reply.js";
 import type { ChartBlock } from "../../src/assessment/radar-chart.js";
+import { chunk, shorten, SOURCES_MARK } from "../shared/text.js";
 import { chartDataUri, INLINE_IMAGE_MAX_CHARS, inlineImageChars } from "./chart-image.js";
 
 /**
@@ -21,6 +22,8 @@ export const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adapti
 export const CARD_BUDGET_UTF16_BYTES = 36_000;
 /** A reply longer than this many messages is cut: nobody reads a sixth card of one answer. */
 const MAX_CARDS = 5;
+/** Ends the last card of a cut reply, so the cut shows; a symbol, since the reply carries no locale. */
+const CUT_MARK: CardElement = { type: "TextBlock", text: "…", wrap: true, isSubtle: true };
 /** Room kept in every card for its envelope: type, schema, version and fallback text. */
 const ENVELOPE_ALLOWANCE = 4_000;
 /** With JSON escaping at most doubling a text, no single element can outgrow the card budget. */
@@ -62,18 +65,10 @@ export interface TeamsCardMessage {
   attachments: [{ contentType: typeof ADAPTIVE_CARD_CONTENT_TYPE; content: AdaptiveCard }];
 }
 
-const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
 /** The reply model marks bold with single asterisks; Adaptive Card markdown wants double ones. */
 const markdown = (text: string) => shorten(text, MAX_TEXT_CHARS).replace(/\*([^*\n]+)\*/g, "**$1**");
 
 const textBlock = (text: string, extra: Record<string, unknown> = {}): CardElement => ({ type: "TextBlock", text: markdown(text), wrap: true, ...extra });
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
 
 function submit(button: Button): SubmitAction {
   const action: SubmitAction = { type: "Action.Submit", title: shorten(button.label, MAX_LABEL_CHARS), data: { actionId: button.actionId, value: button.value } };
@@ -124,7 +119,7 @@ function renderBlock(block: Exclude<Block, { type: "divider" }>): CardElement[] 
     case "chart":
       return chart(block);
     case "sources":
-      return [textBlock(`Sources: ${block.items.join(" · ")}`, { size: "Small", isSubtle: true })];
+      return [textBlock(`${SOURCES_MARK} ${block.items.join(" · ")}`, { size: "Small", isSubtle: true })];
   }
 }
 
@@ -152,8 +147,9 @@ function card(body: CardElement[], fallbackText: string): AdaptiveCard {
 
 /**
  * Renders a reply as one card, or several when it would not fit in one Teams message.
- * Never fails: text is shortened and cards beyond the fifth are dropped, each card within the budget
- * and its inline images within their own cap.
+ * Never fails: text is shortened and cards beyond the fifth are dropped, the fifth then ending with
+ * a cut mark; each card stays within the budget (with room for that mark) and its inline images
+ * within their own cap.
  */
 export function toAdaptiveCards(reply: Reply): AdaptiveCard[] {
   const elements: CardElement[] = [];
@@ -171,7 +167,7 @@ export function toAdaptiveCards(reply: Reply): AdaptiveCard[] {
   if (elements.length === 0) elements.push(textBlock(reply.fallbackText));
 
   const fallbackText = shorten(reply.fallbackText, 300);
-  const envelope = utf16Bytes(card([], fallbackText));
+  const envelope = utf16Bytes(card([], fallbackText)) + countedBytes(CUT_MARK);
   const cards: AdaptiveCard[] = [];
   let body: CardElement[] = [];
   let size = envelope;
@@ -190,7 +186,10 @@ export function toAdaptiveCards(reply: Reply): AdaptiveCard[] {
     imageChars += elementImageChars;
   }
   cards.push(card(body, fallbackText));
-  return cards.slice(0, MAX_CARDS);
+  if (cards.length <= MAX_CARDS) return cards;
+  const kept = cards.slice(0, MAX_CARDS);
+  kept[MAX_CARDS - 1]!.body.push({ ...CUT_MARK });
+  return kept;
 }
 
 /** The Teams messages for a reply: one card each, with the reply's fallback as the notification summary. */

@@ -1,6 +1,7 @@
 import type { Activity } from "botbuilder";
-import { LOCALES, type Locale } from "../../src/catalog/schema.js";
+import type { Locale } from "../../src/catalog/schema.js";
 import type { IncomingAction, IncomingMessage, Speaker } from "../../src/conversation/incoming.js";
+import { toLocale } from "../shared/locale.js";
 
 export const PLATFORM = "teams";
 
@@ -10,9 +11,7 @@ export const PLATFORM = "teams";
  */
 export function localeOf(activity: Partial<Activity>): Locale | undefined {
   const clientInfo = activity.entities?.find((entity) => entity.type === "clientInfo") as { locale?: unknown } | undefined;
-  const tag = activity.locale ?? (typeof clientInfo?.locale === "string" ? clientInfo.locale : undefined);
-  const language = tag?.slice(0, 2).toLowerCase();
-  return (LOCALES as readonly string[]).includes(language ?? "") ? (language as Locale) : undefined;
+  return toLocale(activity.locale ?? (typeof clientInfo?.locale === "string" ? clientInfo.locale : undefined));
 }
 
 /**

@@ -23,9 +23,17 @@ interface UserMessage {
   target: ReplyTarget;
 }
 
+/**
+ * A person's new message may still carry a subtype: a file shared with text, or a thread reply also
+ * sent to the conversation. Every other subtype (bot_message, message_changed, message_deleted, a
+ * channel join…) is not a question. https://docs.slack.dev/reference/events/message#subtypes
+ */
+const ANSWERED_SUBTYPES = new Set(["file_share", "thread_broadcast"]);
+
 /** Bots (ourselves included) never get an answer: two bots answering each other would never stop. */
 function fromPerson(event: MessageEventFields, botUserId: string | undefined): event is MessageEventFields & { user: string } {
-  return !event.subtype && !event.bot_id && Boolean(event.user) && event.user !== botUserId;
+  const answered = !event.subtype || ANSWERED_SUBTYPES.has(event.subtype);
+  return answered && !event.bot_id && Boolean(event.user) && event.user !== botUserId;
 }
 
 async function answer(deps: SlackDeps, client: webApi.WebClient, message: UserMessage): Promise<void> {

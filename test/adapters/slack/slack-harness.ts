@@ -94,7 +94,7 @@ export class SlackHarness {
     return `http://127.0.0.1:${this.running.port}/slack/events`;
   }
 
-  async start(options: { logLevel?: string; apiUrl?: string; adapt?: (bot: Awaited<ReturnType<typeof testBot>>["bot"]) => void } = {}): Promise<this> {
+  async start(options: { logLevel?: string; apiUrl?: string; drainMs?: number; adapt?: (bot: Awaited<ReturnType<typeof testBot>>["bot"]) => void } = {}): Promise<this> {
     if (!options.apiUrl) await this.fake.start();
     const logger = createLogger(options.logLevel ?? "debug", this.logs);
     const { bot, catalog } = await testBot({ store: this.store, logger });
@@ -106,7 +106,7 @@ export class SlackHarness {
       PORT: "0",
       STORE_URL: "memory://",
     });
-    this.running = await startSlack({ bot, catalog, store: this.store, close: async () => {} }, config, logger, { host: "127.0.0.1" });
+    this.running = await startSlack({ bot, catalog, store: this.store, close: async () => {} }, config, logger, { host: "127.0.0.1", ...(options.drainMs !== undefined ? { drainMs: options.drainMs } : {}) });
     return this;
   }
 

@@ -48,6 +48,7 @@ describe("Slack requests that must not reach Parcours", () => {
       directMessage("list the roles", { event: { subtype: "bot_message", bot_id: "B0OTHER01", user: undefined } }),
       directMessage("list the roles", { user: FAKE_BOT_USER, event: { bot_id: FAKE_BOT_ID } }),
       directMessage("list the roles", { event: { subtype: "message_changed" } }),
+      directMessage("list the roles", { event: { subtype: "message_deleted" } }),
     ];
     for (const event of ignored) {
       const { status, calls } = await deliver(() => harness.sendEvent(event));
@@ -100,6 +101,17 @@ describe("messages and mentions", () => {
     expect(calls.find((c) => c.method === "chat.postMessage")!.args.thread_ts).toBe("1718000400.000800");
   });
 
+  it.each([
+    ["a file shared with a question (file_share)", { subtype: "file_share", files: [{ id: "F0FAKE0001", name: "cv.pdf" }] }],
+    ["a thread reply also sent to the conversation (thread_broadcast)", { subtype: "thread_broadcast", thread_ts: "1718000400.000800" }],
+  ])("answers %s in a DM", async (_name, event) => {
+    const { calls } = await deliver(() => harness.sendEvent(directMessage("what does a Learning Architect do?", { event })));
+    const posts = calls.filter((c) => c.method === "chat.postMessage");
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.args.channel).toBe("D0ALICE01");
+    expect(posts[0]!.args.thread_ts).toBe(event.thread_ts);
+  });
+
   it("posts exactly one reply when two processes sharing a store receive the same event", async () => {
     const shared = memoryStore();
     const [a, b] = [new SlackHarness({ store: shared }), new SlackHarness({ store: shared })];
@@ -118,34 +130,75 @@ describe("messages and mentions", () => {
   });
 });
 
+/** A harness whose core holds every message and action back until `release()`. */
+async function heldBack(options: { drainMs?: number; logLevel?: string } = {}) {
+  const held = new SlackHarness();
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let started = 0;
+  await held.start({
+    ...options,
+    adapt: (bot) => {
+      const [handleMessage, handleAction] = [bot.handleMessage.bind(bot), bot.handleAction.bind(bot)];
+      bot.handleMessage = async (message) => (started++, await gate, handleMessage(message));
+      bot.handleAction = async (action) => (started++, await gate, handleAction(action));
+    },
+  });
+  const answerStarted = async () => {
+    for (let i = 0; i < 200 && started === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    return started;
+  };
+  return { held, release, answerStarted };
+}
+
+/**
+ * Slack shows the user an error when a request is not acknowledged within 3 seconds; an
+ * acknowledgement that waited for the held-back answer would never come at all.
+ * https://docs.slack.dev/interactivity/handling-user-interaction#acknowledgment_response
+ */
+async function acknowledged(request: Promise<Response>): Promise<Response> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("not acknowledged within Slack's 3 seconds")), 3_000)));
+  try {
+    return await Promise.race([request, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 describe("acknowledgement", () => {
-  it("acknowledges an event while its answer is still being worked out, then posts the answer", async () => {
-    const slow = new SlackHarness();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let started = 0;
-    await slow.start({
-      adapt: (bot) => {
-        const handle = bot.handleMessage.bind(bot);
-        bot.handleMessage = async (message) => {
-          started++;
-          await gate;
-          return handle(message);
-        };
-      },
-    });
+  it.each([
+    ["an event", (h: SlackHarness) => h.sendEvent(directMessage("what does a Learning Architect do?")), "chat.postMessage"],
+    ["/parcours", (h: SlackHarness) => h.sendCommand({ ...fixture("slash-command"), text: "what does a Learning Architect do?", trigger_id: nextIds().trigger, response_url: h.fake.responseUrl("held") }), "response_url"],
+    ["a button press", (h: SlackHarness) => h.sendInteraction(buttonPress({ label: "Skills", actionId: "role.skills", slackActionId: "role.skills:0", value: "learning-architect" })), "chat.postMessage"],
+  ])("acknowledges %s with a 200 while its answer is held back, then delivers the answer", async (_name, send, delivery) => {
+    const { held, release, answerStarted } = await heldBack();
     try {
-      const response = await slow.sendEvent(directMessage("what does a Learning Architect do?"));
-      // Slack has its 200 while the answer is held back; the answer step then starts and waits.
+      const response = await acknowledged(send(held));
       expect(response.status).toBe(200);
-      for (let i = 0; i < 200 && started === 0; i++) await new Promise((r) => setTimeout(r, 5));
-      expect(started).toBe(1);
-      expect(slow.fake.callsTo("chat.postMessage")).toEqual([]);
+      expect(await answerStarted()).toBe(1);
+      expect(held.fake.callsTo(delivery)).toEqual([]);
       release();
-      await slow.fake.waitFor("chat.postMessage");
+      await held.fake.waitFor(delivery);
     } finally {
       release();
-      await slow.stop();
+      await held.stop();
+    }
+  });
+});
+
+describe("stopping", () => {
+  it("waits a bounded time for answers in flight and logs how many it abandoned", async () => {
+    const { held, release, answerStarted } = await heldBack({ drainMs: 50, logLevel: "info" });
+    try {
+      expect((await held.sendEvent(directMessage("what does a Learning Architect do?"))).status).toBe(200);
+      expect(await answerStarted()).toBe(1);
+      await held.running.stop();
+      const abandoned = held.logs.chunks.map((line) => JSON.parse(line)).find((entry) => entry.msg === "stopped with answers still in flight");
+      expect(abandoned).toEqual(expect.objectContaining({ adapter: "slack", abandoned: 1, level: 40 }));
+    } finally {
+      release();
+      await held.fake.stop();
     }
   });
 });

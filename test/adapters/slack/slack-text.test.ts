@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeActionId, encodeActionId } from "../../../adapters/slack/action-id.js";
-import { toLocale } from "../../../adapters/slack/slack-locale.js";
+import { toLocale } from "../../../adapters/shared/locale.js";
 import { readMessageText } from "../../../adapters/slack/slack-text.js";
 
 describe("readMessageText", () => {
@@ -36,6 +36,8 @@ describe("toLocale", () => {
     expect(toLocale("fr-CA")).toBe("fr");
     expect(toLocale("en-GB")).toBe("en");
     expect(toLocale("de-DE")).toBeUndefined();
+    expect(toLocale("frr")).toBeUndefined();
+    expect(toLocale("fr_CA")).toBe("fr");
     expect(toLocale(undefined)).toBeUndefined();
   });
 });

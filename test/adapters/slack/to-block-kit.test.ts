@@ -29,7 +29,7 @@ describe("toBlockKit", () => {
     expect(blocks[1]!.text).toEqual({ type: "mrkdwn", text: "*Main missions*\n• designs *learning* paths" });
     expect(blocks[2]!.fields[0].text).toBe("*Level*\n4/5");
     expect(blocks[3]!.elements[0]).toEqual({ type: "button", text: { type: "plain_text", text: "Skills", emoji: true }, action_id: "role.skills:0", value: "learning-architect", style: "primary" });
-    expect(blocks[5]!.elements[0].text).toContain("Learn Assembly");
+    expect(blocks[5]!.elements[0].text).toBe("📚 Learn Assembly, Baromètre (2024)");
   });
 
   it("splits a reply of 80 blocks into two messages, keeping every block in order", () => {
@@ -135,6 +135,29 @@ describe("toBlockKit", () => {
   it("puts 12 sources in two context blocks, 10 elements at most each", () => {
     const [message] = toBlockKit(reply([{ type: "sources", items: Array.from({ length: 12 }, (_, i) => `Source ${i}`) }]));
     expect((message!.blocks as Json[]).map((b) => b.elements.length)).toEqual([10, 2]);
+  });
+
+  it("shortens a field, a source and the fallback text without cutting an escaped character in half", () => {
+    // Each "&" becomes "&amp;": the character limits fall inside an entity unless the cut avoids it.
+    const ampersands = (n: number, lead = 0) => `${"x".repeat(lead)}${"&".repeat(n)}`;
+    const [message] = toBlockKit(
+      reply([{ type: "fields", fields: [{ label: "L", value: ampersands(500, 1) }] }, { type: "sources", items: [ampersands(500)] }], { fallbackText: ampersands(9_000, 3) }),
+    );
+    const blocks = message!.blocks as Json[];
+    const texts = [blocks[0]!.fields[0].text as string, blocks[1]!.elements[0].text as string, message!.text];
+    expect(texts[0]!.length).toBeLessThanOrEqual(2000);
+    expect(texts[2]!.length).toBeLessThan(40_000);
+    for (const text of texts) {
+      expect(text.endsWith("…")).toBe(true);
+      expect(text.replace(/&(amp|lt|gt);/g, "")).not.toContain("&");
+    }
+  });
+
+  it("shortens a label without cutting an emoji in half", () => {
+    const [message] = toBlockKit(reply([{ type: "buttons", buttons: [{ label: `${"a".repeat(73)}🎓🎓🎓`, actionId: "help", value: "" }] }]));
+    const label = (message!.blocks as Json[])[0]!.elements[0].text.text as string;
+    expect(label.isWellFormed()).toBe(true);
+    expect(label).toBe(`${"a".repeat(73)}…`);
   });
 
   it("sends the fallback text alone for a reply without blocks", () => {

@@ -36,6 +36,8 @@ export class FakeBotConnector {
   readonly unexpected: string[] = [];
   /** Answers 403 to conversation creation, as Teams does when the app is not installed for the user. */
   refuseConversations = false;
+  /** Answers 403 to every activity the bot sends, as Teams does once the user has blocked the bot. */
+  refuseActivities = false;
   private server?: Server;
   url = "";
 
@@ -50,6 +52,10 @@ export class FakeBotConnector {
       if (!match) {
         this.unexpected.push(`${req.method} ${req.url}`);
         res.writeHead(404).end();
+        return;
+      }
+      if (this.refuseActivities) {
+        res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "BotDisabledByAdmin", message: "The bot is blocked in this conversation." } }));
         return;
       }
       const record: SentActivity = { conversationId: decodeURIComponent(match[1]!), activity: JSON.parse(body) };

@@ -1,23 +1,72 @@
+import { networkInterfaces } from "node:os";
 import { describe, expect, it } from "vitest";
+import type { AdapterStarter } from "../../../adapters/adapter.js";
+import { startSlack } from "../../../adapters/slack/start-slack.js";
+import { startTeams } from "../../../adapters/teams/start-teams.js";
 import { startPlatforms } from "../../../bin/start-platforms.js";
-import { loadConfig } from "../../../src/config/config.js";
+import { ConfigError, loadConfig } from "../../../src/config/config.js";
 import { createLogger } from "../../../src/logging/logger.js";
 import { Capture, testBot } from "../../helpers.js";
 
+const parcours = async () => {
+  const { bot, catalog, store } = await testBot();
+  return { bot, catalog, store, close: () => store.close() };
+};
+const entries = (logs: Capture) => logs.chunks.map((line) => JSON.parse(line));
+
+/** This machine's first address that is not loopback, if it has one. */
+const networkAddress = () =>
+  Object.values(networkInterfaces())
+    .flat()
+    .find((entry) => entry && entry.family === "IPv4" && !entry.internal)?.address;
+
 describe("parcours start with Teams configured", () => {
   it("starts the Teams adapter from its starter, serves /api/messages, and stops", async () => {
-    const { bot, catalog, store } = await testBot();
     const logs = new Capture();
     const config = loadConfig({ TEAMS_ENABLED: "true", TEAMS_PORT: "0", LOG_LEVEL: "info" });
-    const running = await startPlatforms(["teams"], { bot, catalog, store, close: () => store.close() }, config, createLogger("info", logs));
+    const running = await startPlatforms(["teams"], await parcours(), config, createLogger("info", logs));
 
     expect(running.map((adapter) => adapter.name)).toEqual(["teams"]);
-    const listening = logs.chunks.map((line) => JSON.parse(line)).find((entry) => entry.msg === "teams adapter listening");
+    const listening = entries(logs).find((entry) => entry.msg === "teams adapter listening");
     expect(listening).toEqual(expect.objectContaining({ path: "/api/messages", authenticated: false }));
     const response = await fetch(`http://127.0.0.1:${listening.port}/api/messages`, { method: "POST", body: "not json" });
     expect(response.status).toBe(400);
 
     await Promise.all(running.map((adapter) => adapter.stop()));
     await expect(fetch(`http://127.0.0.1:${listening.port}/api/messages`, { method: "POST", body: "{}" })).rejects.toThrow();
+  });
+
+  it("listens on loopback only when it runs without an app id", async () => {
+    const logs = new Capture();
+    const config = loadConfig({ TEAMS_ENABLED: "true", TEAMS_PORT: "0" });
+    const [teams] = await startPlatforms(["teams"], await parcours(), config, createLogger("info", logs));
+    try {
+      const listening = entries(logs).find((entry) => entry.msg === "teams adapter listening");
+      expect(listening.address).toBe("127.0.0.1");
+      const elsewhere = networkAddress();
+      if (elsewhere) await expect(fetch(`http://${elsewhere}:${listening.port}/api/messages`, { method: "POST", body: "{}" })).rejects.toThrow();
+    } finally {
+      await teams!.stop();
+    }
+  });
+
+  it("reports the failed start's own error when an adapter already started also fails to stop", async () => {
+    const logs = new Capture();
+    // Teams starts; Slack, without its token, does not; stopping Teams then fails as well.
+    const config = loadConfig({ TEAMS_ENABLED: "true", TEAMS_PORT: "0", PARCOURS_ADAPTERS: "teams,slack" });
+    let teamsPort = 0;
+    const teamsFailingToStop: AdapterStarter = async (...args) => {
+      const running = await startTeams(...args);
+      teamsPort = entries(logs).find((entry) => entry.msg === "teams adapter listening").port;
+      return { name: running.name, stop: () => running.stop().then(() => Promise.reject(new Error("teams did not stop"))) };
+    };
+    const starters = { teams: async () => teamsFailingToStop, slack: async () => startSlack };
+
+    const starting = startPlatforms(["teams", "slack"], await parcours(), config, createLogger("info", logs), starters);
+
+    await expect(starting).rejects.toThrow(ConfigError);
+    await expect(starting).rejects.toThrow(/SLACK_BOT_TOKEN/);
+    await expect(fetch(`http://127.0.0.1:${teamsPort}/api/messages`, { method: "POST", body: "{}" })).rejects.toThrow();
+    expect(entries(logs).find((entry) => entry.msg === "adapter did not stop cleanly")).toEqual(expect.objectContaining({ adapter: "teams", level: 50 }));
   });
 });

@@ -123,21 +123,100 @@ describe("Teams adapter over HTTP, unauthenticated (emulator mode)", () => {
     expect(await harness.server.references.find("a:removed-later")).toBeUndefined();
   });
 
+  it("answers any other invoke with an empty 200, and runs no handler", async () => {
+    const invoke = { ...harness.activity("card-submit"), type: "invoke", name: "task/fetch", value: { data: { actionId: "role.skills" } } };
+    const [sent, seen] = [harness.connector.sent.length, harness.incoming.length];
+    expect(await harness.post(invoke)).toEqual({ status: 200, text: "" });
+    expect(harness.connector.sent.length).toBe(sent);
+    expect(harness.incoming.length).toBe(seen);
+  });
+
+  it("answers an Action.Execute invoke even when its answer cannot be sent", async () => {
+    const invoke = {
+      ...harness.activity("card-submit"),
+      type: "invoke",
+      name: "adaptiveCard/action",
+      value: { action: { type: "Action.Execute", verb: "role.skills", data: { actionId: "role.skills", value: "learning-architect" } }, trigger: "manual" },
+    };
+    harness.connector.refuseActivities = true;
+    try {
+      const response = await harness.post(invoke);
+      expect(response.status).toBe(200);
+      expect(JSON.parse(response.text)).toEqual({ statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" });
+    } finally {
+      harness.connector.refuseActivities = false;
+    }
+  });
+
+  const personal = () => harness.activity("personal-message");
   it.each([
-    ["malformed JSON", "{\"type\": \"message\", "],
-    ["a JSON array", "[]"],
-    ["an activity without a type", JSON.stringify({ text: "hello" })],
+    ["malformed JSON", () => "{\"type\": \"message\", "],
+    ["a JSON array", () => "[]"],
+    ["an activity without a type", () => JSON.stringify({ text: "hello" })],
+    ["a type that is not a string", () => ({ ...personal(), type: 5 })],
+    ["an id that is not a string", () => ({ ...personal(), id: 1741684442441 })],
+    ["no conversation", () => ({ ...personal(), conversation: undefined })],
+    ["a conversation id that is not a string", () => ({ ...personal(), conversation: { id: 42, conversationType: "personal" } })],
+    ["a message without a sender", () => ({ ...personal(), from: undefined })],
+    ["an invoke whose sender has no id", () => ({ ...personal(), type: "invoke", name: "adaptiveCard/action", from: { name: "Camille" } })],
+    ["no recipient id", () => ({ ...personal(), recipient: { name: "Parcours" } })],
+    ["no serviceUrl", () => ({ ...personal(), serviceUrl: undefined })],
+    ["a serviceUrl that is not a URL", () => ({ ...personal(), serviceUrl: "not a url" })],
+    ["a serviceUrl that is not HTTP", () => ({ ...personal(), serviceUrl: "file:///etc/passwd" })],
+    ["a text that is not a string", () => ({ ...personal(), text: { question: "what does a Learning Architect do?" } })],
+    ["entities that are not an array", () => ({ ...personal(), entities: { type: "clientInfo", locale: "fr-FR" } })],
+    ["an entity that is not an object", () => ({ ...personal(), entities: [null] })],
   ])("answers 400 to %s and runs no handler", async (_name, body) => {
     const sent = harness.connector.sent.length;
     const seen = harness.incoming.length;
-    expect((await harness.post(body)).status).toBe(400);
+    expect((await harness.post(body())).status).toBe(400);
     expect(harness.connector.sent.length).toBe(sent);
+    expect(harness.connector.created).toEqual([]);
     expect(harness.incoming.length).toBe(seen);
   });
 
   it("accepts only POST on /api/messages", async () => {
     expect((await fetch(harness.server.url)).status).toBe(405);
     expect((await fetch(harness.server.url.replace("/api/messages", "/elsewhere"), { method: "POST", body: "{}" })).status).toBe(404);
+  });
+});
+
+describe("Teams adapter logs at info level", () => {
+  const harness = new TeamsHarness({ logLevel: "info" });
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+
+  it("contain neither the message text nor the raw user id, even when sending the answer fails", async () => {
+    const question = "what does a Learning Architect do?";
+    const from = { id: "29:1SecretUserIdOnlyInThisTest0123456789", aadObjectId: "00000000-0000-4000-8000-00000000secr" };
+    expect((await harness.post(harness.activity("personal-message", { text: question, from }))).status).toBe(200);
+    harness.connector.refuseActivities = true;
+    try {
+      expect((await harness.post(harness.activity("personal-message", { text: question, from }))).status).toBe(200);
+    } finally {
+      harness.connector.refuseActivities = false;
+    }
+    expect(harness.logs.text).toContain("message understood");
+    // The failure is described by what identifies it; the error's details and request stay out.
+    const failure = harness.logs.chunks.map((line) => JSON.parse(line)).find((entry) => entry.msg === "teams turn failed");
+    expect(failure.err).toEqual(expect.objectContaining({ name: "RestError", code: "BotDisabledByAdmin", status: 403 }));
+    expect(Object.keys(failure.err)).not.toEqual(expect.arrayContaining(["details"]));
+    expect(harness.logs.text).not.toContain(question);
+    expect(harness.logs.text).not.toContain(from.id);
+    expect(harness.logs.text).not.toContain(from.aadObjectId);
+  });
+});
+
+describe("Teams adapter stopping with a late answer in flight", () => {
+  const harness = new TeamsHarness({ turnBudgetMs: 20, coreDelayMs: 2_000, drainMs: 50, logLevel: "info" });
+  beforeAll(() => harness.start());
+  afterAll(() => harness.connector.stop());
+
+  it("waits a bounded time for it and logs how many answers it abandoned", async () => {
+    expect((await harness.post(harness.activity("personal-message"))).status).toBe(200);
+    await harness.server.stop();
+    const abandoned = harness.logs.chunks.map((line) => JSON.parse(line)).find((entry) => entry.msg === "stopped with answers still in flight");
+    expect(abandoned).toEqual(expect.objectContaining({ adapter: "teams", abandoned: 1, level: 40 }));
   });
 });
 

@@ -133,7 +133,7 @@ describe("self-assessment in Teams, over HTTP through CloudAdapter", () => {
       expect(cardButtons(sent[0]!.activity)).toEqual([]);
       expect(cardText(sent[0]!.activity)).not.toContain(role.skills[0]!.name.en);
       const warning = harness.logs.chunks.map((line) => JSON.parse(line)).find((entry) => /personal chat unavailable/.test(entry.msg));
-      expect(warning).toEqual(expect.objectContaining({ level: 40, status: 403, conversationType: "channel" }));
+      expect(warning).toEqual(expect.objectContaining({ level: 40, conversationType: "channel", err: expect.objectContaining({ status: 403 }) }));
       expect(JSON.stringify(warning)).not.toMatch(new RegExp(`${from.id}|${from.aadObjectId}|${TENANT}`));
     } finally {
       harness.connector.refuseConversations = false;

@@ -26,6 +26,8 @@ export interface HarnessOptions {
   turnBudgetMs?: number;
   /** Makes the core answer this late, as a slow language model would. */
   coreDelayMs?: number;
+  drainMs?: number;
+  logLevel?: string;
 }
 
 /** Parcours' Teams adapter on loopback, with a fake Bot Connector service to receive its replies. */
@@ -41,7 +43,7 @@ export class TeamsHarness {
 
   async start(): Promise<void> {
     await this.connector.start();
-    const logger = createLogger("debug", this.logs);
+    const logger = createLogger(this.options.logLevel ?? "debug", this.logs);
     const { bot } = await testBot({ store: this.store, logger });
     const delay = () => new Promise((r) => setTimeout(r, this.options.coreDelayMs ?? 0));
     const handleMessage = bot.handleMessage.bind(bot);
@@ -56,6 +58,7 @@ export class TeamsHarness {
       host: "127.0.0.1",
       ...(this.options.authEndpoints ? { authEndpoints: this.options.authEndpoints } : {}),
       ...(this.options.turnBudgetMs !== undefined ? { turnBudgetMs: this.options.turnBudgetMs } : {}),
+      ...(this.options.drainMs !== undefined ? { drainMs: this.options.drainMs } : {}),
     });
   }
 

@@ -53,7 +53,7 @@ describe("toAdaptiveCards", () => {
     expect(chart).toEqual({ type: "Image", url: expect.stringMatching(/^data:image\/png;base64,/), altText: "Skills: Design 3/4, Facilitation 2" });
     expect(pngOf((chart as { url: string }).url).subarray(0, 8)).toEqual(PNG_SIGNATURE);
     expect(image).toEqual({ type: "Image", url: "https://example.org/map.png", altText: "Career map" });
-    expect(sources).toEqual(expect.objectContaining({ type: "TextBlock", text: "Sources: Learn Assembly · France Travail" }));
+    expect(sources).toEqual(expect.objectContaining({ type: "TextBlock", text: "📚 Learn Assembly · France Travail" }));
   });
 
   it("inlines the radar of every shipped role, in both languages", async () => {
@@ -124,6 +124,25 @@ describe("toAdaptiveCards", () => {
       expect(message.attachments[0].content.version).toBe("1.5");
     }
     expect((messages[0]!.attachments[0].content.body[0] as { text: string }).text.length).toBeLessThanOrEqual(500);
+  });
+
+  it("ends the fifth card with a cut mark when the reply needed more, and only then", () => {
+    const section = (i: number) => ({ type: "section" as const, title: `Part ${i}`, text: "Ça dépend « du contexte » — ".repeat(200) });
+    const long = toAdaptiveCards(reply(Array.from({ length: 40 }, (_, i) => section(i))));
+    expect(long).toHaveLength(5);
+    expect(long.at(-1)!.body.at(-1)).toEqual(expect.objectContaining({ type: "TextBlock", text: "…" }));
+    expect(utf16(long.at(-1))).toBeLessThan(CARD_BUDGET_UTF16_BYTES);
+    expect(long.slice(0, 4).flatMap((card) => card.body).filter((e) => e.text === "…")).toEqual([]);
+
+    const fits = toAdaptiveCards(reply(Array.from({ length: 3 }, (_, i) => section(i))));
+    expect(fits.flatMap((card) => card.body).filter((e) => e.text === "…")).toEqual([]);
+  });
+
+  it("shortens a label without cutting an emoji in half", () => {
+    const [card] = toAdaptiveCards(reply([{ type: "buttons", buttons: [{ label: `${"a".repeat(78)}🎓🎓🎓`, actionId: "help", value: "" }] }]));
+    const [button] = actions(card!);
+    expect(button!.title.isWellFormed()).toBe(true);
+    expect(button!.title).toBe(`${"a".repeat(78)}…`);
   });
 
   it("still renders a reply with no blocks, from its fallback text", () => {
