@@ -18,10 +18,10 @@ export const INTENT_CUES: Record<CueIntent, { pattern: RegExp; weight: number }[
   ],
   "role.skills": [
     { pattern: cue("competences?|competances?|competence|skills?|skils?|skillz|skillset|savoir faire|know how|expected of|attendu|attendues|requis|required|savoir etre|aptitudes?|qualites|qualities|expertise|connaissances|knowledge|abilit(?:y|ies)|capabilities|competencies|competency"), weight: 3 },
-    { pattern: cue("need to know|need to master|faut il savoir|doit savoir|maitriser|good at|bon en"), weight: 2 },
+    { pattern: cue("need to know|need to master|faut il savoir|doit savoir|maitriser|good at|bon en|tools|outils|toolbox|boite a outils"), weight: 2 },
   ],
   "role.path": [
-    { pattern: cue("devenir|deviens|devient|devenu|become|becomes|becoming|path|paths|go from|get from|move from|go to|aller de|reconversion|reconvertir|me reconvertir|career|carriere|evoluer|evolution|transition|switch|move into|move to|passer|get into|train to be|train as|se former|me former|training path|learning path|parcours (?:de formation|pour|vers|type)|quel parcours|un parcours|le parcours|cursus|roadmap|chemin|pathway|formations?|training|courses?|modules?|programme|program|diplome|degree|certification|apprendre|learn|study|etudes|road to|how to be"), weight: 2.5 },
+    { pattern: cue("devenir|deviens|devient|devenu|become|becomes|becoming|path|paths|go from|get from|move from|go to|aller de|reconversion|reconvertir|me reconvertir|career|carriere|evoluer|evolution|transition|switch|move into|move to|passer|get into|train to be|train as|se former|me former|training path|learning path|parcours (?:de formation|pour|vers|type)|quel parcours|un parcours|le parcours|cursus|roadmap|chemin|pathway|formations?|training|courses?|modules?|programme|program|diplome|diplomes|degree|degrees|certification|certifications|promoted|promotion|promu|get promoted|apprendre|learn|study|etudes|road to|how to be"), weight: 2.5 },
     { pattern: cue("vers|towards|into"), weight: 0.5 },
   ],
   "role.compare": [
@@ -33,12 +33,12 @@ export const INTENT_CUES: Record<CueIntent, { pattern: RegExp; weight: number }[
     { pattern: cue("en general|generalement|typically|typiquement|usually|d habitude"), weight: 1 },
   ],
   "role.list": [
-    { pattern: cue("liste[rz]?|list|lists|catalogue|catalog|all roles|all the roles|tous les metiers|tous les roles|which roles|what roles|quels metiers|quels roles|quels postes|what jobs|which jobs|roles do you know|metiers connais|connais tu|do you know|available roles|metiers disponibles|roles available|metiers du l ?d|l d roles|ld roles|jobs in l ?d|metiers de la formation|que tu connais|que vous connaissez|you know|les metiers|the roles|montre moi les metiers|show me the roles|tu connais|vous connaissez|do you have info|info on|which positions|what positions|quels jobs|quels postes|what jobs|jobs do you|you cover|every role|each role|chaque metier"), weight: 2 },
+    { pattern: cue("liste[rz]?|list|lists|catalogue|catalog|all roles|all the roles|tous les metiers|tous les roles|which roles|what roles|quels metiers|quels roles|quels postes|what jobs|which jobs|roles do you know|metiers connais|connais tu|do you know|available roles|metiers disponibles|roles available|metiers du l ?d|l d roles|ld roles|jobs in l ?d|metiers de la formation|que tu connais|que vous connaissez|you know|les metiers|the roles|montre moi les metiers|show me the roles|tu connais|vous connaissez|do you have info|info on|which positions|what positions|quels jobs|quels postes|what jobs|jobs do you|you cover|every role|each role|chaque metier|jobs exist|roles exist|metiers existent|what jobs are there|which jobs|quels metiers existent|l d jobs|jobs in l d"), weight: 2 },
   ],
   // Named about oneself ("assess me", "évaluer mes compétences"), an assessment is asked for;
   // "evaluate a course" or "the needs assessment" is a question about the work, weighed lower.
   "assessment.start": [
-    { pattern: cue("m evaluer|me evaluer|evaluer mes|evalue moi|evaluez moi|evaluer moi|evaluate me|evaluate my|self evaluate|rate my|rate myself|assess me|assess my|assess myself|test me|auto ?evaluation|autoevaluation|self ?assessment|self ?assess|test my skills|tester mes|bilan de competences|mon niveau|my level|where do i stand|me positionner|m auto evaluer|skills check|check my skills|my gaps|mes lacunes|mes ecarts"), weight: 4 },
+    { pattern: cue("faire le point sur mes|point sur mes competences|m evaluer|me evaluer|evaluer mes|evalue moi|evaluez moi|evaluer moi|evaluate me|evaluate my|self evaluate|rate my|rate myself|assess me|assess my|assess myself|test me|auto ?evaluation|autoevaluation|self ?assessment|self ?assess|test my skills|tester mes|bilan de competences|mon niveau|my level|where do i stand|me positionner|m auto evaluer|skills check|check my skills|my gaps|mes lacunes|mes ecarts"), weight: 4 },
     { pattern: cue("evaluer|evalue|evaluez|evaluate|evaluating|evaluation|assess|assessment|bilan|quiz|diagnostic|gap analysis"), weight: 2 },
     { pattern: cue("mes competences|my skills|mon profil|my profile|je veux|i want|i d like|j aimerais|je voudrais|moi|start|take|begin|lancer|demarrer|commencer|can i|puis je|passer une?"), weight: 1.5 },
   ],
