@@ -11,7 +11,7 @@ const cue = (source: string) => new RegExp(`(?:^| )(?:${source})(?= |$)`);
 
 export const INTENT_CUES: Record<CueIntent, { pattern: RegExp; weight: number }[]> = {
   "role.describe": [
-    { pattern: cue("c est quoi|cest quoi|c quoi|qu est ce qu?e?|quest ce qu?e?|que fait|que font|fait quoi|font quoi|qu est ce que fait"), weight: 2 },
+    { pattern: cue("c est quoi|cest quoi|c quoi|c koi|ckoi|c est koi|qu est ce qu?e?|quest ce qu?e?|que fait|que font|fait quoi|font quoi|qu est ce que fait"), weight: 2 },
     { pattern: cue("what does|what do|what is|what s|whats|what are|who is|describe|decri[sret]*|definition|define|definir"), weight: 2 },
     { pattern: cue("typical day|journee type|a typical day|une journee"), weight: 3.5 },
     { pattern: cue("role d[eu]?|role of|missions?|tell me about|parle[sz]? moi d[eu]?|explain|explique[sz]?|en quoi consiste|job of|metier d[eu]?|mean|meaning|signifie|veut dire|do all day|day to day|quotidien|responsibilities|responsabilites|taches|tasks|duties|overview|presente moi|presentation"), weight: 1.5 },
@@ -38,7 +38,7 @@ export const INTENT_CUES: Record<CueIntent, { pattern: RegExp; weight: number }[
   // Named about oneself ("assess me", "évaluer mes compétences"), an assessment is asked for;
   // "evaluate a course" or "the needs assessment" is a question about the work, weighed lower.
   "assessment.start": [
-    { pattern: cue("faire le point sur mes|point sur mes competences|m evaluer|me evaluer|evaluer mes|evalue moi|evaluez moi|evaluer moi|evaluate me|evaluate my|self evaluate|rate my|rate myself|assess me|assess my|assess myself|test me|auto ?evaluation|autoevaluation|self ?assessment|self ?assess|test my skills|tester mes|bilan de competences|mon niveau|my level|where do i stand|me positionner|m auto evaluer|skills check|check my skills|my gaps|mes lacunes|mes ecarts"), weight: 4 },
+    { pattern: cue("quiz me|teste moi|faire le point sur mes|point sur mes competences|m evaluer|me evaluer|evaluer mes|evalue moi|evaluez moi|evaluer moi|evaluate me|evaluate my|self evaluate|rate my|rate myself|assess me|assess my|assess myself|test me|auto ?evaluation|autoevaluation|self ?assessment|self ?assess|test my skills|tester mes|bilan de competences|mon niveau|my level|where do i stand|me positionner|m auto evaluer|skills check|check my skills|my gaps|mes lacunes|mes ecarts"), weight: 4 },
     { pattern: cue("evaluer|evalue|evaluez|evaluate|evaluating|evaluation|assess|assessment|bilan|quiz|diagnostic|gap analysis"), weight: 2 },
     { pattern: cue("mes competences|my skills|mon profil|my profile|je veux|i want|i d like|j aimerais|je voudrais|moi|start|take|begin|lancer|demarrer|commencer|can i|puis je|passer une?"), weight: 1.5 },
   ],

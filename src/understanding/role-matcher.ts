@@ -17,6 +17,8 @@ interface Phrase {
 /** Words too common to suggest a role on their own ("did you mean" must stay useful). */
 const WEAK_WORDS = new Set(["de", "du", "des", "la", "le", "en", "of", "the", "and", "et", "chef", "projet", "project", "formation", "training", "learning"]);
 
+const ARTICLES = new Set(["un", "une", "le", "les", "des", "du", "a", "an", "the"]);
+
 /** Plural and singular fold together: "architectes" matches "architecte". */
 function stem(word: string): string {
   return word.length > 3 && /[sx]$/.test(word) ? word.slice(0, -1) : word;
@@ -129,7 +131,9 @@ export class RoleMatcher {
     raw.forEach((token, index) => {
       const singular = /^[A-Za-z]{3,}s$/.test(token) && /[A-Z]{3}/.test(token) ? token.slice(0, -1) : token;
       if (singular.length <= 2 && shouting) return;
-      const key = singular.length <= 2 ? singular : singular.toUpperCase();
+      // "un rf" typed in lower case is still the abbreviation after an article; "la" never is.
+      const afterArticle = index > 0 && ARTICLES.has(folded[index - 1]!) && singular.toLowerCase() !== "la";
+      const key = singular.length <= 2 && !afterArticle ? singular : singular.toUpperCase();
       const roleId = this.abbreviations.get(key);
       if (roleId) mentions.push({ roleId, start: index, end: index + 1, typos: 0 });
     });

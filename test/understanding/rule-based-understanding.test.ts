@@ -98,3 +98,11 @@ describe("questions that look like other intents", () => {
     expect(understanding.understand("diffuser le programme à tous les salariés").intent).toBe("announcement.create");
   });
 });
+
+describe("abbreviations typed in lower case", () => {
+  it("are read after an article, except 'la'", () => {
+    expect(understanding.understand("c koi un rf").roles).toEqual(["training-manager"]);
+    expect(understanding.understand("what is a la").roles).toEqual([]);
+    expect(understanding.understand("rf").roles).toEqual([]);
+  });
+});
