@@ -8,7 +8,7 @@ import type { Intent, UnderstandOptions, Understanding, Understood } from "./und
 /** Questions longer than this are cut before matching: nobody asks about a role in 2,000 words. */
 const MAX_ANALYSED_CHARS = 1000;
 const TARGET_CUE = /(?:^| )(?:devenir|deviens|devient|become|becoming|vers|to|into|towards|passer a|evoluer|aller|switch|vise|viser|aim|aiming|target|poste de)(?: |$)/;
-const CURRENT_CUE = /(?:^| )(?:suis|am|i m|im|work as|working as|travaille comme|currently|actuellement|en tant que|from|passer de|venir de|viens de|vient de|coming from)$/;
+const CURRENT_CUE = /(?:^| )(?:suis|am|i m|im|work as|working as|travaille comme|currently|actuellement|en tant que|from|passer de|passe de|venir de|viens de|vient de|coming from)$/;
 /** The catalogue holds no pay data: a salary question is not answered with a role description. */
 const OUT_OF_SCOPE = /(?:^| )(?:salaire|salaires|salary|earn|earns|gagne|gagnent|remuneration|paid|pay|paye|combien gagne)(?: |$)/;
 /** "formateur ou ingénieur pédagogique ?": two roles joined by "or" are being weighed against each other. */
@@ -23,7 +23,8 @@ export class RuleBasedUnderstanding implements Understanding {
   }
 
   understand(text: string, options: UnderstandOptions = {}): Understood {
-    const analysed = text.slice(0, MAX_ANALYSED_CHARS);
+    // "SME trainer -> learning designer": an arrow reads as "to", so the target is found.
+    const analysed = text.slice(0, MAX_ANALYSED_CHARS).replace(/\s*(?:->|→|=>)\s*/g, " to ");
     const words = fold(analysed).split(" ").filter(Boolean);
     const mentions = this.matcher.find(analysed);
     const masked = words.map((w, i) => (mentions.some((m) => i >= m.start && i < m.end) ? "_" : w)).join(" ");

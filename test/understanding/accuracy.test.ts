@@ -22,6 +22,7 @@ const labelled = readSet("labelled-questions.jsonl");
 const heldOut = readSet("held-out-questions.jsonl");
 const blind = readSet("blind-questions.jsonl");
 const blind2 = readSet("blind-2-questions.jsonl");
+const blind3 = readSet("blind-3-questions.jsonl");
 
 describe("understanding accuracy on the labelled set", () => {
   let understanding: RuleBasedUnderstanding;
@@ -32,7 +33,7 @@ describe("understanding accuracy on the labelled set", () => {
   it("has a broad labelled set using only known intents", async () => {
     const catalog = await shippedCatalog();
     expect(labelled.length).toBeGreaterThanOrEqual(200);
-    for (const item of [...labelled, ...heldOut, ...blind, ...blind2]) {
+    for (const item of [...labelled, ...heldOut, ...blind, ...blind2, ...blind3]) {
       expect(INTENTS).toContain(item.intent);
       for (const role of item.roles) expect(catalog.find(role), role).toBeDefined();
     }
@@ -66,6 +67,7 @@ describe("understanding accuracy on the labelled set", () => {
     ["held-out", heldOut, 0.9],
     ["blind", blind, 0.9],
     ["blind-2", blind2, 0.9],
+    ["blind-3", blind3, 0.9],
   ] as const)("gets intent and roles jointly right on the %s set", (name, set, threshold) => {
     const { accuracy, localeAccuracy, report } = evaluate(set);
     console.log(`${name}: joint intent+roles accuracy ${(100 * accuracy).toFixed(1)}% of ${set.length}; locale ${(100 * localeAccuracy).toFixed(1)}%\n${report}`);
