@@ -1,4 +1,5 @@
 import { score, textBar } from "../../src/answers/chart-text.js";
+import { withoutEmphasis } from "../../src/answers/format.js";
 import type { Block, Button, Reply } from "../../src/answers/reply.js";
 
 export interface RenderedText {
@@ -7,18 +8,17 @@ export interface RenderedText {
   buttons: Button[];
 }
 
-const plain = (text: string) => text.replace(/\*([^*\n]+)\*/g, "$1");
 
 function renderBlock(block: Block, buttons: Button[]): string {
   switch (block.type) {
     case "header":
-      return `== ${plain(block.text)} ==`;
+      return `== ${withoutEmphasis(block.text)} ==`;
     case "text":
-      return plain(block.text);
+      return withoutEmphasis(block.text);
     case "section":
-      return block.title ? `${plain(block.title)}\n${plain(block.text)}` : plain(block.text);
+      return block.title ? `${withoutEmphasis(block.title)}\n${withoutEmphasis(block.text)}` : withoutEmphasis(block.text);
     case "fields":
-      return block.fields.map((f) => `${plain(f.label)}: ${plain(f.value)}`).join("\n");
+      return block.fields.map((f) => `${withoutEmphasis(f.label)}: ${withoutEmphasis(f.value)}`).join("\n");
     case "buttons":
       return block.buttons.map((b) => `[${buttons.push(b)}] ${b.label}`).join("  ");
     case "choices":

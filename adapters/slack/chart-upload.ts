@@ -2,7 +2,7 @@ import { chartSummary } from "../../src/answers/chart-text.js";
 import type { webApi } from "@slack/bolt";
 import type { Reply } from "../../src/answers/reply.js";
 import { radarPng, type ChartBlock } from "../../src/assessment/radar-chart.js";
-import { shorten } from "../shared/text.js";
+import { shorten } from "../../src/answers/format.js";
 
 /** files.getUploadURLExternal refuses a longer description (alt_txt_too_large). */
 const FILE_ALT_TEXT_MAX = 1000;

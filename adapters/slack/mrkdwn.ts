@@ -1,4 +1,4 @@
-import { safeCut } from "../shared/text.js";
+import { safeCut } from "../../src/answers/format.js";
 
 /**
  * Text for Slack's `mrkdwn` and `plain_text` objects. The reply model marks *bold* the way
@@ -9,10 +9,6 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** Headers and button labels are plain_text: bold markers would show as asterisks. */
-export function plain(text: string): string {
-  return text.replace(/\*([^*\n]+)\*/g, "$1");
-}
 
 /** Where to cut escaped text at or before `at`: never inside an `&amp;` entity, nor inside a character. */
 function entitySafeCut(text: string, at: number): number {

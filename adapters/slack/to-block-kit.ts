@@ -2,8 +2,9 @@ import { score, textBar } from "../../src/answers/chart-text.js";
 import type { types } from "@slack/bolt";
 import type { Block, Button, Reply } from "../../src/answers/reply.js";
 import { encodeActionId } from "./action-id.js";
-import { chunk, shorten, SOURCES_MARK } from "../shared/text.js";
-import { escapeMrkdwn, plain, shortenEscaped, splitText } from "./mrkdwn.js";
+import { shorten, withoutEmphasis } from "../../src/answers/format.js";
+import { chunk, SOURCES_MARK } from "../shared/text.js";
+import { escapeMrkdwn, shortenEscaped, splitText } from "./mrkdwn.js";
 
 type SlackBlock = types.KnownBlock;
 type SlackButton = types.Button;
@@ -48,7 +49,7 @@ class ButtonCounter {
   button(button: Button): SlackButton {
     const element: SlackButton = {
       type: "button",
-      text: { type: "plain_text", text: shorten(plain(button.label), L.buttonLabel), emoji: true },
+      text: { type: "plain_text", text: shorten(withoutEmphasis(button.label), L.buttonLabel), emoji: true },
       action_id: encodeActionId(button.actionId, this.next++),
     };
     // Slack rejects an empty value; a missing one reads back as "".
@@ -64,21 +65,21 @@ function actions(buttons: readonly Button[], counter: ButtonCounter): SlackBlock
 
 function chartText(block: Extract<Block, { type: "chart" }>): string {
   const lines = block.series.map((s) => `${escapeMrkdwn(s.label)}  \`${textBar(s.value, block.max)}\` ${score(s)}`);
-  return [`*${escapeMrkdwn(plain(block.title))}*`, ...lines].join("\n");
+  return [`*${escapeMrkdwn(withoutEmphasis(block.title))}*`, ...lines].join("\n");
 }
 
 function renderBlock(block: Block, counter: ButtonCounter): SlackBlock[] {
   switch (block.type) {
     case "header":
-      return [{ type: "header", text: { type: "plain_text", text: shorten(plain(block.text), L.header), emoji: true } }];
+      return [{ type: "header", text: { type: "plain_text", text: shorten(withoutEmphasis(block.text), L.header), emoji: true } }];
     case "text":
       return sections(escapeMrkdwn(block.text));
     case "section":
-      return sections(block.title ? `*${escapeMrkdwn(plain(block.title))}*\n${escapeMrkdwn(block.text)}` : escapeMrkdwn(block.text));
+      return sections(block.title ? `*${escapeMrkdwn(withoutEmphasis(block.title))}*\n${escapeMrkdwn(block.text)}` : escapeMrkdwn(block.text));
     case "fields":
       return chunk(block.fields, L.sectionFields).map((row) => ({
         type: "section",
-        fields: row.map((f) => mrkdwn(shortenEscaped(`*${escapeMrkdwn(plain(f.label))}*\n${escapeMrkdwn(f.value)}`, L.fieldText))),
+        fields: row.map((f) => mrkdwn(shortenEscaped(`*${escapeMrkdwn(withoutEmphasis(f.label))}*\n${escapeMrkdwn(f.value)}`, L.fieldText))),
       }));
     case "buttons":
       return actions(block.buttons, counter);

@@ -1,7 +1,8 @@
 import { chartSummary, score, textBar } from "../../src/answers/chart-text.js";
 import type { Block, Button, Reply } from "../../src/answers/reply.js";
 import type { ChartBlock } from "../../src/assessment/radar-chart.js";
-import { chunk, shorten, SOURCES_MARK } from "../shared/text.js";
+import { renderEmphasis, shorten } from "../../src/answers/format.js";
+import { chunk, SOURCES_MARK } from "../shared/text.js";
 import { chartDataUri, INLINE_IMAGE_MAX_CHARS, inlineImageChars } from "./chart-image.js";
 
 /**
@@ -66,7 +67,7 @@ export interface TeamsCardMessage {
 }
 
 /** The reply model marks bold with single asterisks; Adaptive Card markdown wants double ones. */
-const markdown = (text: string) => shorten(text, MAX_TEXT_CHARS).replace(/\*([^*\n]+)\*/g, "**$1**");
+const markdown = (text: string) => renderEmphasis(shorten(text, MAX_TEXT_CHARS), (inner) => `**${inner}**`);
 
 const textBlock = (text: string, extra: Record<string, unknown> = {}): CardElement => ({ type: "TextBlock", text: markdown(text), wrap: true, ...extra });
 

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
+import { shorten } from "../answers/format.js";
 import type { Block } from "../answers/reply.js";
 
 export type ChartBlock = Extract<Block, { type: "chart" }>;
@@ -21,7 +22,6 @@ const LABEL_LINE = 18;
 const FONT_FILE = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf", "DejaVuSans.ttf");
 
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** Up to two lines, broken between words where possible. */
 function wrap(label: string): string[] {
