@@ -110,7 +110,7 @@ export class ParcoursBot {
     }
     if (active && understood.intent === "unknown" && !understood.unresolvedRoleIntent) return this.assessments.unusable(message, active);
     // A question asked mid-assessment is answered, then the assessment picks up where it was.
-    const answered = await this.respond(message, this.withContext(understood, checked.text, context));
+    const answered = await this.respond(this.withContext(understood, checked.text, context));
     // The answer's own buttons are left out, so that numbers and buttons all rate the skill.
     return active ? combine([withoutButtons(answered), this.assessments.reask(active)]) : answered;
   }
@@ -137,15 +137,16 @@ export class ParcoursBot {
       const fallback = help(locale);
       return { ...fallback, blocks: [{ type: "text", text: messages(locale).unknownAction }, ...fallback.blocks] };
     }
-    return this.respond(action, { intent, roles, locale });
+    if (roles.length > 0) await this.remember(action, locale, roles);
+    return this.respond({ intent, roles, locale });
   }
 
   private remember(owner: AssessmentOwner, locale: Locale, roles: readonly string[]): Promise<void> {
     return this.deps.store.set<ConversationContext>(contextKey(owner), { locale, roles: [...roles] }, this.deps.contextTtlMs);
   }
 
-  private async respond(owner: AssessmentOwner, request: AnswerRequest): Promise<Reply> {
-    if (request.roles.length > 0) await this.remember(owner, request.locale, request.roles);
+  /** A message's context was remembered on arrival; a button's, before this answer. */
+  private async respond(request: AnswerRequest): Promise<Reply> {
     const reply = answer(this.deps.catalog, request);
     return this.deps.phrasing ? this.deps.phrasing.phrase(request, reply) : reply;
   }
