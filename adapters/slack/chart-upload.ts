@@ -1,3 +1,4 @@
+import { fold } from "../../src/understanding/normalize.js";
 import { chartSummary } from "../../src/answers/chart-text.js";
 import type { webApi } from "@slack/bolt";
 import type { Reply } from "../../src/answers/reply.js";
@@ -15,10 +16,7 @@ export interface ConversationPlace {
 
 /** A file name Slack shows and downloads as: the chart's title in ASCII, never empty. */
 function chartFilename(chart: ChartBlock): string {
-  const slug = chart.title
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
+  const slug = fold(chart.title)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
   return `${slug || "chart"}.png`;
