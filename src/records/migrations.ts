@@ -1,0 +1,72 @@
+import type { Kysely } from "kysely";
+import type { Migration } from "kysely/migration";
+
+/**
+ * Versioned schema changes, applied in name order at start by whichever process gets there first
+ * (Kysely takes a lock on PostgreSQL). Never edit one that has shipped: add the next.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  "001-seams": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("state")
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("value", "text", (c) => c.notNull())
+        .addColumn("version", "bigint", (c) => c.notNull())
+        .addColumn("expires_at", "bigint")
+        .execute();
+      await db.schema.createIndex("state_expires_at").on("state").column("expires_at").execute();
+
+      await db.schema
+        .createTable("assessment_results")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("platform", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("role_id", "text", (c) => c.notNull())
+        .addColumn("started_at", "bigint", (c) => c.notNull())
+        .addColumn("finished_at", "bigint", (c) => c.notNull())
+        .addColumn("ratings", "text", (c) => c.notNull())
+        .addColumn("complete", "integer", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("assessment_results_owner").on("assessment_results").columns(["platform", "user_id", "finished_at"]).execute();
+
+      await db.schema
+        .createTable("conversation_addresses")
+        .addColumn("platform", "text", (c) => c.notNull())
+        .addColumn("conversation_id", "text", (c) => c.notNull())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("user_id", "text")
+        .addColumn("reference", "text", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("conversation_addresses_pk", ["platform", "conversation_id"])
+        .execute();
+      await db.schema.createIndex("conversation_addresses_user").on("conversation_addresses").columns(["platform", "user_id"]).execute();
+
+      await db.schema
+        .createTable("audit_log")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("at", "bigint", (c) => c.notNull())
+        .addColumn("platform", "text", (c) => c.notNull())
+        .addColumn("actor_id", "text", (c) => c.notNull())
+        .addColumn("action", "text", (c) => c.notNull())
+        .addColumn("subject", "text", (c) => c.notNull())
+        .addColumn("detail", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("audit_log_at").on("audit_log").column("at").execute();
+
+      await db.schema
+        .createTable("jobs")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("payload", "text", (c) => c.notNull())
+        .addColumn("run_at", "bigint", (c) => c.notNull())
+        .addColumn("state", "text", (c) => c.notNull())
+        .addColumn("attempts", "integer", (c) => c.notNull())
+        .addColumn("locked_until", "bigint")
+        .addColumn("last_error", "text")
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("jobs_due").on("jobs").columns(["state", "run_at"]).execute();
+    },
+  },
+};
