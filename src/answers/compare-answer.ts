@@ -4,12 +4,12 @@ import { messages } from "../i18n/messages.js";
 import { sourcesBlock } from "./citations.js";
 import { followUpButtons } from "./follow-ups.js";
 import { reply, type Reply } from "./reply.js";
+import { compareSkills } from "./role-facts.js";
 
 export function compareRoles(catalog: RoleCatalog, a: Role, b: Role, locale: Locale): Reply {
   const m = messages(locale).compare;
   const names = (skills: Role["skills"]) => skills.map((s) => s.name[locale]).join(", ") || m.none;
-  const inB = new Set(b.skills.map((s) => s.id));
-  const inA = new Set(a.skills.map((s) => s.id));
+  const skills = compareSkills(a, b);
   return reply([
     { type: "header", text: m.title(a.names[locale], b.names[locale]) },
     {
@@ -19,9 +19,9 @@ export function compareRoles(catalog: RoleCatalog, a: Role, b: Role, locale: Loc
         { label: b.names[locale], value: b.summary[locale] },
       ],
     },
-    { type: "section", title: m.shared, text: names(a.skills.filter((s) => inB.has(s.id))) },
-    { type: "section", title: m.only(a.names[locale]), text: names(a.skills.filter((s) => !inB.has(s.id))) },
-    { type: "section", title: m.only(b.names[locale]), text: names(b.skills.filter((s) => !inA.has(s.id))) },
+    { type: "section", title: m.shared, text: names(skills.shared) },
+    { type: "section", title: m.only(a.names[locale]), text: names(skills.onlyFirst) },
+    { type: "section", title: m.only(b.names[locale]), text: names(skills.onlySecond) },
     ...sourcesBlock([a, b], locale),
     {
       type: "buttons",

@@ -5,28 +5,16 @@ import { sourcesBlock } from "./citations.js";
 import { followUpButtons } from "./follow-ups.js";
 import { bullets } from "./format.js";
 import { reply, type Block, type Reply } from "./reply.js";
-
-/** Skills of the target role that the current role does not already hold at the target level. */
-export function skillsToGrow(target: Role, current: Role) {
-  return target.skills.filter((skill) => {
-    const held = current.skills.find((s) => s.id === skill.id);
-    return !held || held.targetLevel < skill.targetLevel;
-  });
-}
+import { careerMove, moduleStatement, movesInto, skillsToGrow, trainingPathTotal } from "./role-facts.js";
 
 function modulesBlock(catalog: RoleCatalog, role: Role, locale: Locale): Block[] {
   const m = messages(locale).path;
   if (role.trainingPath.length === 0) return [{ type: "text", text: m.noPath(role.names[locale]) }];
-  const lines = role.trainingPath.map((module, index) => {
-    const skills = module.raises
-      .map((r) => `${catalog.skill(role.id, r.skill)?.name[locale] ?? r.skill} → ${r.toLevel}/5`)
-      .join(", ");
-    return `${index + 1}. ${m.module(module.title[locale], m.formats[module.format] ?? module.format, module.durationHours, skills)}`;
-  });
-  const hours = role.trainingPath.reduce((sum, module) => sum + module.durationHours, 0);
+  const lines = role.trainingPath.map((module, index) => `${index + 1}. ${moduleStatement(catalog, role, module, locale)}`);
+  const total = trainingPathTotal(role);
   return [
     { type: "section", title: m.modules, text: lines.join("\n") },
-    { type: "text", text: m.total(hours, role.trainingPath.length) },
+    { type: "text", text: m.total(total.hours, total.modules) },
   ];
 }
 
@@ -35,14 +23,13 @@ export function rolePath(catalog: RoleCatalog, target: Role, locale: Locale, cur
   const m = messages(locale).path;
   const blocks: Block[] = [{ type: "header", text: m.title(target.names[locale]) }];
   if (current) {
-    const move = target.careerMoves.find((mv) => mv.from === current.id) ?? current.careerMoves.find((mv) => mv.to === target.id);
     const gaps = skillsToGrow(target, current);
-    const lines = [move?.note[locale], gaps.length > 0 ? m.skillsToGrow : m.nothingToGrow, bullets(gaps.map((s) => s.name[locale]))];
+    const lines = [careerMove(current, target)?.note[locale], gaps.length > 0 ? m.skillsToGrow : m.nothingToGrow, bullets(gaps.map((s) => s.name[locale]))];
     blocks.push({ type: "section", title: m.comingFrom(current.names[locale]), text: lines.filter(Boolean).join("\n") });
   } else {
-    const moves = target.careerMoves.filter((mv) => mv.from && catalog.find(mv.from));
+    const moves = movesInto(catalog, target);
     if (moves.length > 0) {
-      const text = bullets(moves.map((mv) => messages(locale).labelled(catalog.name(mv.from!, locale), mv.note[locale])));
+      const text = bullets(moves.map(({ from, note }) => messages(locale).labelled(from.names[locale], note[locale])));
       blocks.push({ type: "section", title: m.moves, text });
     }
   }

@@ -5,7 +5,14 @@ import { sourcesBlock } from "./citations.js";
 import { followUpButtons } from "./follow-ups.js";
 import { bullets } from "./format.js";
 import { reply, type Block, type Reply } from "./reply.js";
+import { profileStatement, skillTarget } from "./role-facts.js";
 
+/** Where the role is going, when the catalogue says; its sources join those the answer cites. */
+function outlookSection(role: Role, title: string, locale: Locale, usedSources: Set<string>): Block[] {
+  if (role.outlook.length === 0) return [];
+  role.outlook.forEach((fact) => usedSources.add(fact.source));
+  return [{ type: "section", title, text: bullets(role.outlook.map((fact) => fact.text[locale])) }];
+}
 
 export function describeRole(catalog: RoleCatalog, role: Role, locale: Locale): Reply {
   const m = messages(locale);
@@ -14,11 +21,8 @@ export function describeRole(catalog: RoleCatalog, role: Role, locale: Locale): 
     { type: "header", text: role.names[locale] },
     { type: "text", text: role.summary[locale] },
     { type: "section", title: m.describe.missions, text: bullets(role.missions.map((mission) => mission.text[locale])) },
+    ...outlookSection(role, m.describe.outlook, locale, used),
   ];
-  if (role.outlook.length > 0) {
-    role.outlook.forEach((fact) => used.add(fact.source));
-    blocks.push({ type: "section", title: m.describe.outlook, text: bullets(role.outlook.map((fact) => fact.text[locale])) });
-  }
   blocks.push(...sourcesBlock([role], locale, used), followUpButtons(catalog, role, locale, ["skills", "path", "profile", "compare", "assess"]));
   return reply(blocks);
 }
@@ -29,10 +33,7 @@ export function roleSkills(catalog: RoleCatalog, role: Role, locale: Locale): Re
   for (const kind of ["technical", "strategic", "relational"] as const) {
     const skills = role.skills.filter((skill) => skill.kind === kind);
     if (skills.length === 0) continue;
-    const lines = skills.map((skill) => {
-      const label = catalog.scale.levels[skill.targetLevel - 1]!.label[locale];
-      return m.labelled(`${skill.name[locale]}, ${m.skills.target(skill.targetLevel, label)}`, skill.covers[locale]);
-    });
+    const lines = skills.map((skill) => m.labelled(`${skill.name[locale]}, ${skillTarget(catalog, skill, locale)}`, skill.covers[locale]));
     blocks.push({ type: "section", title: m.skills.kinds[kind], text: bullets(lines) });
   }
   blocks.push(...sourcesBlock([role], locale), followUpButtons(catalog, role, locale, ["path", "assess"]));
@@ -47,15 +48,9 @@ export function roleProfile(catalog: RoleCatalog, role: Role, locale: Locale): R
     blocks.push({ type: "text", text: m.profile.none(role.names[locale]) });
   } else {
     role.profile.forEach((fact) => used.add(fact.source));
-    blocks.push({
-      type: "fields",
-      fields: role.profile.map((fact) => ({ label: fact.figure, value: `${fact.statement[locale]} (${fact.population[locale]}, ${fact.year})` })),
-    });
+    blocks.push({ type: "fields", fields: role.profile.map((fact) => ({ label: fact.figure, value: profileStatement(fact, locale) })) });
   }
-  if (role.outlook.length > 0) {
-    role.outlook.forEach((fact) => used.add(fact.source));
-    blocks.push({ type: "section", title: m.profile.outlook, text: bullets(role.outlook.map((fact) => fact.text[locale])) });
-  }
+  blocks.push(...outlookSection(role, m.profile.outlook, locale, used));
   blocks.push(...sourcesBlock([role], locale, used), followUpButtons(catalog, role, locale, ["describe", "skills", "path"]));
   return reply(blocks);
 }

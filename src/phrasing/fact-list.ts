@@ -1,8 +1,9 @@
-import type { AnswerRequest } from "../answers/answer.js";
-import { skillsToGrow } from "../answers/path-answer.js";
+import { roleQuestion, type AnswerRequest } from "../answers/answer.js";
+import { careerMove, compareSkills, moduleStatement, movesInto, profileStatement, skillsToGrow, skillTarget, trainingPathTotal } from "../answers/role-facts.js";
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import type { Locale, Role } from "../catalog/schema.js";
 import { messages } from "../i18n/messages.js";
+import { ROLE_INTENTS } from "../understanding/intent-cues.js";
 import type { Intent } from "../understanding/understanding.js";
 
 /** One statement the model may reword, with an id it cites back so the answer can be checked. */
@@ -11,34 +12,33 @@ export interface Fact {
   text: string;
 }
 
-/** The role intents whose template answer a model may reword; every other answer stays as it is. */
-export const PHRASED_INTENTS: ReadonlySet<Intent> = new Set(["role.describe", "role.skills", "role.path", "role.compare", "role.profile"]);
+/** The intents whose answer a model may reword: every role answer; every other answer stays as it is. */
+export const PHRASED_INTENTS: ReadonlySet<Intent> = new Set(ROLE_INTENTS);
 
 /**
- * The facts behind one answer, in the request's locale, chosen exactly as the template answer
- * chooses them (same roles, same fall-backs), or `undefined` when the answer is not a role answer.
+ * The facts behind one answer, in the request's locale, for the role answer the template gives
+ * (same roles, same fall-backs), or `undefined` when the answer is not a role answer.
  */
 export function factsFor(catalog: RoleCatalog, request: AnswerRequest): Fact[] | undefined {
-  if (!PHRASED_INTENTS.has(request.intent)) return undefined;
-  const [first, second] = request.roles.map((id) => catalog.find(id));
-  if (!first) return undefined;
+  const question = roleQuestion(catalog, request);
+  if (!question) return undefined;
   const facts = new FactList(catalog, request.locale);
-  switch (request.intent) {
-    case "role.skills":
-      facts.name(first).skills(first);
+  switch (question.intent) {
+    case "role.describe":
+      facts.describe(question.role);
       break;
-    case "role.path":
-      facts.path(first, second);
+    case "role.skills":
+      facts.name(question.role).skills(question.role);
       break;
     case "role.profile":
-      facts.name(first).profile(first);
+      facts.name(question.role).profile(question.role);
+      break;
+    case "role.path":
+      facts.path(question.role, question.from);
       break;
     case "role.compare":
-      if (second) facts.compare(first, second);
-      else facts.describe(first);
+      facts.compare(question.role, question.other);
       break;
-    default:
-      facts.describe(first);
   }
   return facts.items;
 }
@@ -89,10 +89,8 @@ class FactList {
   }
 
   skills(role: Role): this {
-    const m = messages(this.locale);
     for (const skill of role.skills) {
-      const level = this.catalog.scale.levels[skill.targetLevel - 1]!.label[this.locale];
-      this.add(`${this.prefix(role)}.skill.${skill.id}`, `${skill.name[this.locale]} (${m.skills.target(skill.targetLevel, level)}) — ${skill.covers[this.locale]}`);
+      this.add(`${this.prefix(role)}.skill.${skill.id}`, `${skill.name[this.locale]} (${skillTarget(this.catalog, skill, this.locale)}) — ${skill.covers[this.locale]}`);
     }
     return this;
   }
@@ -100,9 +98,7 @@ class FactList {
   profile(role: Role): this {
     const p = this.prefix(role);
     if (role.profile.length === 0) this.add(`${p}.profile.none`, messages(this.locale).profile.none(role.names[this.locale]));
-    role.profile.forEach((fact, i) =>
-      this.add(`${p}.profile.${i + 1}`, `${fact.figure} — ${fact.statement[this.locale]} (${fact.population[this.locale]}, ${fact.year})`),
-    );
+    role.profile.forEach((fact, i) => this.add(`${p}.profile.${i + 1}`, `${fact.figure} — ${profileStatement(fact, this.locale)}`));
     return this.outlook(role);
   }
 
@@ -112,24 +108,18 @@ class FactList {
     this.name(target);
     if (current) {
       this.name(current);
-      const move = target.careerMoves.find((mv) => mv.from === current.id) ?? current.careerMoves.find((mv) => mv.to === target.id);
+      const move = careerMove(current, target);
       if (move) this.add(`${p}.move.${current.id}`, move.note[this.locale]);
       const gaps = skillsToGrow(target, current);
       if (gaps.length === 0) this.add(`${p}.gap.none`, m.nothingToGrow);
       for (const skill of gaps) this.add(`${p}.gap.${skill.id}`, skill.name[this.locale]);
     } else {
-      for (const move of target.careerMoves) {
-        const from = move.from ? this.catalog.find(move.from) : undefined;
-        if (from) this.add(`${p}.move.${from.id}`, `${from.names[this.locale]} — ${move.note[this.locale]}`);
-      }
+      for (const { from, note } of movesInto(this.catalog, target)) this.add(`${p}.move.${from.id}`, `${from.names[this.locale]} — ${note[this.locale]}`);
     }
     if (target.trainingPath.length === 0) return this.add(`${p}.path.none`, m.noPath(target.names[this.locale]));
-    for (const module of target.trainingPath) {
-      const raises = module.raises.map((r) => `${this.catalog.skill(target.id, r.skill)?.name[this.locale] ?? r.skill} → ${r.toLevel}/5`).join(", ");
-      this.add(`${p}.module.${module.id}`, m.module(module.title[this.locale], m.formats[module.format] ?? module.format, module.durationHours, raises));
-    }
-    const hours = target.trainingPath.reduce((sum, module) => sum + module.durationHours, 0);
-    return this.add(`${p}.path.total`, m.total(hours, target.trainingPath.length));
+    for (const module of target.trainingPath) this.add(`${p}.module.${module.id}`, moduleStatement(this.catalog, target, module, this.locale));
+    const total = trainingPathTotal(target);
+    return this.add(`${p}.path.total`, m.total(total.hours, total.modules));
   }
 
   /** Shared skills get a `both.` id, so the model need not work out what two lists have in common. */
@@ -137,10 +127,9 @@ class FactList {
     const [pa, pb] = [this.prefix(a), this.prefix(b)];
     this.name(a).add(`${pa}.summary`, a.summary[this.locale]);
     this.name(b).add(`${pb}.summary`, b.summary[this.locale]);
-    const inA = new Set(a.skills.map((s) => s.id));
-    const inB = new Set(b.skills.map((s) => s.id));
-    for (const skill of a.skills) this.add(inB.has(skill.id) ? `both.skill.${skill.id}` : `${pa}.skill.${skill.id}`, skill.name[this.locale]);
-    for (const skill of b.skills) if (!inA.has(skill.id)) this.add(`${pb}.skill.${skill.id}`, skill.name[this.locale]);
+    const { shared, onlySecond } = compareSkills(a, b);
+    for (const skill of a.skills) this.add(shared.includes(skill) ? `both.skill.${skill.id}` : `${pa}.skill.${skill.id}`, skill.name[this.locale]);
+    for (const skill of onlySecond) this.add(`${pb}.skill.${skill.id}`, skill.name[this.locale]);
     return this;
   }
 }
