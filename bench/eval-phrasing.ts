@@ -7,7 +7,7 @@ import { chooseModel } from "../src/phrasing/model-client.js";
 import { PHRASE_ANSWER } from "../src/phrasing/phrasing-from-config.js";
 import { loadPromptSet } from "../src/phrasing/phrasing-prompts.js";
 import type { FallbackReason } from "../src/phrasing/phrasing-stats.js";
-import { memoryStore } from "../src/store/keyv-store.js";
+import { MemoryStateStore } from "../src/store/memory-state.js";
 import { percentiles, printTable, type BenchRow } from "./measure.js";
 import { PHRASING_GOLD_SET } from "./phrasing-gold-set.js";
 
@@ -30,7 +30,7 @@ if (!choice.configured) {
 const catalog = await loadCatalog(config.CATALOG_DIR);
 const phrasing = new LlmPhrasing({
   catalog,
-  store: memoryStore(),
+  store: new MemoryStateStore(),
   logger: createLogger("silent"),
   connection: choice.connection,
   prompts: loadPromptSet(PHRASE_ANSWER, { maxChars: ANSWER_LIMITS.promptChars }),

@@ -10,7 +10,7 @@ import { createLogger, type Logger } from "../src/logging/logger.js";
 import { chooseAdapters } from "./choose-adapters.js";
 import { startPlatforms, stopPlatforms } from "./start-platforms.js";
 import { createParcours, type Parcours } from "../src/parcours.js";
-import { StoreUrlError } from "../src/store/open-store.js";
+import { DatabaseUrlError } from "../src/records/database.js";
 import { RuleBasedUnderstanding } from "../src/understanding/rule-based-understanding.js";
 
 export interface CliIo {
@@ -118,7 +118,7 @@ const start: Command = async (args, io, config) => {
     } else {
       await stopped;
     }
-    // Every adapter has waited for its answers in flight (a bounded time) before the store closes.
+    // Every adapter has waited for its answers in flight (a bounded time) before the stores close.
     await stopPlatforms(running, logger);
     return 0;
   });
@@ -142,7 +142,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`parcours: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (error instanceof CatalogError || error instanceof ConfigError || error instanceof StoreUrlError) {
+    if (error instanceof CatalogError || error instanceof ConfigError || error instanceof DatabaseUrlError) {
       io.stderr.write(`parcours: ${error.message}\n`);
       return 1;
     }

@@ -3,37 +3,84 @@ import type { RoleCatalog } from "./catalog/role-catalog.js";
 import type { Config } from "./config/config.js";
 import { ParcoursBot } from "./conversation/parcours-bot.js";
 import { setUserRefSalt, type Logger } from "./logging/logger.js";
+import { AddressBook } from "./outbound/address-book.js";
 import { phrasingFromConfig } from "./phrasing/phrasing-from-config.js";
 import type { Phrasing } from "./phrasing/phrasing.js";
-import { openStore } from "./store/open-store.js";
-import type { Store } from "./store/store.js";
+import { UserErasure } from "./privacy/user-erasure.js";
+import { openDatabase, type Database } from "./records/database.js";
+import { openStateStore } from "./store/open-state.js";
+import type { StateStore } from "./store/state-store.js";
 import { RuleBasedUnderstanding } from "./understanding/rule-based-understanding.js";
 
+/** The platform-neutral bot and everything it keeps, as the adapters see it. */
 export interface Parcours {
   bot: ParcoursBot;
   catalog: RoleCatalog;
-  store: Store;
+  /** Conversation state that expires: context, flows, claims, caches. */
+  state: StateStore;
+  /** Records people rely on: results, conversation addresses, the audit log, jobs. */
+  database: Database;
+  /** The conversations Parcours can reach without being spoken to. */
+  addresses: AddressBook;
+  /** Where every module registers how to delete what it keeps about a user. */
+  erasure: UserErasure;
   /** Template wording, or an LlmPhrasing whose `stats` count what it did. */
   phrasing?: Phrasing;
   close(): Promise<void>;
 }
 
-/** Wires the core from configuration. A broken catalogue throws before anything is served. */
-export async function createParcours(config: Config, logger: Logger): Promise<Parcours> {
-  setUserRefSalt(config.USER_REF_SALT);
-  const catalog = await loadCatalog(config.CATALOG_DIR);
-  const store = openStore(config.STORE_URL);
-  const phrasing = phrasingFromConfig(config, { catalog, store, logger });
+export interface ParcoursParts {
+  catalog: RoleCatalog;
+  state: StateStore;
+  database: Database;
+  logger: Logger;
+  config: Pick<Config, "DEFAULT_LOCALE" | "CONTEXT_TTL_HOURS" | "ASSESSMENT_IDLE_DAYS">;
+  phrasing?: Phrasing;
+  now?: () => Date;
+}
+
+/** Puts the core together from its opened parts; `close()` closes them. */
+export function assembleParcours(parts: ParcoursParts): Parcours {
+  const { catalog, state, database, logger, config } = parts;
+  const addresses = new AddressBook(database.db);
+  const erasure = new UserErasure(state);
   const bot = new ParcoursBot({
     catalog,
     understanding: new RuleBasedUnderstanding(catalog),
-    store,
+    state,
+    database,
+    addresses,
+    erasure,
     logger,
     defaultLocale: config.DEFAULT_LOCALE,
     contextTtlMs: config.CONTEXT_TTL_HOURS * 3600_000,
     assessmentIdleMs: config.ASSESSMENT_IDLE_DAYS * 24 * 3600_000,
-    phrasing,
+    ...(parts.phrasing ? { phrasing: parts.phrasing } : {}),
+    ...(parts.now ? { now: parts.now } : {}),
   });
-  logger.info({ roles: catalog.size }, "catalogue loaded");
-  return { bot, catalog, store, phrasing, close: () => store.close() };
+  return {
+    bot,
+    catalog,
+    state,
+    database,
+    addresses,
+    erasure,
+    ...(parts.phrasing ? { phrasing: parts.phrasing } : {}),
+    async close() {
+      await state.close();
+      await database.close();
+    },
+  };
+}
+
+/** Wires the core from configuration. A broken catalogue or an unreachable store throws before anything is served. */
+export async function createParcours(config: Config, logger: Logger): Promise<Parcours> {
+  setUserRefSalt(config.USER_REF_SALT);
+  const catalog = await loadCatalog(config.CATALOG_DIR);
+  const database = await openDatabase(config.DATABASE_URL);
+  const memory = config.DATABASE_URL.startsWith("memory:");
+  const state = openStateStore(database, { memory, ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}) });
+  const phrasing = phrasingFromConfig(config, { catalog, store: state, logger });
+  logger.info({ roles: catalog.size, database: database.kind, state: config.REDIS_URL ? "redis" : memory ? "memory" : database.kind }, "catalogue loaded");
+  return assembleParcours({ catalog, state, database, logger, config, phrasing });
 }

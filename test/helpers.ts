@@ -5,11 +5,11 @@ import { Writable } from "node:stream";
 import { loadCatalog } from "../src/catalog/load-catalog.js";
 import type { RoleCatalog } from "../src/catalog/role-catalog.js";
 import { loadConfig } from "../src/config/config.js";
-import { ParcoursBot } from "../src/conversation/parcours-bot.js";
 import { createLogger, type Logger } from "../src/logging/logger.js";
-import { memoryStore } from "../src/store/keyv-store.js";
-import type { Store } from "../src/store/store.js";
-import { RuleBasedUnderstanding } from "../src/understanding/rule-based-understanding.js";
+import { assembleParcours, type Parcours } from "../src/parcours.js";
+import { openDatabase, type Database } from "../src/records/database.js";
+import { MemoryStateStore } from "../src/store/memory-state.js";
+import type { StateStore } from "../src/store/state-store.js";
 
 export const SHIPPED_CATALOG = loadConfig({}).CATALOG_DIR;
 
@@ -31,21 +31,34 @@ export class Capture extends Writable {
   }
 }
 
-export async function testBot(options: { store?: Store; logger?: Logger; assessmentIdleMs?: number } = {}) {
-  const catalog = await shippedCatalog();
-  const store = options.store ?? memoryStore();
-  const logs = new Capture();
-  const bot = new ParcoursBot({
-    catalog,
-    understanding: new RuleBasedUnderstanding(catalog),
-    store,
-    logger: options.logger ?? createLogger("debug", logs),
-    defaultLocale: "en",
-    contextTtlMs: 60_000,
-    ...(options.assessmentIdleMs ? { assessmentIdleMs: options.assessmentIdleMs } : {}),
-  });
-  return { bot, catalog, store, logs };
+export interface TestParcoursOptions {
+  /** Memory state by default; pass a SQLite, Redis or PostgreSQL one to share it. */
+  state?: StateStore;
+  /** An in-memory SQLite database by default. */
+  database?: Database;
+  logger?: Logger;
+  assessmentIdleMs?: number;
+  now?: () => Date;
 }
+
+/** A whole core on memory (or the given stores), with its logs captured at debug level. */
+export async function testParcours(options: TestParcoursOptions = {}): Promise<Parcours & { logs: Capture }> {
+  const catalog = await shippedCatalog();
+  const logs = new Capture();
+  const idleDays = (options.assessmentIdleMs ?? 7 * 24 * 3600_000) / (24 * 3600_000);
+  const parcours = assembleParcours({
+    catalog,
+    state: options.state ?? new MemoryStateStore(),
+    database: options.database ?? (await openDatabase("memory://")),
+    logger: options.logger ?? createLogger("debug", logs),
+    config: { DEFAULT_LOCALE: "en", CONTEXT_TTL_HOURS: 1, ASSESSMENT_IDLE_DAYS: idleDays },
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return Object.assign(parcours, { logs });
+}
+
+/** The bot alone, for tests that speak to the core directly. */
+export const testBot = testParcours;
 
 export function tempDir(prefix = "parcours-"): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));

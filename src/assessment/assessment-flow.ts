@@ -1,181 +1,240 @@
+import { z } from "zod";
+import { privateReply } from "../answers/private-reply.js";
 import { combine, type Reply } from "../answers/reply.js";
 import type { RoleCatalog } from "../catalog/role-catalog.js";
-import type { Locale, Role } from "../catalog/schema.js";
+import { LOCALES, type Locale, type Role } from "../catalog/schema.js";
+import type { FlowEngine, FlowStatus } from "../flows/flow-engine.js";
+import type { FlowAction, FlowDefinition, FlowScope, FlowStep, FlowTurn } from "../flows/flow.js";
 import { messages } from "../i18n/messages.js";
-import {
-  answerCurrent,
-  currentSkill,
-  failedTry,
-  isFinished,
-  startAssessment,
-  toResult,
-  type ActiveAssessment,
-  type Rating,
-} from "./assessment.js";
-import type { AssessmentOwner, AssessmentRecords } from "./assessment-records.js";
-import { privateReply } from "../answers/private-reply.js";
+import type { DataSubject } from "../privacy/user-erasure.js";
+import { ASSESSMENT, answerCurrent, currentSkill, failedTry, isFinished, startAssessment, toResult, type ActiveAssessment } from "./assessment.js";
 import { chooseRole, introBlocks, questionBlocks, resultReply, resultsList, resumeOrRestart } from "./assessment-replies.js";
-import type { ParsedAnswer } from "./rating-parser.js";
+import type { AssessmentResults } from "./assessment-results.js";
+import { parseAnswer } from "./rating-parser.js";
 
-/** The buttons this flow puts on its replies; the bot hands their presses back here. */
-export const ASSESSMENT_ACTIONS = ["assessment.start", "assessment.rate", "assessment.skip", "assessment.stop", "assessment.resume", "assessment.restart", "assessment.result"] as const;
-export type AssessmentAction = (typeof ASSESSMENT_ACTIONS)[number];
+const roleId = z.string().max(200);
+const skillPayload = z.object({ skill: z.string().max(200) });
+
+/** The buttons of a self-assessment and what each carries. */
+export const ASSESSMENT_ACTIONS = {
+  /** From a role answer, the home screen or the role choice: a role id, or "" to be asked. */
+  start: roleId,
+  resume: roleId,
+  restart: roleId,
+  result: roleId,
+  /** The skill is on the button, so a press for a skill already rated is caught as stale. */
+  rate: skillPayload.extend({ level: z.number().int().min(1).max(5) }),
+  skip: skillPayload,
+  stop: skillPayload,
+};
+export type AssessmentAction = keyof typeof ASSESSMENT_ACTIONS;
+
+const baseState = z.object({
+  roleId: z.string(),
+  locale: z.enum(LOCALES),
+  index: z.number().int().min(0),
+  ratings: z.record(z.string(), z.number().int().min(1).max(5).nullable()),
+  tries: z.number().int().min(0),
+  startedAt: z.string(),
+});
+
+type Step = FlowStep<ActiveAssessment>;
+
+export const userScope = (owner: DataSubject): FlowScope => ({ kind: "user", platform: owner.platform, userId: owner.userId });
+
+/** A self-assessment is always one user's. */
+function ownerOf(turn: FlowTurn): DataSubject {
+  if (turn.scope.kind !== "user") throw new Error("a self-assessment runs in a user's scope");
+  return { platform: turn.scope.platform, userId: turn.scope.userId };
+}
 
 /**
- * A skill self-assessment as a conversation: choose a role, rate one skill at a time, get the
- * gaps and the modules to take. State lives in the store after every step, so a new process
- * continues where the old one stopped.
+ * A skill self-assessment as a conversation on the flow engine: choose a role, rate one skill at
+ * a time, get the gaps and the modules to take. Every step is committed atomically, so a button
+ * pressed twice or answers typed through two processes are each applied once; the result row is
+ * written only by the step that finished the assessment.
  */
-export class AssessmentFlow {
+export class AssessmentFlow implements FlowDefinition<ActiveAssessment, AssessmentAction> {
+  readonly id = ASSESSMENT.id;
+  readonly version = 1;
+  /** A role that left the catalogue makes the state unreadable: the assessment must not trap anyone in it. */
+  readonly state: z.ZodType<ActiveAssessment>;
+  readonly actions = ASSESSMENT_ACTIONS;
+
   constructor(
     private readonly catalog: RoleCatalog,
-    private readonly records: AssessmentRecords,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+    private readonly results: AssessmentResults,
+    private readonly engine: FlowEngine,
+    readonly idleMs: number,
+  ) {
+    this.state = baseState.refine((state) => this.catalog.find(state.roleId) !== undefined);
+  }
 
-  /** The assessment in progress, if its role still exists: a catalogue change must not trap anyone in it. */
-  async active(owner: AssessmentOwner): Promise<ActiveAssessment | undefined> {
-    const active = await this.records.active(owner);
-    if (!active) return undefined;
-    const role = this.catalog.find(active.roleId);
-    if (role && active.index < role.skills.length) return active;
-    await this.records.clearActive(owner);
+  async onText(state: ActiveAssessment, text: string, turn: FlowTurn): Promise<Step | undefined> {
+    const role = this.catalog.find(state.roleId);
+    if (!role) return this.vanished(turn.locale);
+    const parsed = parseAnswer(text);
+    if (parsed.kind === "other") return undefined;
+    if (parsed.kind === "stop") return this.onStop(state, turn);
+    return this.advance(role, answerCurrent(role, state, parsed.kind === "level" ? parsed.level : null), turn);
+  }
+
+  async onAction(state: ActiveAssessment | undefined, action: FlowAction<AssessmentAction> | undefined, turn: FlowTurn): Promise<Step> {
+    if (!action) return state ? this.stale(state) : this.nothingToResume(turn.locale);
+    switch (action.name) {
+      case "start":
+        return this.startStep(state, action.payload as string, turn);
+      case "restart":
+        return this.startStep(undefined, action.payload as string, turn, state);
+      case "resume":
+        return state ? this.onResume(state) : this.nothingToResume(turn.locale);
+      case "result":
+        return { reply: await this.latestResult(ownerOf(turn), action.payload as string, turn.locale) };
+      default:
+        return state ? this.pressed(state, action, turn) : this.nothingToResume(turn.locale);
+    }
+  }
+
+  reask(state: ActiveAssessment): Reply {
+    const role = this.catalog.get(state.roleId);
+    return privateReply([{ type: "text", text: messages(state.locale).assessment.back }, ...questionBlocks(this.catalog, role, state)], state.locale);
+  }
+
+  async onStop(state: ActiveAssessment, turn: FlowTurn): Promise<Step> {
+    const role = this.catalog.find(state.roleId);
+    if (!role) return this.vanished(turn.locale);
+    const answered = Object.values(state.ratings).filter((r) => r !== null).length;
+    const stopped = privateReply([{ type: "text", text: messages(state.locale).assessment.stopped(answered) }], state.locale);
+    if (answered === 0) return { reply: stopped, next: null };
+    const finish = await this.finish(role, state, turn);
+    return { ...finish, reply: combine([stopped, finish.reply]) };
+  }
+
+  async onResume(state: ActiveAssessment): Promise<Step> {
+    return { reply: this.reask(state), next: state };
+  }
+
+  /** Forgotten without a word, as ASSESSMENT_IDLE_DAYS promises: the message that found it expired is answered as usual. */
+  onExpire(): Reply | undefined {
     return undefined;
   }
 
   /** "Assess me (against a role)": asks for the role, offers to resume, or asks the first skill. */
-  async start(owner: AssessmentOwner, roleId: string | undefined, locale: Locale): Promise<Reply> {
-    const active = await this.active(owner);
-    if (active) return resumeOrRestart(this.catalog.get(active.roleId), active, active.locale, roleId);
-    const role = roleId ? this.catalog.find(roleId) : undefined;
-    return role ? this.begin(owner, role, locale) : chooseRole(this.catalog, locale);
-  }
-
-  async resume(owner: AssessmentOwner, locale: Locale): Promise<Reply> {
-    const active = await this.active(owner);
-    if (!active) return privateReply([{ type: "text", text: messages(locale).assessment.nothingToResume }], locale);
-    await this.records.saveActive(owner, active);
-    return this.reask(active);
-  }
-
-  /** A typed or pressed answer to the current skill. */
-  async answer(owner: AssessmentOwner, active: ActiveAssessment, parsed: Exclude<ParsedAnswer, { kind: "other" }>): Promise<Reply> {
-    const role = this.catalog.get(active.roleId);
-    if (parsed.kind === "stop") return this.stop(owner, role, active);
-    return this.advance(owner, role, answerCurrent(role, active, parsed.kind === "level" ? parsed.level : null));
-  }
-
-  /** An answer that is neither a rating nor a question: a hint, and after three, move on. */
-  async unusable(owner: AssessmentOwner, active: ActiveAssessment): Promise<Reply> {
-    const role = this.catalog.get(active.roleId);
-    const m = messages(active.locale).assessment;
-    const { assessment, gaveUp } = failedTry(role, active);
-    if (gaveUp) return combine([privateReply([{ type: "text", text: m.gaveUp }], active.locale), await this.advance(owner, role, assessment)]);
-    await this.records.saveActive(owner, assessment);
-    return privateReply([{ type: "text", text: m.hint }, ...questionBlocks(this.catalog, role, assessment)], active.locale);
-  }
-
-  /** The current question again, after an interruption was answered. */
-  reask(active: ActiveAssessment): Reply {
-    const role = this.catalog.get(active.roleId);
-    return privateReply([{ type: "text", text: messages(active.locale).assessment.back }, ...questionBlocks(this.catalog, role, active)], active.locale);
+  start(owner: DataSubject, roleId: string | undefined, locale: Locale): Promise<Reply> {
+    return this.run(owner, locale, async (status, turn) => this.startStep(activeState(status), roleId ?? "", turn));
   }
 
   /** "What does this skill mean?": what the current skill covers, then the question again. */
-  explain(active: ActiveAssessment): Reply {
-    const role = this.catalog.get(active.roleId);
-    const skill = currentSkill(role, active)!;
-    return privateReply(
-      [{ type: "section", title: messages(active.locale).assessment.explain, text: skill.covers[active.locale] }, ...questionBlocks(this.catalog, role, active)],
-      active.locale,
-    );
+  explain(owner: DataSubject, locale: Locale): Promise<Reply> {
+    return this.run(owner, locale, async (status) => {
+      const state = activeState(status);
+      const role = state && this.catalog.find(state.roleId);
+      if (!state || !role) return this.nothingToResume(locale);
+      const skill = currentSkill(role, state)!;
+      return { reply: privateReply([{ type: "section", title: messages(state.locale).assessment.explain, text: skill.covers[state.locale] }, ...questionBlocks(this.catalog, role, state)], state.locale) };
+    });
+  }
+
+  /** An answer that is neither a rating nor a question: a hint, and after three, move on. */
+  unusable(owner: DataSubject, locale: Locale): Promise<Reply> {
+    return this.run(owner, locale, async (status, turn) => {
+      const state = activeState(status);
+      const role = state && this.catalog.find(state.roleId);
+      if (!state || !role) return this.nothingToResume(locale);
+      const m = messages(state.locale).assessment;
+      const { assessment, gaveUp } = failedTry(role, state);
+      if (!gaveUp) return { reply: privateReply([{ type: "text", text: m.hint }, ...questionBlocks(this.catalog, role, assessment)], state.locale), next: assessment };
+      const next = await this.advance(role, assessment, turn);
+      return { ...next, reply: combine([privateReply([{ type: "text", text: m.gaveUp }], state.locale), next.reply]) };
+    });
+  }
+
+  /** Whether this user has an assessment in progress (one whose role still exists). */
+  async inProgress(owner: DataSubject): Promise<boolean> {
+    const state = activeState(await this.engine.status(userScope(owner), this));
+    return Boolean(state && this.catalog.find(state.roleId));
   }
 
   /** The user's most recent result, for a home screen; undefined when there is none. */
-  async latest(owner: AssessmentOwner, locale: Locale): Promise<Reply | undefined> {
-    const results = await this.records.results(owner);
+  async latest(owner: DataSubject, locale: Locale): Promise<Reply | undefined> {
+    const results = await this.results.list(owner);
     const latest = results.at(-1);
     const role = latest && this.catalog.find(latest.roleId);
     if (!latest || !role) return undefined;
     return resultReply(this.catalog, role, latest, locale, results.filter((r) => r.roleId === role.id).at(-2));
   }
 
-  async results(owner: AssessmentOwner, locale: Locale): Promise<Reply> {
-    return resultsList(this.catalog, await this.records.results(owner), locale);
+  async resultsOf(owner: DataSubject, locale: Locale): Promise<Reply> {
+    return resultsList(this.catalog, await this.results.list(owner), locale);
   }
 
-  /** A pressed assessment button. Buttons carry the skill they answer, so a stale one is caught. */
-  async onAction(owner: AssessmentOwner, action: AssessmentAction, value: string, locale: Locale): Promise<Reply> {
-    switch (action) {
-      case "assessment.start":
-        return this.start(owner, value || undefined, locale);
-      case "assessment.resume":
-        return this.resume(owner, locale);
-      case "assessment.restart": {
-        await this.records.clearActive(owner);
-        return this.start(owner, value || undefined, locale);
-      }
-      case "assessment.result":
-        return this.latestResult(owner, value, locale);
-      default:
-        return this.onAnswerButton(owner, action, value, locale);
-    }
+  /** Runs a step of this owner's assessment. */
+  private async run(owner: DataSubject, locale: Locale, decide: (status: FlowStatus<ActiveAssessment>, turn: FlowTurn) => Promise<Step>): Promise<Reply> {
+    const turn = { scope: userScope(owner), locale, now: new Date() };
+    return (await this.engine.step(turn.scope, this, (status) => decide(status, turn)))!;
   }
 
-  private async onAnswerButton(owner: AssessmentOwner, action: AssessmentAction, value: string, locale: Locale): Promise<Reply> {
-    const active = await this.active(owner);
-    if (!active) return privateReply([{ type: "text", text: messages(locale).assessment.nothingToResume }], locale);
-    const [skillId, level] = value.split(":");
-    const role = this.catalog.get(active.roleId);
-    // A double click or an old message's button must not rate the wrong skill.
-    if (currentSkill(role, active)?.id !== skillId) {
-      return privateReply([{ type: "text", text: messages(active.locale).assessment.staleButton }, ...questionBlocks(this.catalog, role, active)], active.locale);
-    }
-    if (action === "assessment.stop") return this.answer(owner, active, { kind: "stop" });
-    if (action === "assessment.skip") return this.answer(owner, active, { kind: "skip" });
-    const rating = Number(level);
-    if (!Number.isInteger(rating) || rating < 1 || rating > 5) return this.unusable(owner, active);
-    return this.answer(owner, active, { kind: "level", level: rating });
+  private startStep(state: ActiveAssessment | undefined, requested: string, turn: FlowTurn, replaced?: ActiveAssessment): Step {
+    const live = state && this.catalog.find(state.roleId) ? state : undefined;
+    if (live) return { reply: resumeOrRestart(this.catalog.get(live.roleId), live, live.locale, requested || undefined) };
+    const role = requested ? this.catalog.find(requested) : undefined;
+    if (!role) return { reply: chooseRole(this.catalog, turn.locale), ...(replaced || state ? { next: null } : {}) };
+    const assessment = startAssessment(role, turn.locale, turn.now);
+    return { reply: privateReply([...introBlocks(role, turn.locale), ...questionBlocks(this.catalog, role, assessment)], turn.locale), next: assessment };
   }
 
-  private async begin(owner: AssessmentOwner, role: Role, locale: Locale): Promise<Reply> {
-    const assessment = startAssessment(role, locale, this.now());
-    await this.records.saveActive(owner, assessment);
-    return privateReply([...introBlocks(role, locale), ...questionBlocks(this.catalog, role, assessment)], locale);
+  private async pressed(state: ActiveAssessment, action: FlowAction<AssessmentAction>, turn: FlowTurn): Promise<Step> {
+    const role = this.catalog.find(state.roleId);
+    if (!role) return this.vanished(turn.locale);
+    const payload = action.payload as { skill: string; level?: number };
+    // A double click, a press that reached another process first, or an old message's button.
+    if (currentSkill(role, state)?.id !== payload.skill) return this.stale(state);
+    if (action.name === "stop") return this.onStop(state, turn);
+    return this.advance(role, answerCurrent(role, state, action.name === "rate" ? payload.level! : null), turn);
   }
 
-  private async advance(owner: AssessmentOwner, role: Role, assessment: ActiveAssessment): Promise<Reply> {
-    if (!isFinished(role, assessment)) {
-      await this.records.saveActive(owner, assessment);
-      return privateReply(questionBlocks(this.catalog, role, assessment), assessment.locale);
-    }
-    return this.finish(owner, role, assessment);
+  private async advance(role: Role, state: ActiveAssessment, turn: FlowTurn): Promise<Step> {
+    if (isFinished(role, state)) return this.finish(role, state, turn);
+    return { reply: privateReply(questionBlocks(this.catalog, role, state), state.locale), next: state };
   }
 
-  private async finish(owner: AssessmentOwner, role: Role, assessment: ActiveAssessment): Promise<Reply> {
-    const previous = (await this.records.results(owner)).filter((r) => r.roleId === role.id).at(-1);
-    const result = toResult(role, assessment, this.now());
-    await this.records.addResult(owner, result);
-    await this.records.clearActive(owner);
-    return resultReply(this.catalog, role, result, assessment.locale, previous);
+  private async finish(role: Role, state: ActiveAssessment, turn: FlowTurn): Promise<Step> {
+    const owner = ownerOf(turn);
+    const previous = (await this.results.list(owner)).filter((r) => r.roleId === role.id).at(-1);
+    const result = toResult(role, state, turn.now);
+    return {
+      reply: resultReply(this.catalog, role, result, state.locale, previous),
+      next: null,
+      afterCommit: () => this.results.add(owner, state.startedAt, result),
+    };
   }
 
-  /** Stopping keeps what was answered, as a result of its own. */
-  private async stop(owner: AssessmentOwner, role: Role, assessment: ActiveAssessment): Promise<Reply> {
-    const answered = Object.values(assessment.ratings).filter((r: Rating) => r !== null).length;
-    const m = messages(assessment.locale).assessment;
-    if (answered === 0) {
-      await this.records.clearActive(owner);
-      return privateReply([{ type: "text", text: m.stopped(0) }], assessment.locale);
-    }
-    return combine([privateReply([{ type: "text", text: m.stopped(answered) }], assessment.locale), await this.finish(owner, role, assessment)]);
+  private stale(state: ActiveAssessment): Step {
+    const role = this.catalog.find(state.roleId);
+    if (!role) return this.vanished(state.locale);
+    return { reply: privateReply([{ type: "text", text: messages(state.locale).assessment.staleButton }, ...questionBlocks(this.catalog, role, state)], state.locale) };
   }
 
-  private async latestResult(owner: AssessmentOwner, roleId: string, locale: Locale): Promise<Reply> {
-    const results = (await this.records.results(owner)).filter((r) => r.roleId === roleId);
+  /** A catalogue change removed the role: the assessment must not trap anyone in it. */
+  private vanished(locale: Locale): Step {
+    return { ...this.nothingToResume(locale), next: null };
+  }
+
+  private nothingToResume(locale: Locale): Step {
+    return { reply: this.nothingInProgress(locale) };
+  }
+
+  nothingInProgress(locale: Locale): Reply {
+    return privateReply([{ type: "text", text: messages(locale).assessment.nothingToResume }], locale);
+  }
+
+  private async latestResult(owner: DataSubject, roleId: string, locale: Locale): Promise<Reply> {
+    const results = (await this.results.list(owner)).filter((r) => r.roleId === roleId);
     const role = this.catalog.find(roleId);
     const latest = results.at(-1);
-    if (!role || !latest) return this.results(owner, locale);
+    if (!role || !latest) return this.resultsOf(owner, locale);
     return resultReply(this.catalog, role, latest, locale, results.at(-2));
   }
 }
+
+const activeState = (status: FlowStatus<ActiveAssessment>) => (status.kind === "active" ? status.state : undefined);

@@ -3,8 +3,9 @@ import { privateReply } from "../answers/private-reply.js";
 import type { Block, Reply } from "../answers/reply.js";
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import type { Locale, Role } from "../catalog/schema.js";
+import { flowButton } from "../flows/flow-action.js";
 import { messages } from "../i18n/messages.js";
-import { currentSkill, type ActiveAssessment, type AssessmentResult } from "./assessment.js";
+import { ASSESSMENT, currentSkill, type ActiveAssessment, type AssessmentResult } from "./assessment.js";
 import { changeSince, recommendModules, skillGaps } from "./skill-gaps.js";
 
 export function chooseRole(catalog: RoleCatalog, locale: Locale): Reply {
@@ -28,9 +29,9 @@ export function questionBlocks(catalog: RoleCatalog, role: Role, assessment: Act
     {
       type: "buttons",
       buttons: [
-        ...catalog.scale.levels.map((l) => ({ label: String(l.level), actionId: "assessment.rate", value: `${skill.id}:${l.level}` })),
-        { label: m.skip, actionId: "assessment.skip", value: skill.id },
-        { label: m.stop, actionId: "assessment.stop", value: skill.id, style: "danger" as const },
+        ...catalog.scale.levels.map((l) => flowButton(ASSESSMENT, "rate", { skill: skill.id, level: l.level }, String(l.level))),
+        flowButton(ASSESSMENT, "skip", { skill: skill.id }, m.skip),
+        flowButton(ASSESSMENT, "stop", { skill: skill.id }, m.stop, "danger"),
       ],
     },
   ];

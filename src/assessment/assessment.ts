@@ -1,5 +1,8 @@
 import type { Locale, Role } from "../catalog/schema.js";
 
+/** The self-assessment flow's id: the namespace of its buttons and of its stored state. */
+export const ASSESSMENT = { id: "assessment" } as const;
+
 /** A rating on the published 1–5 scale, or null when the skill was skipped or never rated. */
 export type Rating = number | null;
 

@@ -11,7 +11,8 @@ const port = z.coerce.number().int().min(0).max(65535);
 /** Every setting Parcours reads, in one place; the README's table lists the same names. */
 export const configSchema = z.object({
   CATALOG_DIR: z.string().min(1).default(() => join(packageRoot(), "catalog")),
-  STORE_URL: z.string().min(1).default("sqlite://data/parcours.sqlite"),
+  DATABASE_URL: z.string().min(1).default("sqlite://data/parcours.sqlite"),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   USER_REF_SALT: z.string().min(16, "use at least 16 characters").optional(),
   DEFAULT_LOCALE: z.enum(LOCALES).default("en"),

@@ -1,27 +1,34 @@
 import { answer, type AnswerRequest } from "../answers/answer.js";
 import { help, plainText } from "../answers/general-answers.js";
 import { combine, withoutButtons, type Reply } from "../answers/reply.js";
-import { ASSESSMENT_ACTIONS, AssessmentFlow, type AssessmentAction } from "../assessment/assessment-flow.js";
-import { AssessmentRecords, type AssessmentOwner } from "../assessment/assessment-records.js";
-import { parseAnswer } from "../assessment/rating-parser.js";
+import { AssessmentFlow, userScope } from "../assessment/assessment-flow.js";
+import { AssessmentResults } from "../assessment/assessment-results.js";
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import { LOCALES, type Locale } from "../catalog/schema.js";
+import { FlowEngine } from "../flows/flow-engine.js";
+import type { FlowTurn } from "../flows/flow.js";
 import { messages } from "../i18n/messages.js";
 import { userRef, type Logger } from "../logging/logger.js";
+import type { AddressBook } from "../outbound/address-book.js";
 import type { Phrasing } from "../phrasing/phrasing.js";
-import type { Store } from "../store/store.js";
+import { userStateKey, type DataSubject, type UserErasure } from "../privacy/user-erasure.js";
+import type { Database } from "../records/database.js";
+import type { StateStore } from "../store/state-store.js";
 import { fold } from "../understanding/normalize.js";
 import { INTENTS, type Understanding, type Understood } from "../understanding/understanding.js";
 import { checkInput } from "./check-input.js";
-import { KeyedLock } from "./keyed-lock.js";
 import type { IncomingAction, IncomingMessage, Speaker } from "./incoming.js";
-import { contextKey, DATA_ACTIONS, UserData, type ConversationContext, type DataAction } from "./user-data.js";
+import { KeyedLock } from "./keyed-lock.js";
 import { userCommand } from "./user-commands.js";
+import { DATA_ACTIONS, UserData, type DataAction } from "./user-data.js";
 
 export interface BotDependencies {
   catalog: RoleCatalog;
   understanding: Understanding;
-  store: Store;
+  state: StateStore;
+  database: Database;
+  addresses: AddressBook;
+  erasure: UserErasure;
   logger: Logger;
   defaultLocale: Locale;
   contextTtlMs: number;
@@ -32,26 +39,45 @@ export interface BotDependencies {
   now?: () => Date;
 }
 
+/** What the bot remembers of a user's conversation, so "and its skills?" follows the last answer. */
+export interface ConversationContext {
+  locale: Locale;
+  roles: string[];
+}
+
 /** Platforms retry for minutes at most; an hour of memory covers every retry window. */
 const DELIVERY_TTL_MS = 60 * 60 * 1000;
 const DEFAULT_ASSESSMENT_IDLE_MS = 7 * 24 * 3600_000;
 const FOLLOW_UP = /(?:^| )(?:it|its|this role|that role|this job|that job|one|them|they|their|ce metier|ce role|ce poste|ses|son|sa|il|elle|ils|elles|le devenir|l exercer|y arriver)(?= |$)/;
 
 const deliveryKey = (speaker: Speaker) => `delivery:${speaker.platform}:${speaker.deliveryId}`;
+const contextKey = (subject: DataSubject) => userStateKey(subject, "context");
+const subjectOf = (speaker: Speaker): DataSubject => ({ platform: speaker.platform, userId: speaker.userId });
 
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
 /** The platform-neutral bot: every adapter hands it messages and button presses, and renders its replies. */
 export class ParcoursBot {
+  private readonly flows: FlowEngine;
   private readonly assessments: AssessmentFlow;
   private readonly userData: UserData;
-  /** One message or button at a time per user, in this process (see KeyedLock). */
+  /** One message or button at a time per user in this process; across processes, flow steps are compare-and-set. */
   private readonly perUser = new KeyedLock();
+  private readonly now: () => Date;
 
   constructor(private readonly deps: BotDependencies) {
-    const records = new AssessmentRecords(deps.store, deps.assessmentIdleMs ?? DEFAULT_ASSESSMENT_IDLE_MS);
-    this.assessments = new AssessmentFlow(deps.catalog, records, deps.now);
-    this.userData = new UserData(deps.store, records);
+    this.now = deps.now ?? (() => new Date());
+    this.flows = new FlowEngine(deps.state, this.now);
+    const results = new AssessmentResults(deps.database.db);
+    this.assessments = new AssessmentFlow(deps.catalog, results, this.flows, deps.assessmentIdleMs ?? DEFAULT_ASSESSMENT_IDLE_MS);
+    this.flows.register(this.assessments);
+    this.userData = new UserData(deps.erasure);
+    // What the core itself keeps about a user; adapters register theirs (caches, files, references).
+    deps.erasure.register("conversation state", async (subject) => {
+      await deps.state.deleteByPrefix(userStateKey(subject, ""));
+    });
+    deps.erasure.register("assessment results", (subject) => results.deleteAll(subject));
+    deps.erasure.register("conversation addresses", (subject) => deps.addresses.forgetUser(subject.platform, subject.userId));
   }
 
   /** Answers a message; `undefined` means this delivery was already handled (a platform retry). */
@@ -65,18 +91,21 @@ export class ParcoursBot {
   }
 
   /** The user's latest self-assessment result (private to them), for a platform's home screen. */
-  async latestAssessment(owner: AssessmentOwner, locale: Locale): Promise<Reply | undefined> {
+  async latestAssessment(owner: DataSubject, locale: Locale): Promise<Reply | undefined> {
     return this.assessments.latest(owner, locale);
   }
 
-  /** A failure becomes a sentence in the user's language and a log line, never a stack trace in chat. */
+  /**
+   * A failure becomes a sentence in the user's language and a log line, never a stack trace in
+   * chat. The work is fenced against "delete my data": whatever it wrote after an erasure began is erased too.
+   */
   private async safely(speaker: Speaker, work: () => Promise<Reply | undefined>): Promise<Reply | undefined> {
     try {
-      return await work();
+      return await this.deps.erasure.fenced(subjectOf(speaker), work);
     } catch (error) {
       this.deps.logger.error({ platform: speaker.platform, err: error }, "handling failed");
       // Give the delivery back, so that the platform's retry gets a real answer.
-      if (speaker.deliveryId) await this.deps.store.delete(deliveryKey(speaker)).catch(() => false);
+      if (speaker.deliveryId) await this.deps.state.delete(deliveryKey(speaker)).catch(() => false);
       return plainText(messages(speaker.locale ?? this.deps.defaultLocale).error);
     }
   }
@@ -97,22 +126,20 @@ export class ParcoursBot {
     );
     // The language and roles of the last message answer the buttons pressed after it.
     await this.remember(message, understood.locale, understood.roles.length > 0 ? understood.roles : (context?.roles ?? []));
-    const active = await this.assessments.active(message);
-    if (active) {
-      const parsed = parseAnswer(checked.text);
-      if (parsed.kind !== "other") return this.assessments.answer(message, active, parsed);
-      if (command === "explain-skill" && understood.roles.length === 0) return this.assessments.explain(active);
-    }
+    const subject = subjectOf(message);
+    const flowReply = await this.flows.text(userScope(subject), checked.text, this.turn(subject, understood.locale));
+    if (flowReply && !("reask" in flowReply)) return flowReply;
+    const interrupted = flowReply;
+    if (interrupted && command === "explain-skill" && understood.roles.length === 0) return this.assessments.explain(subject, understood.locale);
     if (command === "delete-data") return this.userData.confirm(understood.locale);
-    if (command === "results") return this.assessments.results(message, understood.locale);
-    if (command === "resume" || understood.intent === "assessment.start") {
-      return command === "resume" ? this.assessments.resume(message, understood.locale) : this.assessments.start(message, understood.roles[0], understood.locale);
-    }
-    if (active && understood.intent === "unknown" && !understood.unresolvedRoleIntent) return this.assessments.unusable(message, active);
+    if (command === "results") return this.assessments.resultsOf(subject, understood.locale);
+    if (command === "resume") return (await this.flows.resume(userScope(subject), this.turn(subject, understood.locale))) ?? this.assessments.nothingInProgress(understood.locale);
+    if (understood.intent === "assessment.start") return this.assessments.start(subject, understood.roles[0], understood.locale);
+    if (interrupted && understood.intent === "unknown" && !understood.unresolvedRoleIntent) return this.assessments.unusable(subject, understood.locale);
     // A question asked mid-assessment is answered, then the assessment picks up where it was.
     const answered = await this.respond(this.withContext(understood, checked.text, context));
     // The answer's own buttons are left out, so that numbers and buttons all rate the skill.
-    return active ? combine([withoutButtons(answered), this.assessments.reask(active)]) : answered;
+    return interrupted ? combine([withoutButtons(answered), interrupted.reask]) : answered;
   }
 
   /** "And its skills?" takes the role from the last answer, only when the question points back to it. */
@@ -126,12 +153,12 @@ export class ParcoursBot {
     if (!(await this.firstDelivery(action))) return undefined;
     const context = await this.context(action);
     const locale = action.locale ?? context?.locale ?? this.deps.defaultLocale;
-    const roles = action.value.split(",").filter(Boolean);
+    const subject = subjectOf(action);
     this.deps.logger.info({ platform: action.platform, user: userRef(action.platform, action.userId), action: action.actionId }, "action received");
-    if (isOneOf(ASSESSMENT_ACTIONS, action.actionId) && (action.actionId !== "assessment.start" || roles.every((id) => this.deps.catalog.find(id)))) {
-      return this.assessments.onAction(action, action.actionId as AssessmentAction, action.value, locale);
-    }
-    if (isOneOf(DATA_ACTIONS, action.actionId)) return this.userData.onAction(action, action.actionId as DataAction, locale);
+    const flowReply = await this.flows.action(userScope(subject), action.actionId, action.value, this.turn(subject, locale));
+    if (flowReply) return flowReply;
+    if (isOneOf(DATA_ACTIONS, action.actionId)) return this.userData.onAction(subject, action.actionId as DataAction, locale);
+    const roles = action.value.split(",").filter(Boolean);
     const intent = INTENTS.find((i) => i === action.actionId);
     if (!intent || !roles.every((id) => this.deps.catalog.find(id))) {
       const fallback = help(locale);
@@ -141,8 +168,12 @@ export class ParcoursBot {
     return this.respond({ intent, roles, locale });
   }
 
-  private remember(owner: AssessmentOwner, locale: Locale, roles: readonly string[]): Promise<void> {
-    return this.deps.store.set<ConversationContext>(contextKey(owner), { locale, roles: [...roles] }, this.deps.contextTtlMs);
+  private turn(subject: DataSubject, locale: Locale): FlowTurn {
+    return { scope: userScope(subject), locale, now: this.now() };
+  }
+
+  private remember(subject: DataSubject, locale: Locale, roles: readonly string[]): Promise<void> {
+    return this.deps.state.set<ConversationContext>(contextKey(subject), { locale, roles: [...roles] }, this.deps.contextTtlMs);
   }
 
   /** A message's context was remembered on arrival; a button's, before this answer. */
@@ -153,13 +184,13 @@ export class ParcoursBot {
 
   private async firstDelivery(speaker: Speaker): Promise<boolean> {
     if (!speaker.deliveryId) return true;
-    const first = await this.deps.store.claim(deliveryKey(speaker), DELIVERY_TTL_MS);
+    const first = await this.deps.state.claim(deliveryKey(speaker), DELIVERY_TTL_MS);
     if (!first) this.deps.logger.info({ platform: speaker.platform }, "duplicate delivery ignored");
     return first;
   }
 
-  private async context(owner: AssessmentOwner): Promise<ConversationContext | undefined> {
-    const context = await this.deps.store.get<ConversationContext>(contextKey(owner));
+  private async context(subject: DataSubject): Promise<ConversationContext | undefined> {
+    const context = await this.deps.state.get<ConversationContext>(contextKey(subject));
     return context && isOneOf(LOCALES, context.locale) ? context : undefined;
   }
 }

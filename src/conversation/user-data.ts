@@ -1,30 +1,19 @@
 import { privateReply } from "../answers/private-reply.js";
 import { reply, type Reply } from "../answers/reply.js";
-import type { AssessmentOwner, AssessmentRecords } from "../assessment/assessment-records.js";
 import type { Locale } from "../catalog/schema.js";
 import { messages } from "../i18n/messages.js";
-import type { Store } from "../store/store.js";
-
-/** What the bot remembers of a user's conversation, so "and its skills?" follows the last answer. */
-export interface ConversationContext {
-  locale: Locale;
-  roles: string[];
-}
-
-export const contextKey = (owner: AssessmentOwner) => `context:${owner.platform}:${owner.userId}`;
+import type { DataSubject, UserErasure } from "../privacy/user-erasure.js";
 
 export const DATA_ACTIONS = ["data.delete", "data.keep"] as const;
 export type DataAction = (typeof DATA_ACTIONS)[number];
 
 /**
- * "Delete my data": asks once, then removes every record the store holds about the user
- * (conversation memory, assessment in progress, results). Delivery claims hold no user data.
+ * "Delete my data": asks once, then removes everything every module keeps about the user
+ * (conversation state, flows, results, addresses, platform caches and files). Delivery claims
+ * hold no user data.
  */
 export class UserData {
-  constructor(
-    private readonly store: Store,
-    private readonly assessments: AssessmentRecords,
-  ) {}
+  constructor(private readonly erasure: UserErasure) {}
 
   confirm(locale: Locale): Reply {
     const m = messages(locale).data;
@@ -43,10 +32,10 @@ export class UserData {
     );
   }
 
-  async onAction(owner: AssessmentOwner, action: DataAction, locale: Locale): Promise<Reply> {
+  async onAction(subject: DataSubject, action: DataAction, locale: Locale): Promise<Reply> {
     const m = messages(locale).data;
     if (action === "data.keep") return reply([{ type: "text", text: m.cancelled }], { private: true });
-    await Promise.all([this.store.delete(contextKey(owner)), this.assessments.deleteAll(owner)]);
+    await this.erasure.erase(subject);
     return reply([{ type: "text", text: m.done }], { private: true });
   }
 }

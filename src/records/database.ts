@@ -30,8 +30,15 @@ const SQLITE_BUSY_MS = 5000;
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<Database> {
   const database = connect(url, options);
   try {
-    if (database.kind === "postgres" && options.schema) await database.pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, "")}"`);
-    await migrate(database.db);
+    if (database.kind === "sqlite") await inWriteLock(database.sqlite, () => migrate(database.db));
+    else
+      await inAdvisoryLock(database.pool, async (client) => {
+        // On the lock's own connection: a pooled connection opened before the schema existed may not see it in its search path.
+        if (options.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, "")}"`);
+        // Kysely looks for its migration tables in every schema unless told which one: another schema's must not count.
+        const current = await client.query<{ schema: string }>("SELECT current_schema() AS schema");
+        await migrate(database.db, current.rows[0]?.schema ?? "public");
+      });
     return database;
   } catch (error) {
     await database.close().catch(() => undefined);
@@ -64,8 +71,47 @@ function sqlite(file: string): Database {
   return { kind: "sqlite", db, sqlite: connection, close: () => db.destroy() };
 }
 
-async function migrate(db: Kysely<Tables>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+/**
+ * Kysely takes no lock on SQLite, so two processes starting on a new file at once could both
+ * create the tables. An immediate transaction holds the file's write lock for the whole migration:
+ * the second process waits, then finds nothing left to apply.
+ */
+async function inWriteLock<T>(connection: SqliteDatabase.Database, work: () => Promise<T>): Promise<T> {
+  connection.exec("BEGIN IMMEDIATE");
+  try {
+    const result = await work();
+    connection.exec("COMMIT");
+    return result;
+  } catch (error) {
+    if (connection.inTransaction) connection.exec("ROLLBACK");
+    throw error;
+  }
+}
+
+/** Any number, the same in every process: the key of the lock that migrations are applied under. */
+const MIGRATION_LOCK = 0x70617263;
+
+/**
+ * Kysely's own migration lock lives in tables it first creates with CREATE TABLE IF NOT EXISTS,
+ * which fails when two processes run it on a new database at the same moment. A session-level
+ * advisory lock around the whole migration serialises them before any table exists.
+ */
+async function inAdvisoryLock<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    try {
+      return await work(client);
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+async function migrate(db: Kysely<Tables>, schema?: string): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
   return result;

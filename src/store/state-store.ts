@@ -27,7 +27,7 @@ export interface StateStore {
   delete(key: string): Promise<boolean>;
   /** Set-if-absent with an expiry: exactly one of any number of concurrent callers wins. */
   claim(key: string, ttlMs: number): Promise<boolean>;
-  /** Adds `by` to an integer (absent counts as 0) and answers the new value. */
+  /** Adds `by` to an integer (absent counts as 0) and answers the new value; `ttlMs`, when given, sets a new expiry. */
   increment(key: string, by?: number, ttlMs?: number): Promise<number>;
   /** Deletes every key that starts with `prefix`, expired ones included; answers how many. */
   deleteByPrefix(prefix: string): Promise<number>;

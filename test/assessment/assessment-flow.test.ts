@@ -2,10 +2,17 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Block, Reply } from "../../src/answers/reply.js";
 import type { IncomingMessage } from "../../src/conversation/incoming.js";
-import { openStore } from "../../src/store/open-store.js";
+import { userStateKey } from "../../src/privacy/user-erasure.js";
+import { openDatabase } from "../../src/records/database.js";
+import { openStateStore } from "../../src/store/open-state.js";
+import type { StateStore } from "../../src/store/state-store.js";
 import { tempDir, testBot } from "../helpers.js";
 
 const user = { platform: "test", userId: "U1", conversationId: "D1" };
+const flowKey = userStateKey(user, "flow");
+/** The assessment in progress, as the flow engine keeps it. */
+const inProgress = async (state: StateStore) => (await state.get<{ state: unknown }>(flowKey))?.state;
+const rate = (skill: string, level: number) => JSON.stringify({ skill, level });
 const text = (reply: Reply | undefined) => JSON.stringify(reply?.blocks ?? []);
 const buttons = (reply: Reply | undefined) => (reply?.blocks ?? []).flatMap((b) => (b.type === "buttons" ? b.buttons : []));
 const header = (reply: Reply | undefined) => (reply?.blocks.find((b) => b.type === "header") as Extract<Block, { type: "header" }> | undefined)?.text;
@@ -39,7 +46,7 @@ describe("self-assessment flow", () => {
     const answers = ["3", "three", "expert", "beginner", "intermediate", "2/5", "level 4", "skip"].slice(0, role.skills.length);
     let last: Reply | undefined;
     for (const [i, answer] of answers.entries()) {
-      last = i === 1 ? await press("assessment.rate", `${role.skills[1]!.id}:3`) : await say(answer);
+      last = i === 1 ? await press("assessment.rate", rate(role.skills[1]!.id, 3)) : await say(answer);
     }
     expect(header(last)).toBe(`Your self-assessment: ${role.names.en}`);
     const chart = last!.blocks.find((b) => b.type === "chart") as Extract<Block, { type: "chart" }>;
@@ -102,21 +109,21 @@ describe("self-assessment flow", () => {
   });
 
   it("applies the first of two rating buttons pressed at once, and says the second came too late", async () => {
-    const { say, press, catalog, store } = await started();
+    const { say, press, catalog, state } = await started();
     const role = catalog.get("learning-architect");
     await say("assess me against learning architect");
-    const [first, second] = await Promise.all([press("assessment.rate", `${role.skills[0]!.id}:4`), press("assessment.rate", `${role.skills[0]!.id}:1`)]);
+    const [first, second] = await Promise.all([press("assessment.rate", rate(role.skills[0]!.id, 4)), press("assessment.rate", rate(role.skills[0]!.id, 1))]);
     expect(header(first)).toContain(`2/${role.skills.length}`);
     expect(text(second)).toContain("already answered");
-    expect(await store.get("assessment:active:test:U1")).toMatchObject({ index: 1, ratings: { [role.skills[0]!.id]: 4 } });
+    expect(await inProgress(state)).toMatchObject({ index: 1, ratings: { [role.skills[0]!.id]: 4 } });
   });
 
   it("applies two answers typed at once to two skills in turn", async () => {
-    const { say, catalog, store } = await started();
+    const { say, catalog, state } = await started();
     const role = catalog.get("learning-architect");
     await say("assess me against learning architect");
     await Promise.all([say("2"), say("4")]);
-    expect(await store.get("assessment:active:test:U1")).toMatchObject({ index: 2, ratings: { [role.skills[0]!.id]: 2, [role.skills[1]!.id]: 4 } });
+    expect(await inProgress(state)).toMatchObject({ index: 2, ratings: { [role.skills[0]!.id]: 2, [role.skills[1]!.id]: 4 } });
   });
 
   it("keeps only the rating buttons when a question interrupts the assessment", async () => {
@@ -136,31 +143,38 @@ describe("self-assessment flow", () => {
   });
 
   it("lets go of an assessment whose role left the catalogue", async () => {
-    const { say, store } = await started();
-    await store.set("assessment:active:test:U1", { roleId: "retired-role", locale: "fr", index: 0, ratings: {}, tries: 0, startedAt: "2026-01-01T00:00:00.000Z" });
+    const { say, state } = await started();
+    const retired = { roleId: "retired-role", locale: "fr", index: 0, ratings: {}, tries: 0, startedAt: "2026-01-01T00:00:00.000Z" };
+    await state.set(flowKey, { flow: "assessment", version: 1, state: retired, idleUntil: Date.now() + 3600_000 });
     const reply = await say("bonjour");
     expect(text(reply)).toContain("Bonjour");
-    expect(await store.get("assessment:active:test:U1")).toBeUndefined();
+    expect(await state.get(flowKey)).toBeUndefined();
   });
 
   it("continues in a new process after a restart, with a SQLite store", async () => {
-    const file = join(await tempDir(), "parcours.sqlite");
-    const first = await started({ store: openStore(`sqlite://${file}`) });
+    const url = `sqlite://${join(await tempDir(), "parcours.sqlite")}`;
+    const process = async () => {
+      const database = await openDatabase(url);
+      return started({ database, state: openStateStore(database, {}) });
+    };
+    const first = await process();
     const role = first.catalog.get("training-project-manager");
     await first.say("assess me against training project manager");
     await first.say("3");
-    await first.store.close();
-    const second = await started({ store: openStore(`sqlite://${file}`) });
+    await first.close();
+    const second = await process();
     const resumed = await second.say("resume");
     expect(header(resumed)).toContain(`2/${role.skills.length}`);
-    await second.store.close();
+    await second.close();
   });
 
   it("forgets an assessment after the idle time", async () => {
-    const { bot, say } = await started({ assessmentIdleMs: 40 });
-    void bot;
+    let clock = Date.parse("2026-12-01T09:00:00Z");
+    const { say } = await started({ assessmentIdleMs: 3600_000, now: () => new Date(clock) });
     await say("assess me against learning architect");
-    await new Promise((r) => setTimeout(r, 80));
+    clock += 30 * 60_000;
+    expect(header(await say("resume"))).toContain("1/");
+    clock += 61 * 60_000;
     expect(text(await say("resume"))).toContain("no self-assessment in progress");
   });
 
@@ -179,7 +193,7 @@ describe("self-assessment flow", () => {
   });
 
   it("deletes all of a user's data after confirmation, and nothing of theirs stays", async () => {
-    const { say, press, store } = await started();
+    const { say, press, state } = await started();
     await say("what is a DLM?");
     await say("assess me against learning architect");
     await say("3");
@@ -189,7 +203,7 @@ describe("self-assessment flow", () => {
     expect(buttons(confirm).map((b) => b.actionId)).toEqual(["data.delete", "data.keep"]);
     const done = await press("data.delete", "all");
     expect(text(done)).toContain("supprimé");
-    for (const key of ["context:test:U1", "assessment:active:test:U1", "assessment:results:test:U1"]) expect(await store.get(key)).toBeUndefined();
+    for (const name of ["context", "flow"]) expect(await state.get(userStateKey(user, name))).toBeUndefined();
     expect(text(await say("my results"))).toContain("no self-assessment results");
   });
 });

@@ -8,7 +8,7 @@ import { Capture, SHIPPED_CATALOG, tempDir } from "../helpers.js";
 async function run(argv: string[], input = "", env: NodeJS.ProcessEnv = {}) {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await runCli(argv, { env: { STORE_URL: "memory://", ...env }, stdin: Readable.from([input]), stdout, stderr });
+  const code = await runCli(argv, { env: { DATABASE_URL: "memory://", ...env }, stdin: Readable.from([input]), stdout, stderr });
   return { code, out: stdout.text, err: stderr.text };
 }
 
@@ -84,9 +84,12 @@ describe("parcours CLI", () => {
     const locale = await run(["chat"], "", { DEFAULT_LOCALE: "de" });
     expect(locale.code).toBe(1);
     expect(locale.err).toContain("DEFAULT_LOCALE");
-    const store = await run(["chat"], "", { STORE_URL: "ftp://x" });
+    const store = await run(["chat"], "", { DATABASE_URL: "ftp://x" });
     expect(store.code).toBe(1);
-    expect(store.err).toContain("STORE_URL");
+    expect(store.err).toContain("DATABASE_URL");
+    const redis = await run(["chat"], "", { REDIS_URL: "localhost:6379" });
+    expect(redis.code).toBe(1);
+    expect(redis.err).toContain("REDIS_URL");
     const slack = await run(["start"], "", { SLACK_BOT_TOKEN: "xoxb-1" });
     expect(slack.code).toBe(1);
     expect(slack.err).toContain("SLACK_SIGNING_SECRET");

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Reply } from "../../src/answers/reply.js";
 import { createLogger } from "../../src/logging/logger.js";
-import { memoryStore } from "../../src/store/keyv-store.js";
-import type { Store } from "../../src/store/store.js";
+import { MemoryStateStore } from "../../src/store/memory-state.js";
 import { Capture, testBot } from "../helpers.js";
 
 const speaker = { platform: "test", userId: "U123SECRET", conversationId: "C1" };
@@ -75,16 +74,15 @@ describe("ParcoursBot", () => {
   });
 
   it("turns a store failure into a sentence and logs the cause, not the text", async () => {
-    const base = memoryStore();
-    const failing: Store = {
-      get: async () => Promise.reject(new Error("disk on fire")),
-      set: (key, value, ttl) => base.set(key, value, ttl),
-      delete: (key) => base.delete(key),
-      claim: (key, ttl) => base.claim(key, ttl),
-      close: () => base.close(),
-    };
+    /** Reads fail, as from a disk or a server gone away; claims and deletes still work. */
+    class FailingReads extends MemoryStateStore {
+      override async get(): Promise<never> {
+        throw new Error("disk on fire");
+      }
+    }
+    const base = new FailingReads();
     const logs = new Capture();
-    const { bot } = await testBot({ store: failing, logger: createLogger("info", logs) });
+    const { bot } = await testBot({ state: base, logger: createLogger("info", logs) });
     const reply = await bot.handleMessage({ ...speaker, text: "what is a DLM?", deliveryId: "Ev-fail" });
     expect(reply?.fallbackText).toMatch(/went wrong/);
     expect(logs.text).toContain("disk on fire");

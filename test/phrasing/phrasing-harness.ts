@@ -2,7 +2,7 @@ import { loadConfig } from "../../src/config/config.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { LlmPhrasing } from "../../src/phrasing/llm-phrasing.js";
 import { phrasingFromConfig } from "../../src/phrasing/phrasing-from-config.js";
-import { memoryStore } from "../../src/store/keyv-store.js";
+import { MemoryStateStore } from "../../src/store/memory-state.js";
 import type { Store } from "../../src/store/store.js";
 import { Capture, shippedCatalog } from "../helpers.js";
 import type { FakeOpenAiServer } from "./fake-openai-server.js";
@@ -22,7 +22,7 @@ export function fakeModelEnv(server: FakeOpenAiServer, extra: Record<string, str
 /** LlmPhrasing built the way createParcours builds it: from configuration, with the real openai client. */
 export async function llmPhrasingFor(env: Record<string, string>, options: { store?: Store } = {}) {
   const catalog = await shippedCatalog();
-  const store = options.store ?? memoryStore();
+  const store = options.store ?? new MemoryStateStore();
   const logs = new Capture();
   const phrasing = phrasingFromConfig(loadConfig(env), { catalog, store, logger: createLogger("debug", logs) });
   if (!(phrasing instanceof LlmPhrasing)) throw new Error(`expected LlmPhrasing from ${JSON.stringify(env)}`);

@@ -18,7 +18,7 @@ afterEach(async () => {
 
 async function parcoursWith(env: Record<string, string>) {
   const logs = new Capture();
-  const parcours = await createParcours(loadConfig({ STORE_URL: "memory://", ...env }), createLogger("info", logs));
+  const parcours = await createParcours(loadConfig({ DATABASE_URL: "memory://", ...env }), createLogger("info", logs));
   return { parcours, logs };
 }
 

@@ -1,0 +1,156 @@
+import { reply, type Reply } from "../answers/reply.js";
+import { userStateKey } from "../privacy/user-erasure.js";
+import type { StateStore, Versioned } from "../store/state-store.js";
+import { isFlowActionId, parseFlowAction } from "./flow-action.js";
+import type { FlowDefinition, FlowScope, FlowStep, FlowTurn } from "./flow.js";
+
+/** What the store keeps for the one flow in progress in a scope. */
+interface FlowRecord {
+  flow: string;
+  version: number;
+  state: unknown;
+  /** Past this, the flow has waited too long for the user: it expires on their next message. */
+  idleUntil: number;
+}
+
+/** The flow in a scope, as a handler sees it. */
+export type FlowStatus<S> = { kind: "none" } | { kind: "active"; state: S } | { kind: "expired"; state: S } | { kind: "other"; flowId: string };
+
+/** A flow that expired is remembered this much longer, so the user is told instead of finding it gone. */
+const EXPIRED_GRACE_MS = 24 * 3600_000;
+/** Two processes racing for one user lose a few rounds at most; past this something is wrong. */
+const MAX_ROUNDS = 25;
+
+export class FlowContention extends Error {}
+
+/** A message or button the flow in progress did not take: the bot answers it, then the flow asks again. */
+export interface Interruption {
+  reask: Reply;
+}
+
+type AnyFlow = FlowDefinition<any, string>;
+
+const scopeKey = (scope: FlowScope) =>
+  scope.kind === "user" ? userStateKey(scope, "flow") : `conversation:${scope.platform}:${encodeURIComponent(scope.conversationId)}:flow`;
+
+/** The reply of a step whose reply nobody sees (a silent end). */
+const UNUSED = reply([{ type: "text", text: "-" }]);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs conversation flows on the state store. One flow at a time per scope; every step is
+ * decided on the state as read, then committed with compare-and-set on its version: if another
+ * process (another button press, another typed answer) committed in between, the step is decided
+ * again on the new state, so no answer is lost and none is applied twice.
+ */
+export class FlowEngine {
+  private readonly flows = new Map<string, AnyFlow>();
+
+  constructor(
+    private readonly store: StateStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  register(flow: AnyFlow): void {
+    this.flows.set(flow.id, flow);
+  }
+
+  /** The flow in this scope, for one definition: its state, or why there is none for it. */
+  async status<S>(scope: FlowScope, flow: FlowDefinition<S, string>): Promise<FlowStatus<S>> {
+    return this.interpret(await this.store.getVersioned<FlowRecord>(scopeKey(scope)), flow);
+  }
+
+  /**
+   * Decides a step on the current state and commits it atomically. `decide` may run more than
+   * once (after losing a race) and must not write anything itself: that is `afterCommit`'s job.
+   * Undefined when `decide` declined.
+   */
+  async step<S>(scope: FlowScope, flow: FlowDefinition<S, string>, decide: (status: FlowStatus<S>) => Promise<FlowStep<S> | undefined>): Promise<Reply | undefined> {
+    const key = scopeKey(scope);
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const record = await this.store.getVersioned<FlowRecord>(key);
+      const step = await decide(this.interpret(record, flow));
+      if (!step) return undefined;
+      if (await this.commit(key, flow, record, step)) {
+        await step.afterCommit?.();
+        return step.reply;
+      }
+      // Someone else committed first: back off a little, at random, so two rivals stop colliding.
+      await sleep(Math.random() * Math.min(50, 2 ** round));
+    }
+    throw new FlowContention(`flow ${flow.id}: gave up after ${MAX_ROUNDS} conflicting updates`);
+  }
+
+  /**
+   * A typed message for whichever flow is in progress: its step, an interruption, or undefined
+   * when none is (an expired flow is ended first, with its notice if it has one).
+   */
+  async text(scope: FlowScope, text: string, turn: FlowTurn): Promise<Reply | Interruption | undefined> {
+    const active = await this.activeFlow(scope);
+    if (!active) return undefined;
+    let outcome: "step" | "expired silently" | Interruption = "step";
+    const stepped = await this.step(scope, active, async (status) => {
+      outcome = "step";
+      if (status.kind === "expired") {
+        const notice = active.onExpire(status.state, turn);
+        if (!notice) outcome = "expired silently";
+        return { reply: notice ?? active.reask(status.state, turn), next: null };
+      }
+      if (status.kind !== "active") {
+        // State that no longer reads (another version, a role gone from the catalogue) is dropped, and the message answered as usual.
+        outcome = "expired silently";
+        return { reply: UNUSED, next: null };
+      }
+      const step = await active.onText(status.state, text, turn);
+      if (!step) outcome = { reask: active.reask(status.state, turn) };
+      return step;
+    });
+    return outcome === "step" ? stepped : outcome === "expired silently" ? undefined : outcome;
+  }
+
+  /** A pressed button of a registered flow; undefined when no flow owns the action id. */
+  async action(scope: FlowScope, actionId: string, value: string, turn: FlowTurn): Promise<Reply | undefined> {
+    const flow = [...this.flows.values()].find((f) => isFlowActionId(f, actionId));
+    if (!flow) return undefined;
+    const action = parseFlowAction(flow, actionId, value);
+    return this.step(scope, flow, async (status) => {
+      const state = status.kind === "active" ? status.state : undefined;
+      return flow.onAction(state, action, turn);
+    });
+  }
+
+  /** "Resume": the flow in progress asks its question again (and its idle time starts over). */
+  async resume(scope: FlowScope, turn: FlowTurn): Promise<Reply | undefined> {
+    const active = await this.activeFlow(scope);
+    if (!active) return undefined;
+    return this.step(scope, active, async (status) => (status.kind === "active" ? active.onResume(status.state, turn) : undefined));
+  }
+
+  /** Forgets the flow in this scope, whatever it was. */
+  async end(scope: FlowScope): Promise<void> {
+    await this.store.delete(scopeKey(scope));
+  }
+
+  private async activeFlow(scope: FlowScope): Promise<AnyFlow | undefined> {
+    const record = await this.store.get<FlowRecord>(scopeKey(scope));
+    return record ? this.flows.get(record.flow) : undefined;
+  }
+
+  private interpret<S>(record: Versioned<FlowRecord> | undefined, flow: FlowDefinition<S, string>): FlowStatus<S> {
+    if (!record) return { kind: "none" };
+    const { value } = record;
+    if (value.flow !== flow.id) return this.flows.has(value.flow) ? { kind: "other", flowId: value.flow } : { kind: "none" };
+    // State written by another version of the flow, or that no longer fits its schema, is not misread: it is dropped.
+    const parsed = value.version === flow.version ? flow.state.safeParse(value.state) : undefined;
+    if (!parsed?.success) return { kind: "none" };
+    return value.idleUntil <= this.now().getTime() ? { kind: "expired", state: parsed.data } : { kind: "active", state: parsed.data };
+  }
+
+  private async commit<S>(key: string, flow: FlowDefinition<S, string>, record: Versioned<FlowRecord> | undefined, step: FlowStep<S>): Promise<boolean> {
+    if (step.next === undefined) return true;
+    if (step.next === null) return record ? this.store.deleteIfVersion(key, record.version) : true;
+    const value: FlowRecord = { flow: flow.id, version: flow.version, state: step.next, idleUntil: this.now().getTime() + flow.idleMs };
+    return (await this.store.compareAndSet(key, record?.version ?? null, value, flow.idleMs + Math.min(flow.idleMs, EXPIRED_GRACE_MS))) !== undefined;
+  }
+}
