@@ -39,9 +39,23 @@ export interface ParcoursParts {
   now?: () => Date;
 }
 
+/**
+ * Expired state (finished flows' leftovers, old delivery claims) reads as absent at once; its rows
+ * are removed from disk this often, and once at start, so the file does not grow for ever.
+ */
+const PURGE_EVERY_MS = 10 * 60_000;
+
 /** Puts the core together from its opened parts; `close()` closes them. */
 export function assembleParcours(parts: ParcoursParts): Parcours {
   const { catalog, state, database, logger, config } = parts;
+  const purge = () => {
+    state.purgeExpired().then(
+      (purged) => purged > 0 && logger.debug({ purged }, "expired state purged"),
+      (error: unknown) => logger.warn({ err: error }, "purging expired state failed"),
+    );
+  };
+  purge();
+  const purging = setInterval(purge, PURGE_EVERY_MS).unref();
   const addresses = new AddressBook(database.db);
   const erasure = new UserErasure(state);
   const bot = new ParcoursBot({
@@ -67,6 +81,7 @@ export function assembleParcours(parts: ParcoursParts): Parcours {
     erasure,
     ...(parts.phrasing ? { phrasing: parts.phrasing } : {}),
     async close() {
+      clearInterval(purging);
       await state.close();
       await database.close();
     },
