@@ -1,10 +1,12 @@
-import { ActivityTypes, TurnContext } from "botbuilder";
+import { TurnContext } from "botbuilder";
 import type { Reply } from "../../src/answers/reply.js";
 import type { Logger } from "../../src/logging/logger.js";
+import { deliverReply, type ReplyOrigin } from "../../src/outbound/deliver-reply.js";
 import type { BackgroundWork } from "../shared/background-work.js";
-import { describeError } from "../shared/describe-error.js";
-import { inPersonalChat, isPersonal, type PersonalChatAccess } from "./personal-chat.js";
-import { toTeamsMessages } from "./to-adaptive-card.js";
+import { describeOutboundError } from "./outbound-errors.js";
+import type { TeamsOutbound } from "./teams-outbound.js";
+import { speakerOf } from "./to-incoming.js";
+import { TurnOutbound } from "./turn-outbound.js";
 
 /**
  * Teams gives a bot about 15 seconds to answer a turn before it shows the user an error and may
@@ -13,7 +15,8 @@ import { toTeamsMessages } from "./to-adaptive-card.js";
  */
 export const TURN_BUDGET_MS = 10_000;
 
-export interface ReplyDelivery extends PersonalChatAccess {
+export interface ReplyDelivery {
+  outbound: TeamsOutbound;
   logger: Logger;
   turnBudgetMs: number;
   /** Late answers still running, so that stopping the server can wait for them. */
@@ -22,27 +25,26 @@ export interface ReplyDelivery extends PersonalChatAccess {
 
 const LATE = Symbol("late");
 
-/** Sends a reply in the conversation of `context`, without ever posting private content in a shared one. */
-export async function sendReply(context: TurnContext, reply: Reply, delivery: ReplyDelivery): Promise<void> {
-  if (reply.private && !isPersonal(context)) return sendPrivately(context, reply, delivery);
-  await context.sendActivities(toTeamsMessages(reply));
+/** Only a personal chat is the user's alone; a conversation of unknown type counts as shared. */
+function originOf(context: TurnContext, turn: TurnOutbound): ReplyOrigin {
+  const { activity } = context;
+  return { address: turn.here, userId: speakerOf(activity).userId, private: activity.conversation?.conversationType === "personal" };
 }
 
 /**
- * Self-ratings and other private answers asked for in a channel or group chat go to the user's
- * personal chat; the shared conversation only gets the reply's public notice.
+ * Sends a reply where the core decides (see deliverReply): in the conversation of `context`, or
+ * private content in the user's personal chat with only a notice here. When the personal chat cannot
+ * be reached, the notice says so and the turn ends normally: the user has their answer.
  */
-async function sendPrivately(context: TurnContext, reply: Reply, delivery: ReplyDelivery): Promise<void> {
-  let notice = reply.publicNotice;
+export async function sendReply(context: TurnContext, reply: Reply, delivery: ReplyDelivery): Promise<void> {
+  const turn = new TurnOutbound(context, delivery.outbound);
+  const origin = originOf(context, turn);
   try {
-    await inPersonalChat(context, delivery, async (personal) => {
-      await personal.sendActivities(toTeamsMessages(reply));
-    });
+    await deliverReply(turn, reply, origin);
   } catch (error) {
-    delivery.logger.warn({ conversationType: context.activity.conversation?.conversationType, err: describeError(error) }, "personal chat unavailable, private reply withheld from a shared conversation");
-    notice = reply.privateUnavailableNotice;
+    if (!reply.private || origin.private || turn.failedHere) throw error;
+    delivery.logger.warn({ conversationType: context.activity.conversation?.conversationType, err: describeOutboundError(error) }, "personal chat unavailable, private reply withheld from a shared conversation");
   }
-  if (notice) await context.sendActivity({ type: ActivityTypes.Message, text: notice, textFormat: "plain" });
 }
 
 /**
@@ -64,7 +66,6 @@ export async function answerInTime(context: TurnContext, answer: Promise<Reply |
   const reference = TurnContext.getConversationReference(context.activity);
   void delivery.work.track("late answer", async () => {
     const reply = await answer;
-    if (reply) await delivery.adapter.continueConversationAsync(delivery.botAppId, reference, (later) => sendReply(later, reply, delivery));
+    if (reply) await delivery.outbound.continueConversation(reference, (later) => sendReply(later, reply, delivery));
   });
 }
-

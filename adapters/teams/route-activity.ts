@@ -1,16 +1,17 @@
 import { ActivityTypes, TurnContext, type Activity } from "botbuilder";
-import { help } from "../../src/answers/general-answers.js";
 import type { Locale } from "../../src/catalog/schema.js";
 import type { ParcoursBot } from "../../src/conversation/parcours-bot.js";
-import { messages } from "../../src/i18n/messages.js";
+import { welcomeReply } from "../../src/home/welcome.js";
 import { userRef } from "../../src/logging/logger.js";
-import type { Store } from "../../src/store/store.js";
+import type { StateStore } from "../../src/store/state-store.js";
+import type { ConversationReferences } from "./conversation-references.js";
 import { answerInTime, sendReply, type ReplyDelivery } from "./deliver-reply.js";
 import { PLATFORM, isCardSubmit, localeOf, speakerOf, toIncomingAction, toIncomingMessage } from "./to-incoming.js";
 
 export interface ActivityRouterDependencies extends ReplyDelivery {
   bot: ParcoursBot;
-  store: Store;
+  state: StateStore;
+  references: ConversationReferences;
   defaultLocale: Locale;
 }
 
@@ -46,7 +47,7 @@ export function routeActivities(deps: ActivityRouterDependencies): (context: Tur
 
 async function onMessage(context: TurnContext, deps: ActivityRouterDependencies): Promise<void> {
   const { activity } = context;
-  await deps.references.remember(TurnContext.getConversationReference(activity));
+  await deps.references.remember(activity);
   if (isCardSubmit(activity)) {
     await answerInTime(context, deps.bot.handleAction(toIncomingAction(activity)), deps);
     return;
@@ -68,7 +69,7 @@ async function onInvoke(context: TurnContext, deps: ActivityRouterDependencies):
     return;
   }
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: CARD_ACTION_RECEIVED } });
-  await deps.references.remember(TurnContext.getConversationReference(activity));
+  await deps.references.remember(activity);
   await answerInTime(context, deps.bot.handleAction(toIncomingAction(activity)), deps);
 }
 
@@ -82,16 +83,16 @@ async function onConversationUpdate(context: TurnContext, deps: ActivityRouterDe
     return;
   }
   if (!botAmong(activity.membersAdded, activity)) return;
-  await deps.references.remember(TurnContext.getConversationReference(activity));
-  if (activity.id && !(await deps.store.claim(`welcome:${PLATFORM}:${activity.id}`, WELCOME_TTL_MS))) return;
+  await deps.references.remember(activity, { refresh: true });
+  if (activity.id && !(await deps.state.claim(`welcome:${PLATFORM}:${activity.id}`, WELCOME_TTL_MS))) return;
   const locale = localeOf(activity) ?? deps.defaultLocale;
   deps.logger.info({ platform: PLATFORM, conversationType: activity.conversation.conversationType, locale }, "installed, welcoming");
-  await sendReply(context, help(locale, messages(locale).greeting), deps);
+  await sendReply(context, welcomeReply(locale), deps);
 }
 
 /** Sent alongside conversationUpdate on install and uninstall; only the reference is kept here. */
 async function onInstallationUpdate(context: TurnContext, deps: ActivityRouterDependencies): Promise<void> {
   const { activity } = context;
   if (activity.action?.startsWith("remove")) await deps.references.forget(activity.conversation.id);
-  else await deps.references.remember(TurnContext.getConversationReference(activity));
+  else await deps.references.remember(activity, { refresh: true });
 }

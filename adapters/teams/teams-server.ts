@@ -10,13 +10,16 @@ import { ConversationReferences } from "./conversation-references.js";
 import { TURN_BUDGET_MS } from "./deliver-reply.js";
 import { EMULATOR_HOST, isLoopbackUrl } from "./emulator-mode.js";
 import { authorizationOf, BadRequest, readActivity, writeInvokeResponse } from "./node-http-bridge.js";
+import { describeOutboundError } from "./outbound-errors.js";
 import { routeActivities } from "./route-activity.js";
 import { TeamsCloudAdapter, Unauthorized } from "./teams-cloud-adapter.js";
+import { TeamsOutbound } from "./teams-outbound.js";
+import { PLATFORM } from "./to-incoming.js";
 
 export const MESSAGES_PATH = "/api/messages";
 
 export interface TeamsServerOptions {
-  parcours: Pick<Parcours, "bot" | "store">;
+  parcours: Pick<Parcours, "bot" | "state" | "addresses" | "erasure">;
   config: Config;
   logger: Logger;
   /** Defaults to every interface, for the Bot Connector service to reach the bot; to loopback without an app id. */
@@ -35,6 +38,8 @@ export interface TeamsServer {
   url: string;
   port: number;
   references: ConversationReferences;
+  /** What the core uses to reach Teams users without being spoken to. */
+  outbound: TeamsOutbound;
   stop(): Promise<void>;
 }
 
@@ -60,7 +65,7 @@ function createAdapter(config: Config, logger: Logger, endpoints: TeamsServerOpt
   const adapter = new TeamsCloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     // The core turns its own failures into a sentence; what lands here failed on the way to Teams.
-    logger.error({ adapter: "teams", type: context.activity.type, err: describeError(error) }, "teams turn failed");
+    logger.error({ adapter: "teams", type: context.activity.type, err: describeOutboundError(error) }, "teams turn failed");
   };
   return adapter;
 }
@@ -69,16 +74,20 @@ function createAdapter(config: Config, logger: Logger, endpoints: TeamsServerOpt
 export async function startTeamsServer(options: TeamsServerOptions): Promise<TeamsServer> {
   const { parcours, config, logger } = options;
   const adapter = createAdapter(config, logger, options.authEndpoints);
-  const references = new ConversationReferences(parcours.store);
+  const references = new ConversationReferences(parcours);
+  // The personal chat's reference carries the user's Teams and Entra ids; "delete my data" takes it.
+  parcours.erasure.register("teams conversation references", async (subject) => {
+    if (subject.platform === PLATFORM) await references.forgetUser(subject.userId);
+  });
+  const outbound = new TeamsOutbound({ adapter, botAppId: config.MICROSOFT_APP_ID ?? "", references });
   const work = new BackgroundWork(logger.child({ adapter: "teams" }));
   const authenticated = Boolean(config.MICROSOFT_APP_ID);
   const logic = routeActivities({
     bot: parcours.bot,
-    store: parcours.store,
+    state: parcours.state,
     references,
+    outbound,
     defaultLocale: config.DEFAULT_LOCALE,
-    adapter,
-    botAppId: config.MICROSOFT_APP_ID ?? "",
     logger,
     turnBudgetMs: options.turnBudgetMs ?? TURN_BUDGET_MS,
     work,
@@ -122,6 +131,7 @@ export async function startTeamsServer(options: TeamsServerOptions): Promise<Tea
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}${MESSAGES_PATH}`,
     port,
     references,
+    outbound,
     async stop() {
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

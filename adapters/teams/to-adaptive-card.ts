@@ -193,8 +193,22 @@ export function toAdaptiveCards(reply: Reply): AdaptiveCard[] {
   return kept;
 }
 
-/** The Teams messages for a reply: one card each, with the reply's fallback as the notification summary. */
-export function toTeamsMessages(reply: Reply): TeamsCardMessage[] {
+/** A reply of one paragraph needs no card: it goes as an ordinary chat message, like a person's. */
+export interface TeamsTextMessage {
+  type: "message";
+  text: string;
+  textFormat: "markdown";
+}
+
+export type TeamsMessage = TeamsCardMessage | TeamsTextMessage;
+
+/**
+ * The Teams messages for a reply: a single paragraph as text (a notice, a short answer), anything
+ * else as cards, one a message, with the reply's fallback as the notification summary.
+ */
+export function toTeamsMessages(reply: Reply): TeamsMessage[] {
+  const [only, ...more] = reply.blocks;
+  if (only?.type === "text" && more.length === 0) return [{ type: "message", text: markdown(only.text), textFormat: "markdown" }];
   return toAdaptiveCards(reply).map((content) => ({
     type: "message",
     summary: content.fallbackText,

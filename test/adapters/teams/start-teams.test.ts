@@ -6,12 +6,9 @@ import { startTeams } from "../../../adapters/teams/start-teams.js";
 import { startPlatforms } from "../../../bin/start-platforms.js";
 import { ConfigError, loadConfig } from "../../../src/config/config.js";
 import { createLogger } from "../../../src/logging/logger.js";
-import { Capture, testBot } from "../../helpers.js";
+import { Capture, testParcours } from "../../helpers.js";
 
-const parcours = async () => {
-  const { bot, catalog, store } = await testBot();
-  return { bot, catalog, store, close: () => store.close() };
-};
+const parcours = () => testParcours();
 const entries = (logs: Capture) => logs.chunks.map((line) => JSON.parse(line));
 
 /** This machine's first address that is not loopback, if it has one. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messages } from "../../../src/i18n/messages.js";
 import { shippedCatalog } from "../../helpers.js";
+import { REFUSALS } from "./fake-bot-connector.js";
 import { cardButtons, cardText, TeamsHarness } from "./teams-harness.js";
 
 const BOT = "28:00000000-0000-4000-8000-0000000000b0";
@@ -138,13 +139,13 @@ describe("Teams adapter over HTTP, unauthenticated (emulator mode)", () => {
       name: "adaptiveCard/action",
       value: { action: { type: "Action.Execute", verb: "role.skills", data: { actionId: "role.skills", value: "learning-architect" } }, trigger: "manual" },
     };
-    harness.connector.refuseActivities = true;
+    harness.connector.refuse("send", REFUSALS.disabledByAdmin);
     try {
       const response = await harness.post(invoke);
       expect(response.status).toBe(200);
       expect(JSON.parse(response.text)).toEqual({ statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" });
     } finally {
-      harness.connector.refuseActivities = false;
+      harness.connector.accept();
     }
   });
 
@@ -190,11 +191,11 @@ describe("Teams adapter logs at info level", () => {
     const question = "what does a Learning Architect do?";
     const from = { id: "29:1SecretUserIdOnlyInThisTest0123456789", aadObjectId: "00000000-0000-4000-8000-00000000secr" };
     expect((await harness.post(harness.activity("personal-message", { text: question, from }))).status).toBe(200);
-    harness.connector.refuseActivities = true;
+    harness.connector.refuse("send", REFUSALS.disabledByAdmin);
     try {
       expect((await harness.post(harness.activity("personal-message", { text: question, from }))).status).toBe(200);
     } finally {
-      harness.connector.refuseActivities = false;
+      harness.connector.accept();
     }
     expect(harness.logs.text).toContain("message understood");
     // The failure is described by what identifies it; the error's details and request stay out.

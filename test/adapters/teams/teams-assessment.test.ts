@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messages } from "../../../src/i18n/messages.js";
 import { shippedCatalog } from "../../helpers.js";
-import type { SentActivity } from "./fake-bot-connector.js";
+import { REFUSALS, type SentActivity } from "./fake-bot-connector.js";
 import { cardButtons, cardText, TeamsHarness } from "./teams-harness.js";
 
 const BOT = "28:00000000-0000-4000-8000-0000000000b0";
@@ -53,7 +53,8 @@ describe("self-assessment in Teams, over HTTP through CloudAdapter", () => {
       expect(cardText(sent[0]!.activity)).toContain(`${i + 1}/${role.skills.length} · ${skill.name.en}`);
       if (i % 2 === 0) {
         const rate = cardButtons(sent[0]!.activity).find((b) => b.actionId === "assessment.rate" && b.label === "3");
-        expect(rate).toEqual(expect.objectContaining({ value: `${skill.id}:3` }));
+        // The core encodes the skill and level in the value; the card carries it as it is.
+        expect(rate?.value).toContain(skill.id);
         sent = await press({ actionId: rate!.actionId, value: rate!.value });
         expected.push(m.gapLine(skill.name.en, 3, skill.targetLevel));
       } else {
@@ -119,11 +120,28 @@ describe("self-assessment in Teams, over HTTP through CloudAdapter", () => {
     expect(cardText(next[0]!.activity)).toContain(`2/${role.skills.length} · ${role.skills[1]!.name.en}`);
   });
 
+  it("sends it to the personal chat already recorded for the user, opening none", async () => {
+    const role = (await shippedCatalog()).get("learning-architect");
+    const from = user(5);
+    const personalId = "a:assessment-recorded-personal-chat";
+    await exchange(harness, harness.activity("personal-message", { from, conversation: { conversationType: "personal", tenantId: TENANT, id: personalId } }));
+    const created = harness.connector.created.length;
+    const mention = harness.activity("channel-message-mention", { text: "<at>Parcours</at> assess me against learning architect\n", from });
+
+    const sent = await exchange(harness, mention);
+
+    expect(harness.connector.created.length).toBe(created);
+    expect(sent.map((s) => s.conversationId)).toEqual([personalId, mention.conversation.id]);
+    expect(sent[0]!.replyToId).toBeUndefined();
+    expect(cardText(sent[0]!.activity)).toContain(`1/${role.skills.length} · ${role.skills[0]!.name.en}`);
+    expect(sent[1]!.activity.text).toBe(m.movedToPrivate);
+  });
+
   it("posts nothing private when Teams refuses the personal chat, and logs no user id", async () => {
     const catalog = await shippedCatalog();
     const role = catalog.get("learning-architect");
     const from = user(3);
-    harness.connector.refuseConversations = true;
+    harness.connector.refuse("create", REFUSALS.notInstalledForUser);
     try {
       const mention = harness.activity("channel-message-mention", { text: "<at>Parcours</at> assess me against learning architect\n", from });
 
@@ -136,7 +154,7 @@ describe("self-assessment in Teams, over HTTP through CloudAdapter", () => {
       expect(warning).toEqual(expect.objectContaining({ level: 40, conversationType: "channel", err: expect.objectContaining({ status: 403 }) }));
       expect(JSON.stringify(warning)).not.toMatch(new RegExp(`${from.id}|${from.aadObjectId}|${TENANT}`));
     } finally {
-      harness.connector.refuseConversations = false;
+      harness.connector.accept();
     }
   });
 });

@@ -6,13 +6,12 @@ import { startTeamsServer, type TeamsServer } from "../../../adapters/teams/team
 import { loadConfig } from "../../../src/config/config.js";
 import type { IncomingAction, IncomingMessage } from "../../../src/conversation/incoming.js";
 import { createLogger } from "../../../src/logging/logger.js";
-import { memoryStore } from "../../../src/store/keyv-store.js";
-import type { Store } from "../../../src/store/store.js";
-import { Capture, testBot } from "../../helpers.js";
+import type { Parcours } from "../../../src/parcours.js";
+import { Capture, testParcours } from "../../helpers.js";
 import { FakeBotConnector } from "./fake-bot-connector.js";
 
 export const BOT_APP_ID = "00000000-0000-4000-8000-0000000000b0";
-export type FixtureName = "personal-message" | "channel-message-mention" | "card-submit" | "conversation-update-install";
+export type FixtureName = "personal-message" | "channel-message-mention" | "group-chat-message" | "card-submit" | "conversation-update-install";
 
 const FIXTURES = join(import.meta.dirname, "../../fixtures/teams");
 
@@ -34,7 +33,8 @@ export interface HarnessOptions {
 export class TeamsHarness {
   readonly connector = new FakeBotConnector();
   readonly logs = new Capture();
-  store: Store = memoryStore();
+  /** The whole core, in memory: its address book, state and erasure are what the tests look at. */
+  parcours!: Parcours;
   server!: TeamsServer;
   /** What the adapter handed the core: the neutral messages and actions, after parsing. */
   readonly incoming: (IncomingMessage | IncomingAction)[] = [];
@@ -44,7 +44,8 @@ export class TeamsHarness {
   async start(): Promise<void> {
     await this.connector.start();
     const logger = createLogger(this.options.logLevel ?? "debug", this.logs);
-    const { bot } = await testBot({ store: this.store, logger });
+    this.parcours = await testParcours({ logger });
+    const { bot } = this.parcours;
     const delay = () => new Promise((r) => setTimeout(r, this.options.coreDelayMs ?? 0));
     const handleMessage = bot.handleMessage.bind(bot);
     const handleAction = bot.handleAction.bind(bot);
@@ -52,7 +53,7 @@ export class TeamsHarness {
     bot.handleAction = async (action) => (this.incoming.push(action), await delay(), handleAction(action));
     const config = loadConfig({ TEAMS_ENABLED: "true", TEAMS_PORT: "0", ...this.options.env });
     this.server = await startTeamsServer({
-      parcours: { bot, store: this.store },
+      parcours: this.parcours,
       config,
       logger,
       host: "127.0.0.1",
@@ -65,6 +66,7 @@ export class TeamsHarness {
   async stop(): Promise<void> {
     await this.server?.stop();
     await this.connector.stop();
+    await this.parcours?.close();
   }
 
   /** A fixture addressed to the fake connector, with a fresh activity id unless one is given. */

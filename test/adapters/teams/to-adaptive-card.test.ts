@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { INLINE_IMAGE_MAX_CHARS } from "../../../adapters/teams/chart-image.js";
-import { CARD_BUDGET_UTF16_BYTES, toAdaptiveCards, toTeamsMessages, type AdaptiveCard } from "../../../adapters/teams/to-adaptive-card.js";
+import { CARD_BUDGET_UTF16_BYTES, toAdaptiveCards, toTeamsMessages, type AdaptiveCard, type TeamsCardMessage, type TeamsMessage } from "../../../adapters/teams/to-adaptive-card.js";
 import { reply } from "../../../src/answers/reply.js";
 import { shippedCatalog } from "../../helpers.js";
 
@@ -9,6 +9,14 @@ const actions = (card: AdaptiveCard) => card.body.filter((e) => e.type === "Acti
 const images = (card: AdaptiveCard) => card.body.filter((e) => e.type === "Image") as { url: string; altText: string }[];
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const pngOf = (dataUri: string) => Buffer.from(dataUri.replace(/^data:image\/png;base64,/, ""), "base64");
+
+/** The messages, each checked to be a card message. */
+function cardMessages(messages: TeamsMessage[]): TeamsCardMessage[] {
+  return messages.map((message) => {
+    if (!("attachments" in message)) throw new Error(`expected a card, got the text message ${JSON.stringify(message)}`);
+    return message;
+  });
+}
 
 describe("toAdaptiveCards", () => {
   it("renders schema 1.5 with the reply's fallback text", () => {
@@ -86,7 +94,7 @@ describe("toAdaptiveCards", () => {
       { type: "chart" as const, title: "Radar", series, max: 5 },
       { type: "chart" as const, title: "Radar again", series, max: 5 },
     ];
-    const messages = toTeamsMessages(reply(blocks));
+    const messages = cardMessages(toTeamsMessages(reply(blocks)));
 
     expect(messages.flatMap((m) => images(m.attachments[0].content))).toHaveLength(2);
     for (const message of messages) {
@@ -114,7 +122,7 @@ describe("toAdaptiveCards", () => {
     ]);
     expect(utf16(huge)).toBeGreaterThan(1_000_000);
 
-    const messages = toTeamsMessages(huge);
+    const messages = cardMessages(toTeamsMessages(huge));
 
     expect(messages.length).toBeGreaterThan(1);
     expect(messages.length).toBeLessThanOrEqual(5);
@@ -148,5 +156,22 @@ describe("toAdaptiveCards", () => {
   it("still renders a reply with no blocks, from its fallback text", () => {
     const [card] = toAdaptiveCards({ fallbackText: "Nothing to show", blocks: [], private: false });
     expect(card!.body).toEqual([expect.objectContaining({ type: "TextBlock", text: "Nothing to show" })]);
+  });
+});
+
+describe("toTeamsMessages", () => {
+  it("sends a reply of one paragraph as a plain chat message, with bold as Teams' markdown", () => {
+    expect(toTeamsMessages(reply([{ type: "text", text: "I've sent you a *private* message." }]))).toEqual([
+      { type: "message", text: "I've sent you a **private** message.", textFormat: "markdown" },
+    ]);
+  });
+
+  it("sends anything more than one paragraph as cards, with the fallback as the notification summary", () => {
+    const withButton = reply([{ type: "text", text: "Pick one" }, { type: "buttons", buttons: [{ label: "Help", actionId: "help", value: "" }] }]);
+    const [message, ...rest] = cardMessages(toTeamsMessages(withButton));
+    expect(rest).toEqual([]);
+    expect(message!.summary).toBe(withButton.fallbackText);
+    expect(message!.attachments[0].contentType).toBe("application/vnd.microsoft.card.adaptive");
+    expect(cardMessages(toTeamsMessages(reply([{ type: "header", text: "Title" }])))).toHaveLength(1);
   });
 });

@@ -1,0 +1,65 @@
+import { OutboundError, type OutboundFailure } from "../../src/outbound/outbound.js";
+import { describeError } from "../shared/describe-error.js";
+
+/**
+ * A 429 without Retry-After: Teams asks for exponential backoff, and this is its first step.
+ * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit
+ */
+export const DEFAULT_RETRY_AFTER_MS = 5_000;
+
+type FinalReason = Exclude<OutboundFailure["reason"], "rate-limited" | "failed">;
+
+/**
+ * The Bot Connector's refusals that no retry will change, by the error code Teams documents for them:
+ * https://learn.microsoft.com/microsoftteams/platform/bots/build-conversational-capability#status-codes-from-bot-conversational-apis
+ * An admin disabling the app, or the bot being out of the conversation's roster, means the app is
+ * not there for that user until someone installs it again.
+ */
+const FINAL_CODES = new Map<string, FinalReason>([
+  ["ConversationBlockedByUser", "blocked-by-user"],
+  ["BotNotInConversationRoster", "app-not-installed"],
+  ["BotDisabledByAdmin", "app-not-installed"],
+  ["ForbiddenOperationException", "app-not-installed"],
+  ["ConversationNotFound", "conversation-not-found"],
+  // The message to update is gone: no retry brings it back either.
+  ["ActivityNotFoundInConversation", "conversation-not-found"],
+]);
+
+/** botbuilder's REST errors (from @azure/core-client): the status, the body's error code, the response's headers. */
+interface ConnectorError {
+  name?: string;
+  statusCode?: number;
+  code?: string;
+  response?: { status?: number; headers?: { get(name: string): string | undefined } };
+}
+
+/** Retry-After is a number of seconds or an HTTP date: https://www.rfc-editor.org/rfc/rfc9110#field.retry-after */
+export function retryAfterMs(header: string | undefined, now = Date.now()): number | undefined {
+  if (!header?.trim()) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+function failureOf(error: unknown): OutboundFailure {
+  const e = (error && typeof error === "object" ? error : {}) as ConnectorError;
+  const status = e.statusCode ?? e.response?.status;
+  // botbuilder has already waited out up to three Retry-After pauses by the time a 429 gets here.
+  if (status === 429) return { reason: "rate-limited", retryAfterMs: retryAfterMs(e.response?.headers?.get("retry-after")) ?? DEFAULT_RETRY_AFTER_MS };
+  const reason = e.code ? FINAL_CODES.get(e.code) : undefined;
+  if (reason) return { reason };
+  if (status === 404) return { reason: "conversation-not-found" };
+  return { reason: "failed", detail: [status, e.code ?? e.name].filter(Boolean).join(" ") || "unknown" };
+}
+
+/** A platform refusal in the core's terms; the Bot Connector's error stays as the cause, for the logs. */
+export function toOutboundError(error: unknown): OutboundError {
+  if (error instanceof OutboundError) return error;
+  return Object.assign(new OutboundError(failureOf(error)), { cause: error });
+}
+
+/** What identifies a failure in the logs: the core's reason, and the platform's status and code, never the request. */
+export function describeOutboundError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof OutboundError)) return describeError(error);
+  return { ...describeError(error.cause ?? error), reason: error.failure.reason };
+}
