@@ -1,10 +1,13 @@
 import type { Config } from "../src/config/config.js";
 import type { Logger } from "../src/logging/logger.js";
+import type { OutboundPort } from "../src/outbound/outbound.js";
 import type { Parcours } from "../src/parcours.js";
 
 /** A platform adapter once started: it serves until stopped. */
 export interface RunningAdapter {
   name: string;
+  /** How the core reaches this platform's users and channels without being spoken to. */
+  outbound?: OutboundPort;
   stop(): Promise<void>;
 }
 
