@@ -8,9 +8,10 @@ import { toBlockKit } from "../adapters/slack/to-block-kit.js";
 import { answer } from "../src/answers/answer.js";
 import type { RoleCatalog } from "../src/catalog/role-catalog.js";
 import { loadConfig } from "../src/config/config.js";
-import { ParcoursBot } from "../src/conversation/parcours-bot.js";
 import { createLogger } from "../src/logging/logger.js";
-import { memoryStore } from "../src/store/keyv-store.js";
+import { assembleParcours } from "../src/parcours.js";
+import { openDatabase } from "../src/records/database.js";
+import { MemoryStateStore } from "../src/store/memory-state.js";
 import { RuleBasedUnderstanding } from "../src/understanding/rule-based-understanding.js";
 import { percentiles, type BenchRow } from "./measure.js";
 
@@ -166,10 +167,16 @@ async function bareBolt(apiUrl: string, catalog: RoleCatalog): Promise<{ url: st
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, stop: () => app.stop() };
 }
 
-async function parcoursSlack(apiUrl: string, catalog: RoleCatalog, answerDelayMs = 0): Promise<{ url: string; running: RunningSlack }> {
+async function parcoursSlack(apiUrl: string, catalog: RoleCatalog, answerDelayMs = 0): Promise<{ url: string; running: RunningSlack; close: () => Promise<void> }> {
   const logger = createLogger("silent");
-  const store = memoryStore();
-  const bot = new ParcoursBot({ catalog, understanding: new RuleBasedUnderstanding(catalog), store, logger, defaultLocale: "en", contextTtlMs: 60_000 });
+  const parcours = assembleParcours({
+    catalog,
+    state: new MemoryStateStore(),
+    database: await openDatabase("memory://"),
+    logger,
+    config: { DEFAULT_LOCALE: "en", CONTEXT_TTL_HOURS: 1, ASSESSMENT_IDLE_DAYS: 7 },
+  });
+  const { bot } = parcours;
   if (answerDelayMs > 0) {
     // Stands in for a slow answer step (a language model, later): bench only.
     const handle = bot.handleMessage.bind(bot);
@@ -178,9 +185,9 @@ async function parcoursSlack(apiUrl: string, catalog: RoleCatalog, answerDelayMs
       return handle(message);
     };
   }
-  const config = loadConfig({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, PORT: "0", STORE_URL: "memory://" });
-  const running = await startSlack({ bot, catalog, store, close: () => store.close() }, config, logger, { host: "127.0.0.1" });
-  return { url: `http://127.0.0.1:${running.port}/slack/events`, running };
+  const config = loadConfig({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, PORT: "0", DATABASE_URL: "memory://" });
+  const running = await startSlack(parcours, config, logger, { host: "127.0.0.1" });
+  return { url: `http://127.0.0.1:${running.port}/slack/events`, running, close: () => parcours.close() };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -201,6 +208,7 @@ export async function benchSlack(catalog: RoleCatalog): Promise<BenchRow[]> {
   } finally {
     await bare.stop();
     await parcours.running.stop();
+    await parcours.close();
   }
 
   const slow = await parcoursSlack(sink.url, catalog, SLOW_ANSWER_MS);
@@ -210,6 +218,7 @@ export async function benchSlack(catalog: RoleCatalog): Promise<BenchRow[]> {
     acks = await sendAtRate(slow.url, SLOW_EVENTS, SLOW_RATE);
   } finally {
     await slow.running.stop();
+    await slow.close();
     await sink.stop();
   }
 

@@ -32,18 +32,22 @@ function chartAltText(chart: ChartBlock): string {
  * each chart of the reply is uploaded as a PNG into the conversation the reply went to, after its
  * text. That must be the conversation's id, not a user's: files.completeUploadExternal shares into
  * conversations. filesUploadV2 is files.getUploadURLExternal, a POST of the bytes to the URL it
- * gives, then files.completeUploadExternal. https://docs.slack.dev/reference/methods/files.getUploadURLExternal
+ * gives, then files.completeUploadExternal. Answers the ids of the files uploaded.
+ * https://docs.slack.dev/reference/methods/files.getUploadURLExternal
  */
-export async function uploadCharts(client: webApi.WebClient, reply: Reply, place: ConversationPlace): Promise<void> {
+export async function uploadCharts(client: webApi.WebClient, reply: Reply, place: ConversationPlace): Promise<string[]> {
   const destination = place.threadTs ? { channel_id: place.channel, thread_ts: place.threadTs } : { channel_id: place.channel };
+  const uploaded: string[] = [];
   for (const block of reply.blocks) {
     if (block.type !== "chart") continue;
-    await client.filesUploadV2({
+    const result = await client.filesUploadV2({
       ...destination,
       file: radarPng(block),
       filename: chartFilename(block),
       title: block.title,
       alt_text: chartAltText(block),
     });
+    for (const completion of result.files) uploaded.push(...(completion.files ?? []).flatMap((file) => (file.id ? [file.id] : [])));
   }
+  return uploaded;
 }

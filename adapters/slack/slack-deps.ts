@@ -1,14 +1,22 @@
+import type { webApi } from "@slack/bolt";
 import type { RoleCatalog } from "../../src/catalog/role-catalog.js";
 import type { Locale } from "../../src/catalog/schema.js";
 import type { ParcoursBot } from "../../src/conversation/parcours-bot.js";
 import type { BackgroundWork } from "../shared/background-work.js";
+import type { KnownConversations } from "./known-conversations.js";
+import type { MessageClaims } from "./message-claims.js";
 import type { SlackLocales } from "./slack-locale.js";
+import type { SlackOutbound } from "./slack-outbound.js";
 
 /** What the Slack listeners share: the core, and the adapter's own small services. */
 export interface SlackDeps {
   bot: ParcoursBot;
   catalog: RoleCatalog;
   locales: SlackLocales;
+  conversations: KnownConversations;
+  claims: MessageClaims;
+  /** The outbound port on the client Bolt gives a listener (it waits out rate limits, as an answer should). */
+  outbound(client: webApi.WebClient): SlackOutbound;
   work: BackgroundWork;
   defaultLocale: Locale;
 }
@@ -21,7 +29,7 @@ export const PLATFORM = "slack";
  * keys its context by platform and user, not by this, so a user's follow-up is understood wherever
  * it is asked.
  */
-export function conversationOf(userId: string, channel?: string, threadTs?: string): string {
+export function conversationOf(userId: string, channel?: string | null, threadTs?: string | null): string {
   if (!channel || channel.startsWith("D")) return `dm:${userId}`;
   return threadTs ? `${channel}:${threadTs}` : channel;
 }

@@ -1,9 +1,11 @@
 import type { webApi } from "@slack/bolt";
 import type { Locale } from "../../src/catalog/schema.js";
 import type { Logger } from "../../src/logging/logger.js";
-import type { Store } from "../../src/store/store.js";
+import { userStateKey } from "../../src/privacy/user-erasure.js";
+import type { StateStore } from "../../src/store/state-store.js";
 import { describeError } from "../shared/describe-error.js";
 import { toLocale } from "../shared/locale.js";
+import { PLATFORM } from "./slack-deps.js";
 
 /** People rarely change their Slack language; a day keeps users.info off the hot path. */
 const LOCALE_TTL_MS = 24 * 3600_000;
@@ -17,6 +19,9 @@ interface CachedLocale {
   locale: Locale | null;
 }
 
+/** Under the user's own state key, so that "delete my data" finds it with everything else about them. */
+const localeKey = (userId: string) => userStateKey({ platform: PLATFORM, userId }, "locale");
+
 /**
  * The user's Slack locale (users.info with include_locale), cached in the store so every process
  * shares it. Undefined when unknown: the core then goes by the language of the text.
@@ -27,14 +32,14 @@ export class SlackLocales {
   private readonly recent = new Map<string, { locale: Locale | undefined; until: number }>();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: StateStore,
     private readonly logger: Logger,
   ) {}
 
   async of(client: webApi.WebClient, userId: string): Promise<Locale | undefined> {
     const remembered = this.recent.get(userId);
     if (remembered && remembered.until > Date.now()) return remembered.locale;
-    const key = `slack:locale:${userId}`;
+    const key = localeKey(userId);
     const cached = await this.store.get<CachedLocale>(key);
     if (cached) return this.remember(userId, cached.locale ?? undefined);
     // Concurrent messages from one user share one users.info call.
@@ -44,6 +49,12 @@ export class SlackLocales {
       this.inFlight.set(userId, lookup);
     }
     return lookup;
+  }
+
+  /** "Delete my data": the cached locale, in the store and in this process. */
+  async forget(userId: string): Promise<void> {
+    this.recent.delete(userId);
+    await this.store.delete(localeKey(userId));
   }
 
   /** A few minutes in memory spare the store a read on every message of a conversation. */

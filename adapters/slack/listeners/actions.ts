@@ -1,49 +1,69 @@
-import type { App, BlockAction } from "@slack/bolt";
+import type { App, BlockAction, RespondFn, webApi } from "@slack/bolt";
+import type { OutboundPort } from "../../../src/outbound/outbound.js";
+import { deliverReply, type ReplyOrigin } from "../../../src/outbound/deliver-reply.js";
 import { decodeActionId } from "../action-id.js";
-import { postReply, type ReplyTarget } from "../post-reply.js";
+import { EphemeralOutbound } from "../ephemeral-outbound.js";
+import { isDirectMessage } from "../known-conversations.js";
+import type { BlockActionsFields, PressedElement } from "../payload-shapes.js";
 import { conversationOf, PLATFORM, type SlackDeps } from "../slack-deps.js";
 
-/** The fields Parcours reads from the element that was pressed (a button, or a select's option). */
-interface PressedElement {
-  action_id: string;
-  value?: string;
-  selected_option?: { value?: string };
+interface PressPlace {
+  port: OutboundPort;
+  origin: ReplyOrigin;
 }
 
-/** Where the pressed button was shown, and so where its answer goes. */
-function targetOf(body: BlockAction, respond: ReplyTarget | undefined): { target: ReplyTarget; channel?: string; threadTs?: string } {
-  const container = body.container as { type?: string; channel_id?: string; thread_ts?: string; is_ephemeral?: boolean };
-  if (container.is_ephemeral && respond) return { target: respond };
-  const channel = container.type === "message" ? (container.channel_id ?? body.channel?.id) : undefined;
+/** The message the button was on: its conversation and thread; none for a view (the Home tab) or an ephemeral message. */
+function shownIn(body: BlockActionsFields): { channel?: string; threadTs?: string } {
+  const { container } = body;
+  if (container.type !== "message" || container.is_ephemeral) return {};
+  const channel = container.channel_id ?? body.channel?.id ?? undefined;
+  return { ...(channel ? { channel } : {}), ...(container.thread_ts ? { threadTs: container.thread_ts } : {}) };
+}
+
+/** Where the answer to a press goes, and whether only the presser sees it there. */
+async function placeOf(deps: SlackDeps, body: BlockActionsFields, client: webApi.WebClient, respond: RespondFn | undefined): Promise<PressPlace> {
+  const web = deps.outbound(client);
+  const userId = body.user.id;
+  if (body.container.is_ephemeral && respond) {
+    // An ephemeral message is seen by the user alone; its answer goes back the same way.
+    const address = { platform: PLATFORM, conversationId: body.container.channel_id ?? body.channel?.id ?? `ephemeral:${userId}` };
+    return { port: new EphemeralOutbound(respond, address, web), origin: { address, userId, private: true } };
+  }
+  const { channel, threadTs } = shownIn(body);
   // A button in the Home tab (a view) is answered in the user's DM with Parcours.
-  if (!channel) return { target: { kind: "conversation", channel: body.user.id, userId: body.user.id } };
-  const threadTs = container.thread_ts;
-  return { target: { kind: "conversation", channel, userId: body.user.id, ...(threadTs ? { threadTs } : {}) }, channel, ...(threadTs ? { threadTs } : {}) };
+  if (!channel) return { port: web, origin: { address: await web.openPrivateConversation(userId), userId, private: true } };
+  const address = { platform: PLATFORM, conversationId: channel, ...(threadTs ? { threadId: threadTs } : {}) };
+  return { port: web, origin: { address, userId, private: isDirectMessage(channel) } };
 }
 
 /**
  * Every block action: the action id and value the core put on the button come back as they
  * were (an action id Parcours did not make reaches the core too, which answers it politely).
  * https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
+ * The receiver checked the payload's shape (payload-shapes.ts) before Bolt saw it.
  */
 export function listenToActions(app: App, deps: SlackDeps): void {
   app.action<BlockAction>({ type: "block_actions" }, async ({ ack, body, action, respond, client }) => {
     await ack();
     await deps.work.track("block_actions", async () => {
+      const payload = body as unknown as BlockActionsFields;
       const pressed = action as unknown as PressedElement;
-      const { target, channel, threadTs } = targetOf(body, body.response_url ? { kind: "response-url", respond } : undefined);
-      const locale = await deps.locales.of(client, body.user.id);
+      const userId = payload.user.id;
+      const { channel, threadTs } = shownIn(payload);
+      const locale = await deps.locales.of(client, userId);
       const reply = await deps.bot.handleAction({
         platform: PLATFORM,
-        userId: body.user.id,
-        conversationId: conversationOf(body.user.id, channel, threadTs),
+        userId,
+        conversationId: conversationOf(userId, channel, threadTs),
         actionId: decodeActionId(pressed.action_id),
         value: pressed.value ?? pressed.selected_option?.value ?? "",
         // Interactions are not retried; the trigger_id names this one press.
-        deliveryId: `action:${body.trigger_id}`,
+        deliveryId: `action:${payload.trigger_id}`,
         ...(locale ? { locale } : {}),
       });
-      if (reply) await postReply(client, reply, target);
+      if (!reply) return;
+      const place = await placeOf(deps, payload, client, respond);
+      await deliverReply(place.port, reply, place.origin);
     });
   });
 }

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
+import { deliverReply } from "../../../src/outbound/deliver-reply.js";
+import { EphemeralOutbound } from "../ephemeral-outbound.js";
 import { PLATFORM, conversationOf, type SlackDeps } from "../slack-deps.js";
-import { postReply } from "../post-reply.js";
 import { readMessageText } from "../slack-text.js";
 
 /** The command's name, as the manifest declares it. */
@@ -8,8 +9,9 @@ export const COMMAND = "/parcours";
 
 /**
  * `/parcours <question>` and `/parcours help`. The acknowledgement is empty and immediate;
- * the answer goes to the response_url, seen by the user only, which also works in channels
- * the bot is not a member of. https://docs.slack.dev/interactivity/implementing-slash-commands
+ * the answer goes to the response_url, seen by the user only (so private content may go there),
+ * which also works in channels the bot is not a member of.
+ * https://docs.slack.dev/interactivity/implementing-slash-commands
  */
 export function listenToCommand(app: App, deps: SlackDeps): void {
   app.command(COMMAND, async ({ command, ack, respond, client }) => {
@@ -27,7 +29,9 @@ export function listenToCommand(app: App, deps: SlackDeps): void {
       };
       // A bare /parcours shows what Parcours can do, in the user's Slack language.
       const reply = text ? await deps.bot.handleMessage({ ...speaker, text }) : await deps.bot.handleAction({ ...speaker, actionId: "help", value: "" });
-      if (reply) await postReply(client, reply, { kind: "response-url", respond });
+      if (!reply) return;
+      const address = { platform: PLATFORM, conversationId: command.channel_id };
+      await deliverReply(new EphemeralOutbound(respond, address, deps.outbound(client)), reply, { address, userId: command.user_id, private: true });
     });
   });
 }

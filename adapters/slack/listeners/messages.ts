@@ -1,26 +1,18 @@
 import type { App, webApi } from "@slack/bolt";
-import { postReply, type ReplyTarget } from "../post-reply.js";
+import { deliverReply, type ReplyOrigin } from "../../../src/outbound/deliver-reply.js";
+import { isDirectMessage } from "../known-conversations.js";
+import type { MessageEventFields } from "../payload-shapes.js";
 import { conversationOf, PLATFORM, type SlackDeps } from "../slack-deps.js";
 import { readMessageText } from "../slack-text.js";
 
-/** The fields Parcours reads from a `message` or `app_mention` event. */
-interface MessageEventFields {
-  subtype?: string;
-  bot_id?: string;
-  user?: string;
-  text?: string;
-  channel: string;
-  channel_type?: string;
-  ts: string;
-  thread_ts?: string;
-}
-
 interface UserMessage {
   userId: string;
+  channel: string;
+  ts: string;
   text: string;
   deliveryId: string;
   conversationId: string;
-  target: ReplyTarget;
+  origin: ReplyOrigin;
 }
 
 /**
@@ -36,7 +28,18 @@ function fromPerson(event: MessageEventFields, botUserId: string | undefined): e
   return answered && !event.bot_id && Boolean(event.user) && event.user !== botUserId;
 }
 
+/** Where a message was written: a thread of it when it has one; private when it is the user's DM. */
+function originOf(event: MessageEventFields & { user: string }, threadTs: string | undefined): ReplyOrigin {
+  return {
+    address: { platform: PLATFORM, conversationId: event.channel, ...(threadTs ? { threadId: threadTs } : {}) },
+    userId: event.user,
+    private: isDirectMessage(event.channel),
+  };
+}
+
 async function answer(deps: SlackDeps, client: webApi.WebClient, message: UserMessage): Promise<void> {
+  // Before the core's de-duplication on the event id, which an edit changes: one answer per message.
+  if (!(await deps.claims.mayAnswer(message.channel, message.ts, message.deliveryId))) return;
   const locale = await deps.locales.of(client, message.userId);
   const reply = await deps.bot.handleMessage({
     platform: PLATFORM,
@@ -46,41 +49,47 @@ async function answer(deps: SlackDeps, client: webApi.WebClient, message: UserMe
     deliveryId: message.deliveryId,
     ...(locale ? { locale } : {}),
   });
-  if (reply) await postReply(client, reply, message.target);
+  if (reply) await deliverReply(deps.outbound(client), reply, message.origin);
 }
 
 /**
  * Direct messages (message.im) and mentions in channels (app_mention, answered in the thread).
  * Bolt acknowledges events before listeners run; the event_id is the delivery id, the same on
  * each of Slack's retries. https://docs.slack.dev/apis/events-api/#retries
+ * The receiver checked the event's shape (payload-shapes.ts) before Bolt saw it.
  */
 export function listenToMessages(app: App, deps: SlackDeps): void {
   app.event("message", async ({ event, body, context, client }) => {
     const message = event as unknown as MessageEventFields;
     if (message.channel_type !== "im" || !fromPerson(message, context.botUserId)) return;
-    await deps.work.track("message.im", () =>
-      answer(deps, client, {
+    await deps.work.track("message.im", async () => {
+      await deps.conversations.rememberDm(message.channel, message.user);
+      await answer(deps, client, {
         userId: message.user,
+        channel: message.channel,
+        ts: message.ts,
         text: readMessageText(message.text ?? "", context.botUserId),
         deliveryId: body.event_id,
         conversationId: conversationOf(message.user, message.channel),
-        target: { kind: "conversation", channel: message.channel, userId: message.user, ...(message.thread_ts ? { threadTs: message.thread_ts } : {}) },
-      }),
-    );
+        origin: originOf(message, message.thread_ts ?? undefined),
+      });
+    });
   });
 
   app.event("app_mention", async ({ event, body, context, client }) => {
     const mention = event as unknown as MessageEventFields;
     // A mention in a DM also arrives as message.im, which answers it.
-    if (mention.channel.startsWith("D") || !fromPerson(mention, context.botUserId)) return;
+    if (isDirectMessage(mention.channel) || !fromPerson(mention, context.botUserId)) return;
     const threadTs = mention.thread_ts ?? mention.ts;
     await deps.work.track("app_mention", () =>
       answer(deps, client, {
         userId: mention.user,
+        channel: mention.channel,
+        ts: mention.ts,
         text: readMessageText(mention.text ?? "", context.botUserId),
         deliveryId: body.event_id,
         conversationId: conversationOf(mention.user, mention.channel, threadTs),
-        target: { kind: "conversation", channel: mention.channel, threadTs, userId: mention.user },
+        origin: originOf(mention, threadTs),
       }),
     );
   });

@@ -39,8 +39,18 @@ async function fileBytes(raw: Buffer, contentType: string | undefined): Promise<
   return file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
 }
 
-/** Slack opens the DM when a message is posted to a user id, and answers with the DM's own id. */
+/** A user's DM with the app, as conversations.open answers it (and chat.postMessage to a user id). */
 export const dmChannelOf = (userId: string) => `D${userId.slice(1)}`;
+
+/** Slack's user ids start with U, or W on Enterprise Grid. */
+const isUserId = (id: string) => /^[UW][A-Z0-9]+$/.test(id);
+
+/** Slack's cursors are opaque; this one is a position in the list. */
+const cursorAt = (offset: number) => Buffer.from(`offset:${offset}`).toString("base64");
+const offsetOf = (cursor: unknown) => (typeof cursor === "string" && cursor ? Number(Buffer.from(cursor, "base64").toString().slice("offset:".length)) || 0 : 0);
+
+/** An answer the fake gives instead of the method's own, for the next calls of a method. */
+type Injected = { kind: "refuse"; error: string } | { kind: "rate-limit"; retryAfterSeconds: number };
 
 /** A file between files.getUploadURLExternal and files.completeUploadExternal. */
 export interface FakeFile {
@@ -54,6 +64,8 @@ export interface FakeFile {
   channel?: string;
   threadTs?: string;
   title?: string;
+  /** Set by files.delete. */
+  deleted?: boolean;
 }
 
 /**
@@ -68,6 +80,13 @@ export class FakeSlackApi {
   readonly unreachable = new Set<string>();
   /** Files by id, from files.getUploadURLExternal on. */
   readonly files = new Map<string, FakeFile>();
+  /** Bot users: conversations.open refuses to open a DM with them. */
+  readonly bots = new Set<string>();
+  /** conversations.members answers: the members of each channel. */
+  readonly members = new Map<string, string[]>();
+  /** Messages the bot posted, by `channel ts`, with what chat.update last set. */
+  readonly messages = new Map<string, Record<string, any>>();
+  private readonly injected = new Map<string, Injected[]>();
   private server: Server | undefined;
   private origin = "";
   private ts = 0;
@@ -116,6 +135,12 @@ export class FakeSlackApi {
         if (req.headers.authorization !== `Bearer ${expected}`) return reply(200, { ok: false, error: "invalid_auth" });
         const args = parseArgs(raw.toString("utf8"), req.headers["content-type"]);
         this.record({ method, args, path });
+        const injected = this.injected.get(method)?.shift();
+        if (injected?.kind === "rate-limit") {
+          res.writeHead(429, { "content-type": "application/json", "retry-after": String(injected.retryAfterSeconds) });
+          return res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
+        }
+        if (injected?.kind === "refuse") return reply(200, { ok: false, error: injected.error });
         reply(200, this.answer(method, args));
       });
     });
@@ -125,6 +150,20 @@ export class FakeSlackApi {
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** The next `times` calls of `method` fail with Slack's `error` code. */
+  refuse(method: string, error: string, times = 1): void {
+    this.inject(method, { kind: "refuse", error }, times);
+  }
+
+  /** The next `times` calls of `method` get an HTTP 429 with Retry-After, as Slack rate-limits. https://docs.slack.dev/apis/web-api/rate-limits */
+  rateLimit(method: string, retryAfterSeconds: number, times = 1): void {
+    this.inject(method, { kind: "rate-limit", retryAfterSeconds }, times);
+  }
+
+  private inject(method: string, answer: Injected, times: number): void {
+    this.injected.set(method, [...(this.injected.get(method) ?? []), ...Array<Injected>(times).fill(answer)]);
   }
 
   callsTo(method: string, since = 0): RecordedCall[] {
@@ -185,14 +224,50 @@ export class FakeSlackApi {
       case "chat.postMessage": {
         if (!args.channel) return { ok: false, error: "channel_not_found" };
         if (!args.text && !args.blocks) return { ok: false, error: "no_text" };
-        if (this.unreachable.has(args.channel)) return { ok: false, error: "messages_tab_disabled" };
+        if ([...this.unreachable].some((user) => args.channel === user || args.channel === dmChannelOf(user))) return { ok: false, error: "messages_tab_disabled" };
         if (args.blocks) {
           const errors = blockKitProblems(args.blocks);
           if (errors.length > 0) return { ok: false, error: "invalid_blocks", errors };
         }
         const ts = `${1718100000 + ++this.ts}.000100`;
         const channel = String(args.channel).startsWith("U") ? dmChannelOf(args.channel) : args.channel;
-        return { ok: true, channel, ts, message: { type: "message", text: args.text, user: FAKE_BOT_USER, bot_id: FAKE_BOT_ID, ts, blocks: args.blocks } };
+        const message = { type: "message", text: args.text, user: FAKE_BOT_USER, bot_id: FAKE_BOT_ID, ts, blocks: args.blocks };
+        this.messages.set(`${channel} ${ts}`, message);
+        return { ok: true, channel, ts, message };
+      }
+      case "chat.update": {
+        const message = this.messages.get(`${args.channel} ${args.ts}`);
+        if (!message) return { ok: false, error: "message_not_found" };
+        if (args.blocks) {
+          const errors = blockKitProblems(args.blocks);
+          if (errors.length > 0) return { ok: false, error: "invalid_blocks", errors };
+        }
+        Object.assign(message, { text: args.text, blocks: args.blocks ?? message.blocks });
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text, message };
+      }
+      case "conversations.open": {
+        const users = String(args.users ?? "").split(",").filter(Boolean);
+        if (users.length !== 1) return { ok: false, error: users.length === 0 ? "users_list_not_supplied" : "method_not_supported_for_channel_type" };
+        const [user] = users as [string];
+        if (!isUserId(user)) return { ok: false, error: "user_not_found" };
+        if (this.bots.has(user)) return { ok: false, error: "cannot_dm_bot" };
+        return { ok: true, channel: { id: dmChannelOf(user) } };
+      }
+      case "conversations.members": {
+        const members = this.members.get(args.channel);
+        if (!members) return { ok: false, error: "channel_not_found" };
+        // Slack's default page is 100 members, at most 1,000. https://docs.slack.dev/reference/methods/conversations.members
+        const limit = Math.min(Number(args.limit) || 100, 1000);
+        const from = offsetOf(args.cursor);
+        const next = from + limit < members.length ? cursorAt(from + limit) : "";
+        return { ok: true, members: members.slice(from, from + limit), response_metadata: { next_cursor: next } };
+      }
+      case "files.delete": {
+        const file = this.files.get(args.file);
+        if (!file) return { ok: false, error: "file_not_found" };
+        if (file.deleted) return { ok: false, error: "file_deleted" };
+        file.deleted = true;
+        return { ok: true };
       }
       case "views.publish": {
         const errors = blockKitProblems(args.view?.blocks, "home");

@@ -4,7 +4,7 @@ import { radarPng } from "../../../src/assessment/radar-chart.js";
 import type { RoleCatalog } from "../../../src/catalog/role-catalog.js";
 import type { Role } from "../../../src/catalog/schema.js";
 import { messages } from "../../../src/i18n/messages.js";
-import { shippedCatalog, testBot } from "../../helpers.js";
+import { shippedCatalog } from "../../helpers.js";
 import { blockKitProblems } from "./block-kit-limits.js";
 import { dmChannelOf, type RecordedCall } from "./fake-slack-api.js";
 import { seenButtons, seenText } from "./seen-message.js";
@@ -49,13 +49,14 @@ describe("a self-assessment in Slack", () => {
     const secrets = privateWords(catalog, role);
     const all: RecordedCall[] = [];
 
-    // Started by a mention: the first question goes to Bob's DM (a post to his user id opens it), the thread gets the notice.
+    // Started by a mention: the first question goes to Bob's DM (conversations.open finds it), the thread gets the notice.
     const asked = mention("assess me against learning architect", { user: BOB });
     const started = await exchange(() => harness.sendEvent(asked));
     all.push(...started);
     const [question, ...moreToBob] = toUser(started, BOB);
     expect(moreToBob).toEqual([]);
-    expect(question!.channel).toBe(BOB);
+    expect(question!.channel).toBe(BOB_DM);
+    expect(started.filter((c) => c.method === "conversations.open").map((c) => c.args.users)).toEqual([BOB]);
     expect(question!.thread_ts).toBeUndefined();
     expect(seenText(question!)).toContain(`1/${role.skills.length} · ${role.skills[0]!.name.en}`);
     const [notice, ...moreInChannel] = inChannels(started);
@@ -65,7 +66,8 @@ describe("a self-assessment in Slack", () => {
     let shown = question!;
     for (const [i, level] of levels.entries()) {
       const skill = role.skills[i]!;
-      const rate = seenButtons(shown).find((b) => b.actionId === "assessment.rate" && b.value === `${skill.id}:${level}`);
+      expect(seenText(shown)).toContain(skill.name.en);
+      const rate = seenButtons(shown).find((b) => b.actionId === "assessment.rate" && b.label === String(level));
       expect(rate, `a ${level} button for ${skill.id}`).toBeDefined();
       const send =
         i % 2 === 0
@@ -85,8 +87,7 @@ describe("a self-assessment in Slack", () => {
     const resultText = seenText(shown);
     expect(resultText).toContain(en.assessment.resultTitle(role.names.en));
     expect(resultText).toMatch(/`█+░*` 5\/\d/);
-    const { bot } = await testBot({ store: harness.store });
-    const latest = await bot.latestAssessment({ platform: "slack", userId: BOB }, "en");
+    const latest = await harness.parcours.bot.latestAssessment({ platform: "slack", userId: BOB }, "en");
     const chart = latest!.blocks.find((b): b is Extract<Block, { type: "chart" }> => b.type === "chart")!;
     expect(chart.series.map((s) => s.value)).toEqual(levels);
     const methods = all.map((c) => c.method);
@@ -129,7 +130,7 @@ describe("a self-assessment in Slack", () => {
     const CAROL = "U0CAROL01";
     const role = (await shippedCatalog()).get("learning-architect");
     // Carol's result, made through the core: this test is about where Home's answers go.
-    const { bot } = await testBot({ store: harness.store });
+    const { bot } = harness.parcours;
     const carol = { platform: "slack", userId: CAROL, conversationId: `dm:${CAROL}` };
     for (const text of ["assess me against learning architect", ...role.skills.map(() => "3")]) await bot.handleMessage({ ...carol, text });
 
@@ -142,11 +143,11 @@ describe("a self-assessment in Slack", () => {
       return payload;
     };
 
-    // Home's answers go to her user id; Slack answers with the DM's id, where the chart must go.
+    // Home's answers go to her DM, which conversations.open names; the chart goes there too.
     const shown = await exchange(() => harness.sendInteraction(fromHome("assessment.result", role.id)), "files.completeUploadExternal");
     const [result, ...more] = posts(shown);
     expect(more).toEqual([]);
-    expect(result!.channel).toBe(CAROL);
+    expect(result!.channel).toBe(dmChannelOf(CAROL));
     expect(seenText(result!)).toContain(en.assessment.resultTitle(role.names.en));
     expect(shown.find((c) => c.method === "files.completeUploadExternal")!.args.channel_id).toBe(dmChannelOf(CAROL));
 
@@ -154,7 +155,7 @@ describe("a self-assessment in Slack", () => {
     const started = await exchange(() => harness.sendInteraction(fromHome("assessment.start", "")));
     const [choice, ...others] = posts(started);
     expect(others).toEqual([]);
-    expect(choice!.channel).toBe(CAROL);
+    expect(choice!.channel).toBe(dmChannelOf(CAROL));
     expect(seenText(choice!)).toContain(en.assessment.chooseRole);
     expect(seenButtons(choice!).map((b) => b.value)).toContain(role.id);
   });
@@ -164,14 +165,14 @@ describe("a self-assessment in Slack", () => {
     const role = (await shippedCatalog()).get("learning-architect");
     const asked = mention("assess me against learning architect", { user: ERIN });
     const [question] = toUser(await exchange(() => harness.sendEvent(asked)), ERIN);
-    const rate = seenButtons(question!).find((b) => b.value === `${role.skills[0]!.id}:4`)!;
+    const rate = seenButtons(question!).find((b) => b.actionId === "assessment.rate" && b.label === "4")!;
     await exchange(() => harness.sendInteraction(buttonPress(rate, { user: ERIN, channel: dmChannelOf(ERIN) })));
 
     const stop = mention("stop", { user: ERIN, event: { thread_ts: asked.event.ts } });
     const calls = await exchange(() => harness.sendEvent(stop), "files.completeUploadExternal");
     const [result, ...more] = toUser(calls, ERIN);
     expect(more).toEqual([]);
-    expect(result!.channel).toBe(ERIN);
+    expect(result!.channel).toBe(dmChannelOf(ERIN));
     expect(seenText(result!)).toContain(en.assessment.resultTitle(role.names.en));
     expect(inChannels(calls)).toEqual([expect.objectContaining({ channel: asked.event.channel, thread_ts: asked.event.ts, text: en.assessment.movedToPrivate })]);
     expect(calls.find((c) => c.method === "files.completeUploadExternal")!.args.channel_id).toBe(dmChannelOf(ERIN));
@@ -185,10 +186,24 @@ describe("a self-assessment in Slack", () => {
     const calls = await exchange(() => harness.sendEvent(asked));
     const [refused, notice, ...more] = posts(calls);
     expect(more).toEqual([]);
-    expect(refused!.channel).toBe(DAVE);
+    expect(refused!.channel).toBe(dmChannelOf(DAVE));
     expect(notice).toEqual(expect.objectContaining({ channel: asked.event.channel, thread_ts: asked.event.ts, text: en.assessment.privateUnavailable }));
-    expect(notice!.blocks).toBeUndefined();
+    expect(seenButtons(notice!)).toEqual([]);
+    expect((notice!.blocks ?? []).map((b: Record<string, any>) => b.text?.text)).toEqual([en.assessment.privateUnavailable]);
     expect(seenText(notice!)).not.toContain(role.skills[0]!.name.en);
     expect(harness.logs.text).toContain("messages_tab_disabled");
+  });
+
+  it("asked with /parcours in a channel, answers on the response_url, seen by the user alone: no DM, no notice", async () => {
+    const FRED = "U0FRED001";
+    const role = (await shippedCatalog()).get("learning-architect");
+    const command = { ...fixture("slash-command"), user_id: FRED, text: "assess me against learning architect", trigger_id: nextIds().trigger, response_url: harness.fake.responseUrl("fred") };
+    const calls = await exchange(() => harness.sendCommand(command), "response_url");
+    const [answer, ...more] = calls.filter((c) => c.method === "response_url").map((c) => c.args);
+    expect(more).toEqual([]);
+    expect(answer!.response_type).toBe("ephemeral");
+    expect(seenText(answer!)).toContain(`1/${role.skills.length} · ${role.skills[0]!.name.en}`);
+    expect(posts(calls)).toEqual([]);
+    expect(calls.filter((c) => c.method === "conversations.open")).toEqual([]);
   });
 });

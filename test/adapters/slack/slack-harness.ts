@@ -4,9 +4,10 @@ import { startSlack, type RunningSlack } from "../../../adapters/slack/start-sla
 import { loadConfig } from "../../../src/config/config.js";
 import { packageRoot } from "../../../src/config/package-root.js";
 import { createLogger } from "../../../src/logging/logger.js";
-import type { Store } from "../../../src/store/store.js";
-import { memoryStore } from "../../../src/store/keyv-store.js";
-import { Capture, testBot } from "../../helpers.js";
+import type { Parcours } from "../../../src/parcours.js";
+import type { Database } from "../../../src/records/database.js";
+import type { StateStore } from "../../../src/store/state-store.js";
+import { Capture, testParcours } from "../../helpers.js";
 import { FAKE_BOT_USER, FakeSlackApi } from "./fake-slack-api.js";
 import type { SeenButton } from "./seen-message.js";
 import { postSigned } from "./slack-signature.js";
@@ -79,40 +80,47 @@ export function buttonPress(shown: SeenButton, place: PressPlace = {}): Fixture 
   return payload;
 }
 
+/** What two harnesses share to stand for two processes of one deployment. */
+export interface SharedStores {
+  state: StateStore;
+  database: Database;
+}
+
 /** Parcours' Slack adapter on a loopback port, talking to a fake Slack API. */
 export class SlackHarness {
   readonly fake = new FakeSlackApi(BOT_TOKEN);
   readonly logs = new Capture();
   running!: RunningSlack;
-  store: Store;
+  /** The whole core the adapter runs on: its state, address book, erasure. */
+  parcours!: Parcours;
 
-  constructor(options: { store?: Store } = {}) {
-    this.store = options.store ?? memoryStore();
-  }
+  constructor(private readonly shared?: SharedStores) {}
 
   get eventsUrl(): string {
     return `http://127.0.0.1:${this.running.port}/slack/events`;
   }
 
-  async start(options: { logLevel?: string; apiUrl?: string; drainMs?: number; adapt?: (bot: Awaited<ReturnType<typeof testBot>>["bot"]) => void } = {}): Promise<this> {
+  async start(options: { logLevel?: string; apiUrl?: string; drainMs?: number; adapt?: (bot: Parcours["bot"]) => void } = {}): Promise<this> {
     if (!options.apiUrl) await this.fake.start();
     const logger = createLogger(options.logLevel ?? "debug", this.logs);
-    const { bot, catalog } = await testBot({ store: this.store, logger });
-    options.adapt?.(bot);
+    this.parcours = await testParcours({ logger, ...this.shared });
+    options.adapt?.(this.parcours.bot);
     const config = loadConfig({
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: options.apiUrl ?? this.fake.apiUrl,
       PORT: "0",
-      STORE_URL: "memory://",
+      DATABASE_URL: "memory://",
     });
-    this.running = await startSlack({ bot, catalog, store: this.store, close: async () => {} }, config, logger, { host: "127.0.0.1", ...(options.drainMs !== undefined ? { drainMs: options.drainMs } : {}) });
+    this.running = await startSlack(this.parcours, config, logger, { host: "127.0.0.1", ...(options.drainMs !== undefined ? { drainMs: options.drainMs } : {}) });
     return this;
   }
 
   async stop(): Promise<void> {
     await this.running?.stop();
     await this.fake.stop();
+    // Shared stores belong to the test that made them.
+    if (!this.shared) await this.parcours?.close();
   }
 
   /** Posts a JSON event callback signed as Slack signs it. */

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { messages } from "../../../src/i18n/messages.js";
-import { memoryStore } from "../../../src/store/keyv-store.js";
+import { openDatabase } from "../../../src/records/database.js";
+import { MemoryStateStore } from "../../../src/store/memory-state.js";
 import { shippedCatalog } from "../../helpers.js";
 import { FAKE_BOT_ID, FAKE_BOT_USER } from "./fake-slack-api.js";
 import { seenButtons, seenText } from "./seen-message.js";
@@ -113,8 +114,8 @@ describe("messages and mentions", () => {
   });
 
   it("posts exactly one reply when two processes sharing a store receive the same event", async () => {
-    const shared = memoryStore();
-    const [a, b] = [new SlackHarness({ store: shared }), new SlackHarness({ store: shared })];
+    const shared = { state: new MemoryStateStore(), database: await openDatabase("memory://") };
+    const [a, b] = [new SlackHarness(shared), new SlackHarness(shared)];
     await a.start();
     await b.start({ apiUrl: a.fake.apiUrl });
     try {
@@ -126,6 +127,7 @@ describe("messages and mentions", () => {
     } finally {
       await b.running.stop();
       await a.stop();
+      await shared.database.close();
     }
   });
 });
@@ -249,7 +251,7 @@ describe("buttons", () => {
     payload.trigger_id = nextIds().trigger;
     const { calls } = await deliver(() => harness.sendInteraction(payload));
     const post = calls.find((c) => c.method === "chat.postMessage")!;
-    expect(post.args.channel).toBe("U0ALICE01");
+    expect(post.args.channel).toBe("D0ALICE01");
     expect(seenText(post.args)).toContain(messages("en").list.title);
   });
 

@@ -4,7 +4,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import { startSlack, type RunningSlack } from "../../../adapters/slack/start-slack.js";
 import { loadConfig } from "../../../src/config/config.js";
 import { createLogger } from "../../../src/logging/logger.js";
-import { Capture, shippedCatalog, testBot } from "../../helpers.js";
+import { Capture, shippedCatalog, testParcours } from "../../helpers.js";
 import { FakeSlackApi } from "./fake-slack-api.js";
 import { directMessage, fixture } from "./slack-harness.js";
 import { seenText } from "./seen-message.js";
@@ -36,9 +36,9 @@ describe("Slack adapter in Socket Mode", () => {
     });
     fake.socketUrl = `ws://127.0.0.1:${(sockets.address() as AddressInfo).port}/link/?ticket=fake-ticket`;
     const logger = createLogger("warn", new Capture());
-    const { bot, catalog, store } = await testBot({ logger });
-    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl, STORE_URL: "memory://" });
-    running = await startSlack({ bot, catalog, store, close: async () => {} }, config, logger);
+    const parcours = await testParcours({ logger });
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl, DATABASE_URL: "memory://" });
+    running = await startSlack(parcours, config, logger);
     await connected;
   });
 

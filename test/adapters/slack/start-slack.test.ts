@@ -3,7 +3,7 @@ import { startSlack } from "../../../adapters/slack/start-slack.js";
 import { startPlatforms } from "../../../bin/start-platforms.js";
 import { ConfigError, loadConfig } from "../../../src/config/config.js";
 import { createLogger } from "../../../src/logging/logger.js";
-import { Capture, testBot } from "../../helpers.js";
+import { Capture, testParcours } from "../../helpers.js";
 import { FakeSlackApi } from "./fake-slack-api.js";
 import { BOT_TOKEN, directMessage, SIGNING_SECRET } from "./slack-harness.js";
 import { postSigned } from "./slack-signature.js";
@@ -13,14 +13,11 @@ describe("starting the Slack adapter", () => {
   beforeAll(() => fake.start());
   afterAll(() => fake.stop());
 
-  const parcours = async () => {
-    const { bot, catalog, store } = await testBot();
-    return { bot, catalog, store, close: () => store.close() };
-  };
+  const parcours = () => testParcours();
   const logger = createLogger("silent", new Capture());
 
   it("is what `parcours start` runs for slack, and answers on /slack/events", async () => {
-    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: "0", STORE_URL: "memory://" });
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: "0", DATABASE_URL: "memory://" });
     const [running, ...others] = await startPlatforms(["slack"], await parcours(), config, logger);
     expect(others).toEqual([]);
     expect(running!.name).toBe("slack");
@@ -29,17 +26,17 @@ describe("starting the Slack adapter", () => {
   });
 
   it("checks the bot token with auth.test at start, so a wrong token fails the start", async () => {
-    const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-wrong-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: "0", STORE_URL: "memory://" });
+    const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-wrong-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: "0", DATABASE_URL: "memory://" });
     await expect(startSlack(await parcours(), config, logger, { host: "127.0.0.1" })).rejects.toThrow(/invalid_auth/);
   });
 
   it("refuses to start in HTTP mode without a signing secret", async () => {
-    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: fake.apiUrl, STORE_URL: "memory://" });
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: fake.apiUrl, DATABASE_URL: "memory://" });
     await expect(startSlack(await parcours(), config, logger)).rejects.toBeInstanceOf(ConfigError);
   });
 
   it("stops listening when stopped", async () => {
-    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: "0", STORE_URL: "memory://" });
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: "0", DATABASE_URL: "memory://" });
     const running = await startSlack(await parcours(), config, logger, { host: "127.0.0.1" });
     const url = `http://127.0.0.1:${running.port}/slack/events`;
     const body = JSON.stringify(directMessage("list the roles"));

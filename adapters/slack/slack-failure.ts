@@ -1,0 +1,81 @@
+import { webApi } from "@slack/bolt";
+import { OutboundError, type OutboundFailure } from "../../src/outbound/outbound.js";
+
+/**
+ * Slack's error codes that are final for one recipient or conversation, by what they mean to a
+ * delivery report. From the error tables of chat.postMessage, chat.update, conversations.open,
+ * conversations.members and files.delete: https://docs.slack.dev/reference/methods/chat.postMessage
+ */
+const FINAL: Record<string, Exclude<OutboundFailure, { reason: "rate-limited" | "failed" }>["reason"]> = {
+  channel_not_found: "conversation-not-found",
+  message_not_found: "conversation-not-found",
+  is_archived: "channel-archived",
+  not_in_channel: "not-in-channel",
+  user_not_found: "user-not-found",
+  user_not_visible: "user-not-found",
+  // A deactivated account, or a bot: nobody there to read the message.
+  user_disabled: "user-not-found",
+  cannot_dm_bot: "user-not-found",
+  // The DM with the app is closed to messages: nothing reaches this user there until it is reopened.
+  messages_tab_disabled: "blocked-by-user",
+  // The token no longer works in this workspace (the app was removed, or lacks a permission): no
+  // retry helps until someone reinstalls or reconfigures it.
+  not_authed: "app-not-installed",
+  invalid_auth: "app-not-installed",
+  account_inactive: "app-not-installed",
+  token_revoked: "app-not-installed",
+  token_expired: "app-not-installed",
+  missing_scope: "app-not-installed",
+  not_allowed_token_type: "app-not-installed",
+  team_access_not_granted: "app-not-installed",
+  ekm_access_denied: "app-not-installed",
+};
+
+/** Without Retry-After, a rate limit is waited out for Slack's one-minute window. https://docs.slack.dev/apis/web-api/rate-limits */
+const DEFAULT_RETRY_AFTER_MS = 60_000;
+
+type SlackError = Error & { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string; response_metadata?: { retryAfter?: number } } };
+
+/** The Slack error code of a failed call, when Slack gave one. */
+export function slackErrorCode(error: unknown): string | undefined {
+  return error instanceof Error ? (error as SlackError).data?.error : undefined;
+}
+
+function failureOf(error: unknown): OutboundFailure {
+  if (!(error instanceof Error)) return { reason: "failed", detail: String(error) };
+  const e = error as SlackError;
+  // With rejectRateLimitedCalls, the Web API client answers a 429 with this error instead of sleeping.
+  if (e.code === webApi.ErrorCode.RateLimitedError && typeof e.retryAfter === "number") return { reason: "rate-limited", retryAfterMs: e.retryAfter * 1000 };
+  if (e.code === webApi.ErrorCode.PlatformError && e.data?.error) {
+    const code = e.data.error;
+    if (code === "ratelimited" || code === "rate_limited" || code === "message_limit_exceeded") {
+      const retryAfter = e.data.response_metadata?.retryAfter;
+      return { reason: "rate-limited", retryAfterMs: typeof retryAfter === "number" ? retryAfter * 1000 : DEFAULT_RETRY_AFTER_MS };
+    }
+    const final = FINAL[code];
+    return final ? { reason: final } : { reason: "failed", detail: code };
+  }
+  if (e.code === webApi.ErrorCode.HTTPError) return { reason: "failed", detail: `http ${e.statusCode ?? "error"}` };
+  return { reason: "failed", detail: e.code ?? e.name };
+}
+
+/**
+ * A Web API failure as the core's OutboundError. The Slack error code stays on it, where the
+ * logs' describeError reads it (`data.error`), and the original error is its cause.
+ */
+export function toOutboundError(error: unknown): OutboundError {
+  if (error instanceof OutboundError) return error;
+  const outbound = new OutboundError(failureOf(error));
+  outbound.cause = error;
+  const code = slackErrorCode(error);
+  return code ? Object.assign(outbound, { data: { error: code } }) : outbound;
+}
+
+/** Runs one Web API call, its failure as an OutboundError. */
+export async function slackCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw toOutboundError(error);
+  }
+}

@@ -1,0 +1,214 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { ListenOptions } from "node:net";
+import { ReceiverMultipleAckError, type AckFn, type App, type Receiver } from "@slack/bolt";
+import type { Logger } from "../../src/logging/logger.js";
+import { describeError } from "../shared/describe-error.js";
+import { BodyTooLarge, declaredLength, readBoundedBody } from "./bounded-body.js";
+import { payloadProblems } from "./payload-shapes.js";
+import { MalformedBody, parseSlackBody } from "./request-body.js";
+import { freshSignatureHeaders, validSignature } from "./request-signature.js";
+
+/**
+ * Slack's largest bodies are interactions, which carry the message the button was on: 50 blocks
+ * of at most 3,000 characters, JSON-escaped then form-encoded. A couple of megabytes hold that
+ * many times over; anything larger is not from Slack.
+ */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Slack wants an answer within 3 seconds, or it shows the user an error (commands, buttons) or
+ * retries the event. https://docs.slack.dev/apis/events-api/#responding
+ */
+export const ACK_WINDOW_MS = 3_000;
+
+export interface SlackHttpReceiverOptions {
+  signingSecret: string;
+  logger: Logger;
+  /** The one path of events, commands and interactions. */
+  path: string;
+  maxBodyBytes?: number;
+  ackWindowMs?: number;
+  now?: () => number;
+}
+
+const header = (req: IncomingMessage, name: string) => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+function retryOf(req: IncomingMessage): { retryNum?: number; retryReason?: string } {
+  const num = header(req, "x-slack-retry-num");
+  const reason = header(req, "x-slack-retry-reason");
+  return { ...(num && /^\d+$/.test(num) ? { retryNum: Number(num) } : {}), ...(reason ? { retryReason: reason } : {}) };
+}
+
+/** An acknowledgement's body: nothing, text, or JSON (a slash command may answer in its ack). */
+function writeAnswer(res: ServerResponse, status: number, body?: unknown, extraHeaders: Record<string, string> = {}): void {
+  if (body === undefined || body === "" || body === null) {
+    res.writeHead(status, extraHeaders).end();
+  } else if (typeof body === "string") {
+    res.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...extraHeaders }).end(body);
+  } else {
+    res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...extraHeaders }).end(JSON.stringify(body));
+  }
+}
+
+/** Refuses a request whose body was not (or not all) read: the connection is closed after the answer, never reused with bytes left on it. */
+const refuseUnread = (res: ServerResponse, status: number) => writeAnswer(res, status, undefined, { connection: "close" });
+
+/**
+ * Parcours' own HTTP receiver for Bolt, on node:http, in place of Bolt's HTTPReceiver, which reads
+ * a whole body (however large) before checking its signature and answers an event nobody
+ * acknowledged with a 404 after 3 seconds. In order: the path, the signature headers and the
+ * declared length (before reading anything), the body up to a limit, the signature, the body's
+ * shape; then Slack's handshakes, or the app's listeners.
+ * https://docs.slack.dev/tools/bolt-js/concepts/receiver
+ */
+export class SlackHttpReceiver implements Receiver {
+  private app: App | undefined;
+  private server: Server | undefined;
+  private readonly log: Logger;
+  private readonly maxBodyBytes: number;
+  private readonly ackWindowMs: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: SlackHttpReceiverOptions) {
+    this.log = options.logger.child({ component: "receiver" });
+    this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+    this.ackWindowMs = options.ackWindowMs ?? ACK_WINDOW_MS;
+    this.now = options.now ?? Date.now;
+  }
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  /** Listens on a port (0: any free one), or on the given host and port. */
+  async start(listen: number | ListenOptions): Promise<Server> {
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        this.log.error({ err: describeError(error) }, "slack request failed");
+        if (!res.headersSent) refuseUnread(res, 500);
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(typeof listen === "number" ? { port: listen } : listen, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+    this.server = server;
+    return server;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return;
+    await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? "/", "http://receiver").pathname;
+    if (path !== this.options.path) return refuseUnread(res, 404);
+    if (req.method !== "POST") return refuseUnread(res, 405);
+
+    const signed = { timestamp: header(req, "x-slack-request-timestamp"), signature: header(req, "x-slack-signature") };
+    if (!freshSignatureHeaders(signed, this.now())) {
+      this.log.warn("slack request without a signature or with a stale timestamp refused");
+      return refuseUnread(res, 401);
+    }
+    const declared = declaredLength(req);
+    if (declared !== undefined && declared > this.maxBodyBytes) {
+      this.log.warn({ declared, limit: this.maxBodyBytes }, "slack request body too large, refused unread");
+      return refuseUnread(res, 413);
+    }
+    let raw: Buffer;
+    try {
+      raw = await readBoundedBody(req, this.maxBodyBytes);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      this.log.warn({ limit: this.maxBodyBytes }, "slack request body too large, reading stopped");
+      return refuseUnread(res, 413);
+    }
+    if (!validSignature(this.options.signingSecret, signed, raw)) {
+      this.log.warn("slack request with a wrong signature refused");
+      return writeAnswer(res, 401);
+    }
+
+    let body: Record<string, unknown>;
+    try {
+      body = parseSlackBody(raw, header(req, "content-type"));
+    } catch (error) {
+      if (!(error instanceof MalformedBody)) throw error;
+      this.log.warn({ problem: error.message }, "malformed slack request refused");
+      return writeAnswer(res, error.status);
+    }
+    if (this.answeredByReceiver(body, res)) return;
+    const problems = undefined as string | undefined; void payloadProblems;
+    if (problems) {
+      this.log.warn({ type: typeof body.type === "string" ? body.type : undefined, problems }, "slack payload of an unexpected shape refused");
+      return writeAnswer(res, 400);
+    }
+    await this.dispatch(body, req, res);
+  }
+
+  /** Slack's own handshakes and notices, which no listener sees. */
+  private answeredByReceiver(body: Record<string, unknown>, res: ServerResponse): boolean {
+    // Slack checks the certificate of a slash command's URL with `ssl_check=1`. https://docs.slack.dev/interactivity/implementing-slash-commands#ssl
+    if (body.ssl_check === "1") {
+      writeAnswer(res, 200);
+      return true;
+    }
+    // The Request URL's verification, when it is set or changed. https://docs.slack.dev/reference/events/url_verification
+    if (body.type === "url_verification") {
+      if (typeof body.challenge === "string") writeAnswer(res, 200, { challenge: body.challenge });
+      else writeAnswer(res, 400);
+      return true;
+    }
+    // Past 30,000 events an hour in a workspace, Slack sends this instead of events for the rest of
+    // the minute; it expects a 200 at once, like any event. https://docs.slack.dev/apis/events-api/#rate-limiting
+    if (body.type === "app_rate_limited") {
+      this.log.warn({ team: body.team_id, minuteRateLimited: body.minute_rate_limited }, "slack is holding back events: more than 30,000 an hour for this workspace");
+      writeAnswer(res, 200);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Hands the payload to the app. The HTTP answer is the first of: the listener's ack (with its
+   * body); the app finishing without anyone acknowledging (an event or action nobody listens to);
+   * the end of Slack's 3 seconds. The last two answer an empty 200, so that Slack neither retries
+   * an event nobody wants three times nor shows the user an error.
+   */
+  private async dispatch(body: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let answered = false;
+    const answer = (status: number, payload?: unknown): boolean => {
+      if (answered) return false;
+      answered = true;
+      clearTimeout(deadline);
+      writeAnswer(res, status, payload);
+      return true;
+    };
+    const deadline = setTimeout(() => {
+      if (answer(200)) this.log.debug({ type: body.type }, "not acknowledged within 3 seconds: answered 200 so that slack does not retry");
+    }, this.ackWindowMs);
+
+    let acknowledged = false;
+    const ack: AckFn<unknown> = async (response) => {
+      if (acknowledged) throw new ReceiverMultipleAckError();
+      acknowledged = true;
+      if (!answer(200, response)) this.log.debug("acknowledged after slack had its answer");
+    };
+
+    try {
+      await this.app!.processEvent({ body, ack, ...retryOf(req) });
+      if (answer(200)) this.log.debug({ type: body.type }, "no listener acknowledged: answered 200");
+    } catch (error) {
+      this.log.error({ err: describeError(error) }, "slack request failed");
+      answer(500);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import type { webApi } from "@slack/bolt";
+import type { Reply } from "../../src/answers/reply.js";
+import type { Logger } from "../../src/logging/logger.js";
+import { OutboundError, type ConversationAddress, type OutboundPort, type PostedMessage } from "../../src/outbound/outbound.js";
+import { describeError } from "../shared/describe-error.js";
+import { uploadCharts } from "./chart-upload.js";
+import type { DmFiles } from "./dm-files.js";
+import { isDirectMessage, type KnownConversations } from "./known-conversations.js";
+import { PLATFORM } from "./slack-deps.js";
+import { slackCall } from "./slack-failure.js";
+import { toBlockKit, type SlackMessage } from "./to-block-kit.js";
+
+/** Slack advises pages of at most 200 members. https://docs.slack.dev/reference/methods/conversations.members */
+const MEMBERS_PAGE = 200;
+
+/** Slackbot is in every channel and never a recipient. */
+const SLACKBOT = "USLACKBOT";
+
+export interface SlackOutboundParts {
+  client: webApi.WebClient;
+  conversations: KnownConversations;
+  files: DmFiles;
+  logger: Logger;
+  /** The app's own bot user (from auth.test), left out of member lists. */
+  botUserId?: string;
+}
+
+const messageArgs = ({ text, blocks }: SlackMessage) => ({ text, ...(blocks.length > 0 ? { blocks } : {}) });
+
+/**
+ * The outbound port on Slack's Web API. Replies are rendered with toBlockKit (several messages
+ * when Block Kit's limits need it, posted in order) and their charts uploaded after them. Every
+ * refusal is an OutboundError: built on a client with `rejectRateLimitedCalls`, a rate limit comes
+ * back with the wait Slack asked for instead of the client sleeping on it.
+ */
+export class SlackOutbound implements OutboundPort {
+  readonly platform = PLATFORM;
+
+  constructor(private readonly parts: SlackOutboundParts) {}
+
+  /** conversations.open answers the DM (the same one each time), which is then recorded. https://docs.slack.dev/reference/methods/conversations.open */
+  async openPrivateConversation(userId: string): Promise<ConversationAddress> {
+    const known = this.parts.conversations.dmOf(userId);
+    if (known) return { platform: PLATFORM, conversationId: known };
+    const opened = await slackCall(() => this.parts.client.conversations.open({ users: userId }));
+    const channel = opened.channel?.id;
+    if (!channel) throw new OutboundError({ reason: "failed", detail: "conversations.open answered no channel" });
+    await this.parts.conversations.rememberDm(channel, userId);
+    return { platform: PLATFORM, conversationId: channel };
+  }
+
+  async post(to: ConversationAddress, reply: Reply): Promise<PostedMessage> {
+    const thread = to.threadId ? { thread_ts: to.threadId } : {};
+    let first: string | undefined;
+    for (const message of toBlockKit(reply)) {
+      const posted = await slackCall(() => this.parts.client.chat.postMessage({ channel: to.conversationId, ...messageArgs(message), ...thread }));
+      first ??= posted.ts;
+    }
+    if (!first) throw new OutboundError({ reason: "failed", detail: "chat.postMessage answered no ts" });
+    await this.uploadCharts(to, reply);
+    return { ...to, messageId: first };
+  }
+
+  /** An update replaces one message: a reply that needs several keeps its first (a survey card's count fits in one). https://docs.slack.dev/reference/methods/chat.update */
+  async update(message: PostedMessage, reply: Reply): Promise<void> {
+    const [first] = toBlockKit(reply);
+    // Blocks left out would keep the old message's blocks: an empty list removes them.
+    await slackCall(() => this.parts.client.chat.update({ channel: message.conversationId, ts: message.messageId, text: first!.text, blocks: first!.blocks }));
+  }
+
+  /**
+   * Every member, page by page. conversations.members says nothing of who is a bot: finding out
+   * would cost one users.info call per member, so only the app itself and Slackbot are left out; a
+   * message to another bot fails as `user-not-found` (cannot_dm_bot) for that recipient alone.
+   */
+  async listMembers(conversationId: string): Promise<string[]> {
+    const members: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await slackCall(() => this.parts.client.conversations.members({ channel: conversationId, limit: MEMBERS_PAGE, ...(cursor ? { cursor } : {}) }));
+      members.push(...(page.members ?? []));
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return members.filter((id) => id !== this.parts.botUserId && id !== SLACKBOT);
+  }
+
+  /**
+   * The reply's charts as pictures, after its text. A failed upload loses only the picture, whose
+   * scores the text already shows, so it does not fail the post. A chart in a DM is recorded for
+   * its user's erasure.
+   */
+  private async uploadCharts(to: ConversationAddress, reply: Reply): Promise<void> {
+    if (!reply.blocks.some((block) => block.type === "chart")) return;
+    let files: string[];
+    try {
+      files = await uploadCharts(this.parts.client, reply, { channel: to.conversationId, ...(to.threadId ? { threadTs: to.threadId } : {}) });
+    } catch (error) {
+      this.parts.logger.warn({ err: describeError(error) }, "slack chart upload failed");
+      return;
+    }
+    if (isDirectMessage(to.conversationId) && files.length > 0) await this.recordDmFiles(to.conversationId, files);
+  }
+
+  private async recordDmFiles(channel: string, files: string[]): Promise<void> {
+    try {
+      const owner = await this.parts.conversations.ownerOf(channel);
+      if (owner) return await this.parts.files.record(owner, files);
+      this.parts.logger.warn({ files: files.length }, "chart uploaded to a slack dm whose user is unknown: it will not be erased with their data");
+    } catch (error) {
+      this.parts.logger.error({ err: describeError(error), files: files.length }, "chart uploaded to a slack dm not recorded: it will not be erased with its user's data");
+    }
+  }
+}
