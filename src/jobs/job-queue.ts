@@ -45,3 +45,27 @@ export interface JobQueue {
   /** Stops taking jobs, lets the running ones finish (bounded), closes connections. */
   close(): Promise<void>;
 }
+
+/**
+ * What a queue records about a failed run: the error's name and message, shortened. Never the
+ * payload, which may hold personal data; a handler should not put it in its error messages either.
+ */
+export function describeFailure(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.length > MAX_FAILURE_LENGTH ? `${text.slice(0, MAX_FAILURE_LENGTH - 1)}…` : text;
+}
+
+const MAX_FAILURE_LENGTH = 500;
+
+/** Waits for these to settle, or for `ms`, whichever comes first: close() must not hang on a stuck handler. */
+export async function settleWithin(promises: Promise<unknown>[], ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    await Promise.race([Promise.allSettled(promises), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
