@@ -3,6 +3,8 @@ import type { RoleCatalog } from "./catalog/role-catalog.js";
 import type { Config } from "./config/config.js";
 import { ParcoursBot } from "./conversation/parcours-bot.js";
 import { setUserRefSalt, type Logger } from "./logging/logger.js";
+import type { JobQueue } from "./jobs/job-queue.js";
+import { openJobQueue } from "./jobs/open-job-queue.js";
 import { AddressBook } from "./outbound/address-book.js";
 import { phrasingFromConfig } from "./phrasing/phrasing-from-config.js";
 import type { Phrasing } from "./phrasing/phrasing.js";
@@ -22,6 +24,8 @@ export interface Parcours {
   database: Database;
   /** The conversations Parcours can reach without being spoken to. */
   addresses: AddressBook;
+  /** Durable delayed work (reminders, closes, deliveries), run once across processes. */
+  jobs: JobQueue;
   /** Where every module registers how to delete what it keeps about a user. */
   erasure: UserErasure;
   /** Template wording, or an LlmPhrasing whose `stats` count what it did. */
@@ -36,6 +40,8 @@ export interface ParcoursParts {
   logger: Logger;
   config: Pick<Config, "DEFAULT_LOCALE" | "CONTEXT_TTL_HOURS" | "ASSESSMENT_IDLE_DAYS">;
   phrasing?: Phrasing;
+  /** The database's own jobs table unless given (BullMQ when Redis is configured). */
+  jobs?: JobQueue;
   now?: () => Date;
 }
 
@@ -57,6 +63,7 @@ export function assembleParcours(parts: ParcoursParts): Parcours {
   purge();
   const purging = setInterval(purge, PURGE_EVERY_MS).unref();
   const addresses = new AddressBook(database.db);
+  const jobs = parts.jobs ?? openJobQueue(database, { logger });
   const erasure = new UserErasure(state);
   const bot = new ParcoursBot({
     catalog,
@@ -78,10 +85,13 @@ export function assembleParcours(parts: ParcoursParts): Parcours {
     state,
     database,
     addresses,
+    jobs,
     erasure,
     ...(parts.phrasing ? { phrasing: parts.phrasing } : {}),
     async close() {
       clearInterval(purging);
+      // Jobs first: a running one may still read or write state and records.
+      await jobs.close();
       await state.close();
       await database.close();
     },
@@ -97,5 +107,6 @@ export async function createParcours(config: Config, logger: Logger): Promise<Pa
   const state = openStateStore(database, { memory, ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}) });
   const phrasing = phrasingFromConfig(config, { catalog, store: state, logger });
   logger.info({ roles: catalog.size, database: database.kind, state: config.REDIS_URL ? "redis" : memory ? "memory" : database.kind }, "catalogue loaded");
-  return assembleParcours({ catalog, state, database, logger, config, phrasing });
+  const jobs = openJobQueue(database, { logger, ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}) });
+  return assembleParcours({ catalog, state, database, logger, config, phrasing, jobs });
 }
