@@ -2,7 +2,7 @@ import type { AnswerRequest } from "../answers/answer.js";
 import type { Reply } from "../answers/reply.js";
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import type { Logger } from "../logging/logger.js";
-import type { Store } from "../store/store.js";
+import type { StateStore } from "../store/state-store.js";
 import { answerProblems, type AnswerProblem } from "./answer-checks.js";
 import { phrasingCacheKey } from "./cache-key.js";
 import { CatalogueTerms } from "./catalogue-terms.js";
@@ -16,7 +16,7 @@ import type { Phrasing } from "./phrasing.js";
 
 export interface LlmPhrasingOptions {
   catalog: RoleCatalog;
-  store: Store;
+  store: StateStore;
   logger: Logger;
   connection: ModelConnection;
   prompts: PromptSet;

@@ -1,7 +1,7 @@
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import type { Config } from "../config/config.js";
 import type { Logger } from "../logging/logger.js";
-import type { Store } from "../store/store.js";
+import type { StateStore } from "../store/state-store.js";
 import { ANSWER_LIMITS } from "./answer-checks.js";
 import { LlmPhrasing } from "./llm-phrasing.js";
 import { chooseModel } from "./model-client.js";
@@ -18,7 +18,7 @@ type PhrasingSettings = Parameters<typeof chooseModel>[0] & Pick<Config, "PHRASI
  */
 export function phrasingFromConfig(
   config: PhrasingSettings,
-  deps: { catalog: RoleCatalog; store: Store; logger: Logger; promptsDir?: string },
+  deps: { catalog: RoleCatalog; store: StateStore; logger: Logger; promptsDir?: string },
 ): Phrasing {
   if (config.PHRASING !== "llm") {
     deps.logger.info({ phrasing: "template" }, "phrasing: template answers");

@@ -3,7 +3,7 @@ import { createLogger } from "../../src/logging/logger.js";
 import { LlmPhrasing } from "../../src/phrasing/llm-phrasing.js";
 import { phrasingFromConfig } from "../../src/phrasing/phrasing-from-config.js";
 import { MemoryStateStore } from "../../src/store/memory-state.js";
-import type { Store } from "../../src/store/store.js";
+import type { StateStore } from "../../src/store/state-store.js";
 import { Capture, shippedCatalog } from "../helpers.js";
 import type { FakeOpenAiServer } from "./fake-openai-server.js";
 
@@ -20,7 +20,7 @@ export function fakeModelEnv(server: FakeOpenAiServer, extra: Record<string, str
 }
 
 /** LlmPhrasing built the way createParcours builds it: from configuration, with the real openai client. */
-export async function llmPhrasingFor(env: Record<string, string>, options: { store?: Store } = {}) {
+export async function llmPhrasingFor(env: Record<string, string>, options: { store?: StateStore } = {}) {
   const catalog = await shippedCatalog();
   const store = options.store ?? new MemoryStateStore();
   const logs = new Capture();

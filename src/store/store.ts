@@ -1,1 +1,0 @@
-export type { StateStore as Store } from "./state-store.js";
