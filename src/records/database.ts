@@ -37,7 +37,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
         if (options.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, "")}"`);
         // Kysely looks for its migration tables in every schema unless told which one: another schema's must not count.
         const current = await client.query<{ schema: string }>("SELECT current_schema() AS schema");
-        await migrate(database.db, current.rows[0]?.schema ?? "public");
+        await withSchemaDropRetries(() => migrate(database.db, current.rows[0]?.schema ?? "public"));
       });
     return database;
   } catch (error) {
@@ -107,6 +107,20 @@ async function inAdvisoryLock<T>(pool: pg.Pool, work: (client: pg.PoolClient) =>
     }
   } finally {
     client.release();
+  }
+}
+
+/**
+ * Kysely lists the tables of every schema before it migrates; a schema another client drops while
+ * that query runs makes it fail with invalid_schema_name (3F000), though ours is untouched.
+ */
+async function withSchemaDropRetries<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "3F000" || attempt >= 3) throw error;
+    }
   }
 }
 
