@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
-import { Migrator, type MigrationResultSet } from "kysely/migration";
+import { Migrator, type MigrationResultSet } from "kysely";
 import pg from "pg";
 import { MIGRATIONS } from "./migrations.js";
 import type { Tables } from "./tables.js";

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Migration } from "kysely/migration";
+import type { Migration } from "kysely";
 
 /**
  * Versioned schema changes, applied in name order at start by whichever process gets there first

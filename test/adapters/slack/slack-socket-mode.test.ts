@@ -23,6 +23,7 @@ describe("Slack adapter in Socket Mode", () => {
   const acks: { envelope_id: string }[] = [];
   let socket: WebSocket | undefined;
   let running: RunningSlack;
+  const logs = new Capture();
 
   beforeAll(async () => {
     await fake.start();
@@ -35,7 +36,7 @@ describe("Slack adapter in Socket Mode", () => {
       });
     });
     fake.socketUrl = `ws://127.0.0.1:${(sockets.address() as AddressInfo).port}/link/?ticket=fake-ticket`;
-    const logger = createLogger("warn", new Capture());
+    const logger = createLogger("warn", logs);
     const parcours = await testParcours({ logger });
     const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl, DATABASE_URL: "memory://" });
     running = await startSlack(parcours, config, logger);
@@ -72,5 +73,16 @@ describe("Slack adapter in Socket Mode", () => {
     const [answer] = await fake.waitFor("response_url", 1, before);
     expect(acks.map((a) => a.envelope_id)).toContain("env-0002");
     expect(answer!.args.response_type).toBe("ephemeral");
+  });
+
+  it("drops an interaction of an unexpected shape before any listener, having no door to refuse it at", async () => {
+    const before = fake.calls.length;
+    const payload = { ...fixture("block-actions"), user: { id: "U0SOCKET9", name: "someone" } };
+    payload.actions[0].value = 42;
+    socket!.send(JSON.stringify({ envelope_id: "env-0003", type: "interactive", accepts_response_payload: false, payload }));
+    for (let i = 0; i < 500 && !logs.text.includes("slack payload of an unexpected shape dropped"); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(logs.text).toContain("slack payload of an unexpected shape dropped");
+    await running.settled();
+    expect(fake.calls.slice(before)).toEqual([]);
   });
 });
