@@ -1,7 +1,7 @@
 import type { Logger } from "../../src/logging/logger.js";
 import type { AddressBook } from "../../src/outbound/address-book.js";
 import { describeError } from "../shared/describe-error.js";
-import { PLATFORM } from "./slack-deps.js";
+import { PLATFORM, unfenced, type ErasureFence } from "./slack-deps.js";
 
 /** Enough for every active user of a large workspace; past it, the oldest are recorded again on their next message. */
 const REMEMBERED_MAX = 20_000;
@@ -24,18 +24,20 @@ export class KnownConversations {
   constructor(
     private readonly addresses: AddressBook,
     private readonly logger: Logger,
+    private readonly fence: ErasureFence = unfenced,
   ) {}
 
   /** Records the user's DM unless this process already did. A failed write is logged and tried again next time: it never stops an answer. */
   async rememberDm(channel: string, userId: string): Promise<void> {
     if (!isDirectMessage(channel) || this.dms.get(userId) === channel) return;
     try {
-      await this.addresses.remember({ platform: PLATFORM, conversationId: channel, kind: "personal", userId, reference: { channel } });
+      await this.fence(userId, async () => {
+        await this.addresses.remember({ platform: PLATFORM, conversationId: channel, kind: "personal", userId, reference: { channel } });
+        this.keep(userId, channel);
+      });
     } catch (error) {
       this.logger.warn({ err: describeError(error) }, "slack dm not recorded");
-      return;
     }
-    this.keep(userId, channel);
   }
 
   /** The user's DM, when this process knows it. */

@@ -24,6 +24,15 @@ export interface SlackDeps {
 export const PLATFORM = "slack";
 
 /**
+ * Runs work that writes something about a Slack user (their locale, their DM, their files) so that
+ * a "delete my data" running meanwhile still wins: UserErasure.fenced erases again after the write.
+ */
+export type ErasureFence = <T>(userId: string, work: () => Promise<T>) => Promise<T>;
+
+/** For parts used where no erasure can run (a bench, a test of one part). */
+export const unfenced: ErasureFence = (_userId, work) => work();
+
+/**
  * Where a message was said, for the neutral model's `conversationId`: a DM (and the Home tab,
  * whose answers go to the DM) is one place per user; in a channel, each thread is one. The core
  * keys its context by platform and user, not by this, so a user's follow-up is understood wherever

@@ -146,7 +146,7 @@ export class SlackHttpReceiver implements Receiver {
       return writeAnswer(res, error.status);
     }
     if (this.answeredByReceiver(body, res)) return;
-    const problems = undefined as string | undefined; void payloadProblems;
+    const problems = payloadProblems(body);
     if (problems) {
       this.log.warn({ type: typeof body.type === "string" ? body.type : undefined, problems }, "slack payload of an unexpected shape refused");
       return writeAnswer(res, 400);

@@ -5,7 +5,7 @@ import { userStateKey } from "../../src/privacy/user-erasure.js";
 import type { StateStore } from "../../src/store/state-store.js";
 import { describeError } from "../shared/describe-error.js";
 import { toLocale } from "../shared/locale.js";
-import { PLATFORM } from "./slack-deps.js";
+import { PLATFORM, unfenced, type ErasureFence } from "./slack-deps.js";
 
 /** People rarely change their Slack language; a day keeps users.info off the hot path. */
 const LOCALE_TTL_MS = 24 * 3600_000;
@@ -34,6 +34,7 @@ export class SlackLocales {
   constructor(
     private readonly store: StateStore,
     private readonly logger: Logger,
+    private readonly fence: ErasureFence = unfenced,
   ) {}
 
   async of(client: webApi.WebClient, userId: string): Promise<Locale | undefined> {
@@ -45,7 +46,7 @@ export class SlackLocales {
     // Concurrent messages from one user share one users.info call.
     let lookup = this.inFlight.get(userId);
     if (!lookup) {
-      lookup = this.lookUp(client, userId, key).finally(() => this.inFlight.delete(userId));
+      lookup = this.fence(userId, () => this.lookUp(client, userId, key)).finally(() => this.inFlight.delete(userId));
       this.inFlight.set(userId, lookup);
     }
     return lookup;

@@ -6,7 +6,7 @@ import { describeError } from "../shared/describe-error.js";
 import { uploadCharts } from "./chart-upload.js";
 import type { DmFiles } from "./dm-files.js";
 import { isDirectMessage, type KnownConversations } from "./known-conversations.js";
-import { PLATFORM } from "./slack-deps.js";
+import { PLATFORM, unfenced, type ErasureFence } from "./slack-deps.js";
 import { slackCall } from "./slack-failure.js";
 import { toBlockKit, type SlackMessage } from "./to-block-kit.js";
 
@@ -23,6 +23,7 @@ export interface SlackOutboundParts {
   logger: Logger;
   /** The app's own bot user (from auth.test), left out of member lists. */
   botUserId?: string;
+  fence?: ErasureFence;
 }
 
 const messageArgs = ({ text, blocks }: SlackMessage) => ({ text, ...(blocks.length > 0 ? { blocks } : {}) });
@@ -104,7 +105,7 @@ export class SlackOutbound implements OutboundPort {
   private async recordDmFiles(channel: string, files: string[]): Promise<void> {
     try {
       const owner = await this.parts.conversations.ownerOf(channel);
-      if (owner) return await this.parts.files.record(owner, files);
+      if (owner) return await (this.parts.fence ?? unfenced)(owner, () => this.parts.files.record(owner, files));
       this.parts.logger.warn({ files: files.length }, "chart uploaded to a slack dm whose user is unknown: it will not be erased with their data");
     } catch (error) {
       this.parts.logger.error({ err: describeError(error), files: files.length }, "chart uploaded to a slack dm not recorded: it will not be erased with its user's data");

@@ -16,7 +16,7 @@ import { listenToHome } from "./listeners/home.js";
 import { listenToMessages } from "./listeners/messages.js";
 import { MessageClaims } from "./message-claims.js";
 import { payloadProblems } from "./payload-shapes.js";
-import type { SlackDeps } from "./slack-deps.js";
+import { PLATFORM, type ErasureFence, type SlackDeps } from "./slack-deps.js";
 import { registerSlackErasers } from "./slack-erasers.js";
 import { SlackHttpReceiver } from "./slack-http-receiver.js";
 import { SlackLocales } from "./slack-locale.js";
@@ -87,10 +87,11 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
   const { user_id: botUserId } = await app.client.auth.test();
 
   const work = new BackgroundWork(log);
-  const conversations = new KnownConversations(parcours.addresses, log);
+  const fence: ErasureFence = (userId, work) => parcours.erasure.fenced({ platform: PLATFORM, userId }, work);
+  const conversations = new KnownConversations(parcours.addresses, log, fence);
   const files = new DmFiles(parcours.state);
-  const locales = new SlackLocales(parcours.state, log);
-  const outbound = (client: webApi.WebClient) => new SlackOutbound({ client, conversations, files, logger: log, ...(botUserId ? { botUserId } : {}) });
+  const locales = new SlackLocales(parcours.state, log, fence);
+  const outbound = (client: webApi.WebClient) => new SlackOutbound({ client, conversations, files, logger: log, fence, ...(botUserId ? { botUserId } : {}) });
   const deps: SlackDeps = {
     bot: parcours.bot,
     catalog: parcours.catalog,

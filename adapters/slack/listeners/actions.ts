@@ -40,7 +40,7 @@ async function placeOf(deps: SlackDeps, body: BlockActionsFields, client: webApi
  * Every block action: the action id and value the core put on the button come back as they
  * were (an action id Parcours did not make reaches the core too, which answers it politely).
  * https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
- * The receiver checked the payload's shape (payload-shapes.ts) before Bolt saw it.
+ * The payload's shape was checked before any listener ran (payload-shapes.ts).
  */
 export function listenToActions(app: App, deps: SlackDeps): void {
   app.action<BlockAction>({ type: "block_actions" }, async ({ ack, body, action, respond, client }) => {

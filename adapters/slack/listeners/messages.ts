@@ -56,7 +56,7 @@ async function answer(deps: SlackDeps, client: webApi.WebClient, message: UserMe
  * Direct messages (message.im) and mentions in channels (app_mention, answered in the thread).
  * Bolt acknowledges events before listeners run; the event_id is the delivery id, the same on
  * each of Slack's retries. https://docs.slack.dev/apis/events-api/#retries
- * The receiver checked the event's shape (payload-shapes.ts) before Bolt saw it.
+ * The event's shape was checked before any listener ran (payload-shapes.ts).
  */
 export function listenToMessages(app: App, deps: SlackDeps): void {
   app.event("message", async ({ event, body, context, client }) => {

@@ -87,6 +87,7 @@ export class FakeSlackApi {
   /** Messages the bot posted, by `channel ts`, with what chat.update last set. */
   readonly messages = new Map<string, Record<string, any>>();
   private readonly injected = new Map<string, Injected[]>();
+  private readonly held = new Map<string, Promise<void>>();
   private server: Server | undefined;
   private origin = "";
   private ts = 0;
@@ -135,6 +136,7 @@ export class FakeSlackApi {
         if (req.headers.authorization !== `Bearer ${expected}`) return reply(200, { ok: false, error: "invalid_auth" });
         const args = parseArgs(raw.toString("utf8"), req.headers["content-type"]);
         this.record({ method, args, path });
+        await this.held.get(method);
         const injected = this.injected.get(method)?.shift();
         if (injected?.kind === "rate-limit") {
           res.writeHead(429, { "content-type": "application/json", "retry-after": String(injected.retryAfterSeconds) });
@@ -150,6 +152,16 @@ export class FakeSlackApi {
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** Calls of `method` are recorded, then answered only once the returned function is called. */
+  hold(method: string): () => void {
+    let release!: () => void;
+    this.held.set(method, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.held.delete(method);
+      release();
+    };
   }
 
   /** The next `times` calls of `method` fail with Slack's `error` code. */

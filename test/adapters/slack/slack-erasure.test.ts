@@ -74,4 +74,19 @@ describe("erasing a Slack user's data", () => {
     expect(files.map((id) => harness.fake.files.get(id)!.deleted ?? false)).toEqual([false, false]);
     expect(await harness.parcours.state.get(userStateKey(subject(user), "locale"))).toEqual({ locale: "en" });
   });
+
+  it("wins over a locale lookup that was under way when it ran: the locale written after it is erased too", async () => {
+    const user = "U0ERASE05";
+    const release = harness.fake.hold("users.info");
+    const before = harness.fake.calls.length;
+    try {
+      expect((await harness.sendEvent(directMessage("list the roles", { user, channel: dmChannelOf(user) }))).status).toBe(200);
+      await harness.fake.waitFor("users.info", 1, before);
+      await harness.parcours.erasure.erase(subject(user));
+    } finally {
+      release();
+    }
+    await harness.running.settled();
+    expect(await harness.parcours.state.get(userStateKey(subject(user), "locale"))).toBeUndefined();
+  });
 });
