@@ -23,7 +23,9 @@ export async function startPlatforms(names: AdapterName[], parcours: Parcours, c
     for (const name of names) {
       if (name === "console") continue;
       const start = await starters[name]();
-      running.push(await start(parcours, config, logger));
+      const adapter = await start(parcours, config, logger);
+      running.push(adapter);
+      if (adapter.outbound) parcours.outbound.register(adapter.outbound);
       logger.info({ adapter: name }, "adapter started");
     }
     return running;

@@ -6,6 +6,7 @@ import { setUserRefSalt, type Logger } from "./logging/logger.js";
 import type { JobQueue } from "./jobs/job-queue.js";
 import { openJobQueue } from "./jobs/open-job-queue.js";
 import { AddressBook } from "./outbound/address-book.js";
+import { OutboundPorts } from "./outbound/outbound-ports.js";
 import { phrasingFromConfig } from "./phrasing/phrasing-from-config.js";
 import type { Phrasing } from "./phrasing/phrasing.js";
 import { UserErasure } from "./privacy/user-erasure.js";
@@ -24,6 +25,8 @@ export interface Parcours {
   database: Database;
   /** The conversations Parcours can reach without being spoken to. */
   addresses: AddressBook;
+  /** How to reach each running platform without being spoken to; the adapters register theirs. */
+  outbound: OutboundPorts;
   /** Durable delayed work (reminders, closes, deliveries), run once across processes. */
   jobs: JobQueue;
   /** Where every module registers how to delete what it keeps about a user. */
@@ -85,6 +88,7 @@ export function assembleParcours(parts: ParcoursParts): Parcours {
     state,
     database,
     addresses,
+    outbound: new OutboundPorts(),
     jobs,
     erasure,
     ...(parts.phrasing ? { phrasing: parts.phrasing } : {}),

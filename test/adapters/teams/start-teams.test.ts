@@ -21,9 +21,13 @@ describe("parcours start with Teams configured", () => {
   it("starts the Teams adapter from its starter, serves /api/messages, and stops", async () => {
     const logs = new Capture();
     const config = loadConfig({ TEAMS_ENABLED: "true", TEAMS_PORT: "0", LOG_LEVEL: "info" });
-    const running = await startPlatforms(["teams"], await parcours(), config, createLogger("info", logs));
+    const core = await parcours();
+    const running = await startPlatforms(["teams"], core, config, createLogger("info", logs));
 
     expect(running.map((adapter) => adapter.name)).toEqual(["teams"]);
+    // The core can now reach Teams users on its own.
+    expect(core.outbound.platforms()).toEqual(["teams"]);
+    expect(core.outbound.of("teams")).toBe(running[0]!.outbound);
     const listening = entries(logs).find((entry) => entry.msg === "teams adapter listening");
     expect(listening).toEqual(expect.objectContaining({ path: "/api/messages", authenticated: false }));
     const response = await fetch(`http://127.0.0.1:${listening.port}/api/messages`, { method: "POST", body: "not json" });
