@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { ConsoleCharts } from "../adapters/console/console-charts.js";
 import { runConsoleChat } from "../adapters/console/console-chat.js";
 import { toText } from "../adapters/console/render-text.js";
 import { CatalogError, loadCatalog } from "../src/catalog/load-catalog.js";
@@ -58,8 +59,15 @@ async function withParcours(io: CliIo, config: Config, level: string, work: (p: 
 /** In a terminal, logs below warnings would interleave with the conversation. */
 const chatLogLevel = (io: CliIo, config: Config) => (io.env.LOG_LEVEL ? config.LOG_LEVEL : "warn");
 
+/** The console's chart files, registered for erasure with the rest of the user's data. */
+function consoleCharts(parcours: Parcours): ConsoleCharts {
+  const charts = new ConsoleCharts();
+  parcours.erasure.register("console charts", (subject) => charts.erase(subject));
+  return charts;
+}
+
 const consoleChat = (parcours: Parcours, io: CliIo, config: Config) =>
-  runConsoleChat({ bot: parcours.bot, input: io.stdin, output: io.stdout, locale: config.DEFAULT_LOCALE, interactive: Boolean(io.stdin.isTTY) });
+  runConsoleChat({ bot: parcours.bot, input: io.stdin, output: io.stdout, locale: config.DEFAULT_LOCALE, interactive: Boolean(io.stdin.isTTY), charts: consoleCharts(parcours) });
 
 const chat: Command = async (args, io, config) => {
   parse(args, {});

@@ -1,12 +1,9 @@
-import { createHash } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Button, Reply } from "../../src/answers/reply.js";
 import type { Locale } from "../../src/catalog/schema.js";
-import { radarPng, type ChartBlock } from "../../src/assessment/radar-chart.js";
 import type { ParcoursBot } from "../../src/conversation/parcours-bot.js";
 import { messages } from "../../src/i18n/messages.js";
+import type { ConsoleCharts } from "./console-charts.js";
 import { toText } from "./render-text.js";
 
 export interface ConsoleChatOptions {
@@ -18,16 +15,7 @@ export interface ConsoleChatOptions {
   interactive: boolean;
   userId?: string;
   /** Where chart pictures are written; the chat prints each one's path. */
-  chartDir?: string;
-}
-
-/** A terminal cannot show a picture: the chart goes to a PNG file named by its content. */
-function saveChart(chart: ChartBlock, dir: string): string {
-  const png = radarPng(chart);
-  mkdirSync(dir, { recursive: true });
-  const file = resolve(join(dir, `chart-${createHash("sha256").update(png).digest("hex").slice(0, 12)}.png`));
-  writeFileSync(file, png);
-  return file;
+  charts: ConsoleCharts;
 }
 
 const QUIT = /^(?:quit|exit|bye|au revoir|quitter|\/q)$/i;
@@ -47,7 +35,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     const rendered = toText(reply);
     buttons = rendered.buttons;
     write(`${rendered.text}\n`);
-    for (const block of reply.blocks) if (block.type === "chart") write(`(PNG: ${saveChart(block, options.chartDir ?? join("data", "charts"))})\n`);
+    for (const block of reply.blocks) if (block.type === "chart") write(`(PNG: ${options.charts.save(speaker, block)})\n`);
   };
 
   if (interactive) write(m.welcome);

@@ -1,4 +1,5 @@
 import { PassThrough } from "node:stream";
+import { ConsoleCharts } from "../../adapters/console/console-charts.js";
 import { runConsoleChat } from "../../adapters/console/console-chat.js";
 import { adapterContract, type ContractDriver, type SeenReply } from "../contract/adapter-contract.js";
 import { Capture, tempDir, testBot } from "../helpers.js";
@@ -24,7 +25,7 @@ function consoleDriver(): ContractDriver {
   return {
     async start() {
       const { bot } = await testBot();
-      done = runConsoleChat({ bot, input, output, locale: "en", interactive: false, chartDir: await tempDir("charts-") });
+      done = runConsoleChat({ bot, input, output, locale: "en", interactive: false, charts: new ConsoleCharts(await tempDir("charts-")) });
     },
     async stop() {
       input.end();
