@@ -91,7 +91,7 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
       case "result":
         return { reply: await this.latestResult(ownerOf(turn), action.payload as string, turn.locale) };
       default:
-        return state ? this.pressed(state, action, turn) : this.nothingToResume(turn.locale);
+        return state ? this.pressed(state, action, turn) : { reply: privateReply([{ type: "text", text: messages(turn.locale).assessment.finishedButton }], turn.locale) };
     }
   }
 

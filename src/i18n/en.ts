@@ -111,6 +111,7 @@ export const en: Messages = {
     movedToPrivate: "I've sent you a private message to continue there: self-ratings are never posted in a channel.",
     privateUnavailable: "I couldn't open a private conversation with you here. Message me directly (open Parcours in your chat app) to continue: self-ratings are never posted in a channel.",
     staleButton: "That question was already answered. Here is where you are:",
+    finishedButton: "That self-assessment is already finished. Say “my results” to see it again.",
   },
   results: {
     title: "Your self-assessments",

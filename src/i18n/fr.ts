@@ -111,6 +111,7 @@ export const fr: Messages = {
     movedToPrivate: "Je vous ai écrit en privé pour continuer : les auto-évaluations ne sont jamais publiées dans un canal.",
     privateUnavailable: "Je n'ai pas pu ouvrir de conversation privée avec vous ici. Écrivez-moi directement (ouvrez Parcours dans votre messagerie) pour continuer : les auto-évaluations ne sont jamais publiées dans un canal.",
     staleButton: "Cette question a déjà reçu une réponse. Voici où vous en êtes :",
+    finishedButton: "Cette auto-évaluation est déjà terminée. Dites « mes résultats » pour la revoir.",
   },
   results: {
     title: "Vos auto-évaluations",

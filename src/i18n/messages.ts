@@ -69,6 +69,8 @@ export interface Messages {
     movedToPrivate: string;
     privateUnavailable: string;
     staleButton: string;
+    /** A rating button pressed after its assessment ended (a double click on the last skill, an old message). */
+    finishedButton: string;
   };
   results: { title: string; none: string; line: (role: string, date: string, rated: number, count: number) => string; show: (role: string) => string };
   data: { confirm: string; yes: string; no: string; done: string; cancelled: string };
