@@ -57,16 +57,16 @@ const PURGE_EVERY_MS = 10 * 60_000;
 /** Puts the core together from its opened parts; `close()` closes them. */
 export function assembleParcours(parts: ParcoursParts): Parcours {
   const { catalog, state, database, logger, config } = parts;
+  const jobs = parts.jobs ?? openJobQueue(database, { logger });
   const purge = () => {
-    state.purgeExpired().then(
-      (purged) => purged > 0 && logger.debug({ purged }, "expired state purged"),
+    Promise.all([state.purgeExpired(), jobs.purgeFinished()]).then(
+      ([expired, finished]) => expired + finished > 0 && logger.debug({ expired, finished }, "expired state and finished jobs purged"),
       (error: unknown) => logger.warn({ err: error }, "purging expired state failed"),
     );
   };
   purge();
   const purging = setInterval(purge, PURGE_EVERY_MS).unref();
   const addresses = new AddressBook(database.db);
-  const jobs = parts.jobs ?? openJobQueue(database, { logger });
   const erasure = new UserErasure(state);
   const bot = new ParcoursBot({
     catalog,

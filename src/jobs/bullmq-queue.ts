@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DelayedError, Queue, Worker, type Job as BullJob } from "bullmq";
 import { Redis } from "ioredis";
 import type { Logger } from "../logging/logger.js";
-import { describeFailure, RetryLater, settleWithin, type Job, type JobHandler, type JobQueue, type JobRequest } from "./job-queue.js";
+import { describeFailure, KEEP_FINISHED_MS, RetryLater, settleWithin, type Job, type JobHandler, type JobQueue, type JobRequest } from "./job-queue.js";
 
 export interface BullmqJobQueueOptions {
   url: string;
@@ -31,7 +31,7 @@ interface StoredJob {
  * BullMQ keeps a finished job's id only while the job itself is kept, and idempotency lasts only that
  * long: a week covers any retried schedule (a survey's reminders, an announcement sent twice).
  */
-const KEEP_FINISHED_S = 7 * 24 * 3600;
+const KEEP_FINISHED_S = KEEP_FINISHED_MS / 1000;
 
 /**
  * The job queue on BullMQ, when Redis is configured. BullMQ moves a job to active for one worker in a
@@ -108,6 +108,11 @@ export class BullmqJobQueue implements JobQueue {
 
   waiting(): Promise<number> {
     return this.queue.count();
+  }
+
+  /** BullMQ removes finished jobs itself once they are KEEP_FINISHED_MS old (removeOnComplete, removeOnFail). */
+  async purgeFinished(): Promise<number> {
+    return 0;
   }
 
   close(): Promise<void> {

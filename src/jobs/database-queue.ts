@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely, type Selectable, type Updatea
 import type { Logger } from "../logging/logger.js";
 import type { Database } from "../records/database.js";
 import type { JobTable, Tables } from "../records/tables.js";
-import { describeFailure, RetryLater, settleWithin, type Job, type JobHandler, type JobQueue, type JobRequest } from "./job-queue.js";
+import { describeFailure, KEEP_FINISHED_MS, RetryLater, settleWithin, type Job, type JobHandler, type JobQueue, type JobRequest } from "./job-queue.js";
 
 export interface DatabaseJobQueueOptions {
   /** How often an idle worker looks for due jobs; a schedule made in this process wakes it sooner. */
@@ -113,6 +113,15 @@ export class DatabaseJobQueue implements JobQueue {
   async waiting(): Promise<number> {
     const row = await this.db.selectFrom("jobs").select((eb) => eb.fn.countAll().as("count")).where("state", "=", "waiting").executeTakeFirstOrThrow();
     return Number(row.count);
+  }
+
+  async purgeFinished(): Promise<number> {
+    const purged = await this.db
+      .deleteFrom("jobs")
+      .where("state", "in", ["done", "failed"])
+      .where("updated_at", "<", this.now() - KEEP_FINISHED_MS)
+      .executeTakeFirst();
+    return Number(purged.numDeletedRows);
   }
 
   close(): Promise<void> {

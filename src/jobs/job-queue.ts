@@ -42,9 +42,17 @@ export interface JobQueue {
   start(handlers: Record<string, JobHandler>): void;
   /** Jobs waiting (not yet run), for metrics and tests. */
   waiting(): Promise<number>;
+  /**
+   * Forgets jobs finished (done or failed) longer ago than KEEP_FINISHED_MS, payloads included;
+   * until then their ids still refuse a second schedule. Answers how many.
+   */
+  purgeFinished(): Promise<number>;
   /** Stops taking jobs, lets the running ones finish (bounded), closes connections. */
   close(): Promise<void>;
 }
+
+/** How long a finished job is kept: its id refuses a second schedule that long, on every backend. */
+export const KEEP_FINISHED_MS = 7 * 24 * 3600_000;
 
 /**
  * What a queue records about a failed run: the error's name and message, shortened. Never the

@@ -429,6 +429,21 @@ describe.each([
     expect(ran.sort()).toEqual([...ids].sort());
   });
 
+  it("forgets finished jobs a week after they finished, and only those", async () => {
+    const store = await createStore();
+    const now = Date.now();
+    const row = (id: string, state: string, finishedAgo: number) => ({ id, name: "deliver", payload: "{}", run_at: now - finishedAgo, state, attempts: 1, locked_until: null, last_error: null, updated_at: now - finishedAgo });
+    const week = 7 * 24 * 3600_000;
+    await store.inspector.db
+      .insertInto("jobs")
+      .values([row("old-done", "done", week + 60_000), row("old-failed", "failed", week + 60_000), row("recent-done", "done", week - 60_000), row("old-waiting", "waiting", week + 60_000)])
+      .execute();
+    const queue = await store.open();
+    expect(await queue.purgeFinished()).toBe(2);
+    const left = await store.inspector.db.selectFrom("jobs").select("id").orderBy("id").execute();
+    expect(left.map((r) => r.id)).toEqual(["old-waiting", "recent-done"]);
+  });
+
   it("takes back a job whose worker died while running it", async () => {
     const store = await createStore();
     await abandoned(store, "deliver:orphan", 1);
