@@ -171,7 +171,7 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
   /** Runs a step of this owner's assessment. */
   private async run(owner: DataSubject, locale: Locale, decide: (status: FlowStatus<ActiveAssessment>, turn: FlowTurn) => Promise<Step>): Promise<Reply> {
     const turn = { scope: userScope(owner), locale, now: new Date() };
-    return (await this.engine.step(turn.scope, this, (status) => decide(status, turn)))!;
+    return (await this.engine.step(turn, this, (status) => decide(status, turn)))!;
   }
 
   private startStep(state: ActiveAssessment | undefined, requested: string, turn: FlowTurn, replaced?: ActiveAssessment): Step {

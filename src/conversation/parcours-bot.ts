@@ -127,13 +127,13 @@ export class ParcoursBot {
     // The language and roles of the last message answer the buttons pressed after it.
     await this.remember(message, understood.locale, understood.roles.length > 0 ? understood.roles : (context?.roles ?? []));
     const subject = subjectOf(message);
-    const flowReply = await this.flows.text(userScope(subject), checked.text, this.turn(subject, understood.locale));
+    const flowReply = await this.flows.text(this.turn(subject, understood.locale), checked.text);
     if (flowReply && !("reask" in flowReply)) return flowReply;
     const interrupted = flowReply;
     if (interrupted && command === "explain-skill" && understood.roles.length === 0) return this.assessments.explain(subject, understood.locale);
     if (command === "delete-data") return this.userData.confirm(understood.locale);
     if (command === "results") return this.assessments.resultsOf(subject, understood.locale);
-    if (command === "resume") return (await this.flows.resume(userScope(subject), this.turn(subject, understood.locale))) ?? this.assessments.nothingInProgress(understood.locale);
+    if (command === "resume") return (await this.flows.resume(this.turn(subject, understood.locale))) ?? this.assessments.nothingInProgress(understood.locale);
     if (understood.intent === "assessment.start") return this.assessments.start(subject, understood.roles[0], understood.locale);
     if (interrupted && understood.intent === "unknown" && !understood.unresolvedRoleIntent) return this.assessments.unusable(subject, understood.locale);
     // A question asked mid-assessment is answered, then the assessment picks up where it was.
@@ -155,7 +155,7 @@ export class ParcoursBot {
     const locale = action.locale ?? context?.locale ?? this.deps.defaultLocale;
     const subject = subjectOf(action);
     this.deps.logger.info({ platform: action.platform, user: userRef(action.platform, action.userId), action: action.actionId }, "action received");
-    const flowReply = await this.flows.action(userScope(subject), action.actionId, action.value, this.turn(subject, locale));
+    const flowReply = await this.flows.action(this.turn(subject, locale), action.actionId, action.value);
     if (flowReply) return flowReply;
     if (isOneOf(DATA_ACTIONS, action.actionId)) return this.userData.onAction(subject, action.actionId as DataAction, locale);
     const roles = action.value.split(",").filter(Boolean);

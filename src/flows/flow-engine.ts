@@ -1,4 +1,4 @@
-import { reply, type Reply } from "../answers/reply.js";
+import { combine, reply, type Reply } from "../answers/reply.js";
 import { userStateKey } from "../privacy/user-erasure.js";
 import type { StateStore, Versioned } from "../store/state-store.js";
 import { isFlowActionId, parseFlowAction } from "./flow-action.js";
@@ -11,6 +11,8 @@ interface FlowRecord {
   state: unknown;
   /** Past this, the flow has waited too long for the user: it expires on their next message. */
   idleUntil: number;
+  /** The flow this one interrupted (a survey answered in the middle of a self-assessment): it comes back when this one ends. */
+  suspended?: FlowRecord;
 }
 
 /** The flow in a scope, as a handler sees it. */
@@ -66,15 +68,17 @@ export class FlowEngine {
    * once (after losing a race) and must not write anything itself: that is `afterCommit`'s job.
    * Undefined when `decide` declined.
    */
-  async step<S>(scope: FlowScope, flow: FlowDefinition<S, string>, decide: (status: FlowStatus<S>) => Promise<FlowStep<S> | undefined>): Promise<Reply | undefined> {
-    const key = scopeKey(scope);
+  async step<S>(turn: FlowTurn, flow: FlowDefinition<S, string>, decide: (status: FlowStatus<S>) => Promise<FlowStep<S> | undefined>): Promise<Reply | undefined> {
+    const key = scopeKey(turn.scope);
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const record = await this.store.getVersioned<FlowRecord>(key);
       const step = await decide(this.interpret(record, flow));
       if (!step) return undefined;
       if (await this.commit(key, flow, record, step)) {
         await step.afterCommit?.();
-        return step.reply;
+        const restored = step.next === null ? record?.value.suspended : undefined;
+        const reask = restored && this.reaskOf(restored, turn);
+        return reask ? combine([step.reply, reask]) : step.reply;
       }
       // Someone else committed first: back off a little, at random, so two rivals stop colliding.
       await sleep(Math.random() * Math.min(50, 2 ** round));
@@ -86,11 +90,11 @@ export class FlowEngine {
    * A typed message for whichever flow is in progress: its step, an interruption, or undefined
    * when none is (an expired flow is ended first, with its notice if it has one).
    */
-  async text(scope: FlowScope, text: string, turn: FlowTurn): Promise<Reply | Interruption | undefined> {
-    const active = await this.activeFlow(scope);
+  async text(turn: FlowTurn, text: string): Promise<Reply | Interruption | undefined> {
+    const active = await this.activeFlow(turn.scope);
     if (!active) return undefined;
     let outcome: "step" | "expired silently" | Interruption = "step";
-    const stepped = await this.step(scope, active, async (status) => {
+    const stepped = await this.step(turn, active, async (status) => {
       outcome = "step";
       if (status.kind === "expired") {
         const notice = active.onExpire(status.state, turn);
@@ -110,21 +114,21 @@ export class FlowEngine {
   }
 
   /** A pressed button of a registered flow; undefined when no flow owns the action id. */
-  async action(scope: FlowScope, actionId: string, value: string, turn: FlowTurn): Promise<Reply | undefined> {
+  async action(turn: FlowTurn, actionId: string, value: string): Promise<Reply | undefined> {
     const flow = [...this.flows.values()].find((f) => isFlowActionId(f, actionId));
     if (!flow) return undefined;
     const action = parseFlowAction(flow, actionId, value);
-    return this.step(scope, flow, async (status) => {
+    return this.step(turn, flow, async (status) => {
       const state = status.kind === "active" ? status.state : undefined;
       return flow.onAction(state, action, turn);
     });
   }
 
   /** "Resume": the flow in progress asks its question again (and its idle time starts over). */
-  async resume(scope: FlowScope, turn: FlowTurn): Promise<Reply | undefined> {
-    const active = await this.activeFlow(scope);
+  async resume(turn: FlowTurn): Promise<Reply | undefined> {
+    const active = await this.activeFlow(turn.scope);
     if (!active) return undefined;
-    return this.step(scope, active, async (status) => (status.kind === "active" ? active.onResume(status.state, turn) : undefined));
+    return this.step(turn, active, async (status) => (status.kind === "active" ? active.onResume(status.state, turn) : undefined));
   }
 
   /** Forgets the flow in this scope, whatever it was. */
@@ -149,8 +153,28 @@ export class FlowEngine {
 
   private async commit<S>(key: string, flow: FlowDefinition<S, string>, record: Versioned<FlowRecord> | undefined, step: FlowStep<S>): Promise<boolean> {
     if (step.next === undefined) return true;
-    if (step.next === null) return record ? this.store.deleteIfVersion(key, record.version) : true;
-    const value: FlowRecord = { flow: flow.id, version: flow.version, state: step.next, idleUntil: this.now().getTime() + flow.idleMs };
-    return (await this.store.compareAndSet(key, record?.version ?? null, value, flow.idleMs + Math.min(flow.idleMs, EXPIRED_GRACE_MS))) !== undefined;
+    const current = record?.value;
+    if (step.next === null) {
+      if (!record) return true;
+      // Ending a flow brings back the one it interrupted, as it was.
+      if (current?.suspended) return (await this.store.compareAndSet(key, record.version, current.suspended, this.ttlOf(current.suspended))) !== undefined;
+      return this.store.deleteIfVersion(key, record.version);
+    }
+    const suspended = current && current.flow !== flow.id && this.flows.has(current.flow) ? current : current?.suspended;
+    const value: FlowRecord = { flow: flow.id, version: flow.version, state: step.next, idleUntil: this.now().getTime() + flow.idleMs, ...(suspended ? { suspended } : {}) };
+    return (await this.store.compareAndSet(key, record?.version ?? null, value, Math.max(this.ttlOf(value), suspended ? this.ttlOf(suspended) : 0))) !== undefined;
+  }
+
+  /** The question an interrupted flow was waiting on, to ask again when it comes back. */
+  private reaskOf(record: FlowRecord, turn: FlowTurn): Reply | undefined {
+    const flow = this.flows.get(record.flow);
+    const parsed = flow && record.version === flow.version ? flow.state.safeParse(record.state) : undefined;
+    return flow && parsed?.success ? flow.reask(parsed.data, turn) : undefined;
+  }
+
+  /** How long the store keeps a record: its idle time, and a grace to say it expired. */
+  private ttlOf(record: FlowRecord): number {
+    const idleMs = Math.max(0, record.idleUntil - this.now().getTime());
+    return idleMs + Math.min(this.flows.get(record.flow)?.idleMs ?? idleMs, EXPIRED_GRACE_MS);
   }
 }
