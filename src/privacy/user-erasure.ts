@@ -51,25 +51,34 @@ export class UserErasure {
     return [...this.erasers.keys()];
   }
 
+  /** The counter is odd while an erasure runs and even once it is over. */
   async erase(subject: DataSubject): Promise<void> {
     await this.state.increment(markKey(subject), 1, ERASURE_MARK_TTL_MS);
-    await this.runErasers(subject);
+    try {
+      await this.runErasers(subject);
+    } finally {
+      await this.state.increment(markKey(subject), 1, ERASURE_MARK_TTL_MS);
+    }
   }
 
-  /** Runs work that may write about `subject`; if an erasure started meanwhile, its writes are erased too. */
+  /**
+   * Runs work that may write about `subject`. If an erasure was running when it began, or began
+   * or ended while it ran, what the work wrote may have landed after the erasers: it is erased too.
+   */
   async fenced<T>(subject: DataSubject, work: () => Promise<T>): Promise<T> {
     const before = (await this.state.get<number>(markKey(subject))) ?? 0;
     try {
       return await work();
     } finally {
       const after = (await this.state.get<number>(markKey(subject))) ?? 0;
-      if (after > before) await this.runErasers(subject);
+      if (before % 2 === 1 || after !== before) await this.runErasers(subject);
     }
   }
 
   private async runErasers(subject: DataSubject): Promise<void> {
+    const names = [...this.erasers.keys()];
     const results = await Promise.allSettled([...this.erasers.values()].map((erase) => erase(subject)));
-    const failed = results.flatMap((r, i) => (r.status === "rejected" ? [[...this.erasers.keys()][i]] : []));
-    if (failed.length > 0) throw new Error(`could not erase: ${failed.join(", ")}`);
+    const failed = results.flatMap((r, i) => (r.status === "rejected" ? [{ what: names[i], reason: r.reason as unknown }] : []));
+    if (failed.length > 0) throw new AggregateError(failed.map((f) => f.reason), `could not erase: ${failed.map((f) => f.what).join(", ")}`);
   }
 }

@@ -79,4 +79,28 @@ describe("delete my data", () => {
     expect(await parcours.bot.handleMessage({ ...user, text: "my results" })).toMatchObject({ fallbackText: expect.stringMatching(/no self-assessment results/) });
     await parcours.close();
   });
+
+  it("wins over a message that another process starts while the erasers are running", async () => {
+    const { parcours, database, say } = await onSqlite();
+    if (database.kind !== "sqlite") throw new Error("expected SQLite");
+    await fill(parcours, say, user);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let running!: () => void;
+    const erasersRunning = new Promise<void>((resolve) => (running = resolve));
+    // An eraser that takes its time, as a platform's file deletions do.
+    parcours.erasure.register("slow platform files", async () => {
+      running();
+      await held;
+    });
+    // The erasure alone, as any module may ask for it, without the fence a message's handling adds.
+    const erasing = parcours.erasure.erase(user);
+    await erasersRunning;
+    const second = await testParcours({ database, state: new SqliteStateStore(database.sqlite) });
+    await second.bot.handleMessage({ ...user, text: "assess me against learning architect" });
+    release();
+    await erasing;
+    expect(await everything(database)).not.toContain(user.userId);
+    await parcours.close();
+  });
 });
