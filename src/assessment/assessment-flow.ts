@@ -3,7 +3,7 @@ import { privateReply } from "../answers/private-reply.js";
 import { combine, type Reply } from "../answers/reply.js";
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import { LOCALES, type Locale, type Role } from "../catalog/schema.js";
-import type { FlowEngine, FlowStatus } from "../flows/flow-engine.js";
+import { END_SILENTLY, type FlowEngine, type FlowStatus } from "../flows/flow-engine.js";
 import type { FlowAction, FlowDefinition, FlowScope, FlowStep, FlowTurn } from "../flows/flow.js";
 import { messages } from "../i18n/messages.js";
 import type { DataSubject } from "../privacy/user-erasure.js";
@@ -13,7 +13,8 @@ import type { AssessmentResults } from "./assessment-results.js";
 import { parseAnswer } from "./rating-parser.js";
 
 const roleId = z.string().max(200);
-const skillPayload = z.object({ skill: z.string().max(200) });
+/** The skill, and which assessment asked it (its start time): an old message's button cannot rate a newer assessment. */
+const skillPayload = z.object({ skill: z.string().max(200), started: z.string().max(40) });
 
 /** The buttons of a self-assessment and what each carries. */
 export const ASSESSMENT_ACTIONS = {
@@ -36,6 +37,7 @@ const baseState = z.object({
   ratings: z.record(z.string(), z.number().int().min(1).max(5).nullable()),
   tries: z.number().int().min(0),
   startedAt: z.string(),
+  finishing: z.boolean().optional(),
 });
 
 type Step = FlowStep<ActiveAssessment>;
@@ -57,7 +59,7 @@ function ownerOf(turn: FlowTurn): DataSubject {
 export class AssessmentFlow implements FlowDefinition<ActiveAssessment, AssessmentAction> {
   readonly id = ASSESSMENT.id;
   readonly version = 1;
-  /** A role that left the catalogue makes the state unreadable: the assessment must not trap anyone in it. */
+  /** A role that left the catalogue, or lost the skill being asked, makes the state unreadable: the assessment must not trap anyone in it. */
   readonly state: z.ZodType<ActiveAssessment>;
   readonly actions = ASSESSMENT_ACTIONS;
 
@@ -67,10 +69,14 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
     private readonly engine: FlowEngine,
     readonly idleMs: number,
   ) {
-    this.state = baseState.refine((state) => this.catalog.find(state.roleId) !== undefined);
+    this.state = baseState.refine((state) => {
+      const skills = this.catalog.find(state.roleId)?.skills.length;
+      return skills !== undefined && (state.finishing === true || state.index < skills);
+    });
   }
 
   async onText(state: ActiveAssessment, text: string, turn: FlowTurn): Promise<Step | undefined> {
+    if (state.finishing) return this.complete(state, turn);
     const role = this.catalog.find(state.roleId);
     if (!role) return this.vanished(turn.locale);
     const parsed = parseAnswer(text);
@@ -80,6 +86,7 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
   }
 
   async onAction(state: ActiveAssessment | undefined, action: FlowAction<AssessmentAction> | undefined, turn: FlowTurn): Promise<Step> {
+    if (state?.finishing) return this.complete(state, turn);
     if (!action) return state ? this.stale(state) : this.nothingToResume(turn.locale);
     switch (action.name) {
       case "start":
@@ -87,15 +94,16 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
       case "restart":
         return this.startStep(undefined, action.payload as string, turn, state);
       case "resume":
-        return state ? this.onResume(state) : this.nothingToResume(turn.locale);
+        return state ? this.onResume(state, turn) : this.nothingToResume(turn.locale);
       case "result":
         return { reply: await this.latestResult(ownerOf(turn), action.payload as string, turn.locale) };
       default:
-        return state ? this.pressed(state, action, turn) : { reply: privateReply([{ type: "text", text: messages(turn.locale).assessment.finishedButton }], turn.locale) };
+        return state ? this.pressed(state, action, turn) : this.pressedAfterEnd(action.payload as { started: string }, turn);
     }
   }
 
   reask(state: ActiveAssessment): Reply {
+    if (state.finishing) return this.finishedNotice(state.locale);
     const role = this.catalog.get(state.roleId);
     return privateReply([{ type: "text", text: messages(state.locale).assessment.back }, ...questionBlocks(this.catalog, role, state)], state.locale);
   }
@@ -110,8 +118,8 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
     return { ...finish, reply: combine([stopped, finish.reply]) };
   }
 
-  async onResume(state: ActiveAssessment): Promise<Step> {
-    return { reply: this.reask(state), next: state };
+  async onResume(state: ActiveAssessment, turn: FlowTurn): Promise<Step> {
+    return state.finishing ? this.complete(state, turn) : { reply: this.reask(state), next: state };
   }
 
   /** Forgotten without a word, as ASSESSMENT_IDLE_DAYS promises: the message that found it expired is answered as usual. */
@@ -126,8 +134,9 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
 
   /** "What does this skill mean?": what the current skill covers, then the question again. */
   explain(owner: DataSubject, locale: Locale): Promise<Reply> {
-    return this.run(owner, locale, async (status) => {
+    return this.run(owner, locale, async (status, turn) => {
       const state = activeState(status);
+      if (state?.finishing) return this.complete(state, turn);
       const role = state && this.catalog.find(state.roleId);
       if (!state || !role) return this.nothingToResume(locale);
       const skill = currentSkill(role, state)!;
@@ -139,6 +148,7 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
   unusable(owner: DataSubject, locale: Locale): Promise<Reply> {
     return this.run(owner, locale, async (status, turn) => {
       const state = activeState(status);
+      if (state?.finishing) return this.complete(state, turn);
       const role = state && this.catalog.find(state.roleId);
       if (!state || !role) return this.nothingToResume(locale);
       const m = messages(state.locale).assessment;
@@ -152,7 +162,7 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
   /** Whether this user has an assessment in progress (one whose role still exists). */
   async inProgress(owner: DataSubject): Promise<boolean> {
     const state = activeState(await this.engine.status(userScope(owner), this));
-    return Boolean(state && this.catalog.find(state.roleId));
+    return Boolean(state && !state.finishing && this.catalog.find(state.roleId));
   }
 
   /** The user's most recent result, for a home screen; undefined when there is none. */
@@ -175,7 +185,7 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
   }
 
   private startStep(state: ActiveAssessment | undefined, requested: string, turn: FlowTurn, replaced?: ActiveAssessment): Step {
-    const live = state && this.catalog.find(state.roleId) ? state : undefined;
+    const live = state && !state.finishing && this.catalog.find(state.roleId) ? state : undefined;
     if (live) return { reply: resumeOrRestart(this.catalog.get(live.roleId), live, live.locale, requested || undefined) };
     const role = requested ? this.catalog.find(requested) : undefined;
     if (!role) return { reply: chooseRole(this.catalog, turn.locale), ...(replaced || state ? { next: null } : {}) };
@@ -186,8 +196,9 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
   private async pressed(state: ActiveAssessment, action: FlowAction<AssessmentAction>, turn: FlowTurn): Promise<Step> {
     const role = this.catalog.find(state.roleId);
     if (!role) return this.vanished(turn.locale);
-    const payload = action.payload as { skill: string; level?: number };
+    const payload = action.payload as { skill: string; started: string; level?: number };
     // A double click, a press that reached another process first, or an old message's button.
+    if (payload.started !== state.startedAt) return this.pressedAfterEnd(payload, turn, state);
     if (currentSkill(role, state)?.id !== payload.skill) return this.stale(state);
     if (action.name === "stop") return this.onStop(state, turn);
     return this.advance(role, answerCurrent(role, state, action.name === "rate" ? payload.level! : null), turn);
@@ -198,15 +209,44 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
     return { reply: privateReply(questionBlocks(this.catalog, role, state), state.locale), next: state };
   }
 
+  /**
+   * The result, shown at once; the step marks the assessment as finishing, writes the result row,
+   * then ends it. A press that lost the race to this step finds it finishing and is told so.
+   */
   private async finish(role: Role, state: ActiveAssessment, turn: FlowTurn): Promise<Step> {
     const owner = ownerOf(turn);
     const previous = (await this.results.list(owner)).filter((r) => r.roleId === role.id).at(-1);
     const result = toResult(role, state, turn.now);
+    const finishing = { ...state, finishing: true };
     return {
       reply: resultReply(this.catalog, role, result, state.locale, previous),
-      next: null,
-      afterCommit: () => this.results.add(owner, state.startedAt, result),
+      next: finishing,
+      afterCommit: async () => {
+        await this.results.add(owner, state.startedAt, result);
+        await this.engine.step(turn, this, async (status) => (status.kind === "active" && status.state.finishing && status.state.startedAt === state.startedAt ? END_SILENTLY : undefined));
+      },
     };
+  }
+
+  /** An assessment found finishing (a race lost, or a process that stopped halfway): its result is written, and it ends. */
+  private complete(state: ActiveAssessment, turn: FlowTurn): Step {
+    const role = this.catalog.get(state.roleId);
+    return { reply: this.finishedNotice(state.locale), next: null, afterCommit: () => this.results.add(ownerOf(turn), state.startedAt, toResult(role, state, turn.now)) };
+  }
+
+  private finishedNotice(locale: Locale): Reply {
+    return privateReply([{ type: "text", text: messages(locale).assessment.finishedButton }], locale);
+  }
+
+  /**
+   * A rating button of an assessment that is over: finished (its result is on file), or stopped,
+   * expired or erased. When another assessment is in progress, its question is asked again.
+   */
+  private async pressedAfterEnd(payload: { started: string }, turn: FlowTurn, current?: ActiveAssessment): Promise<Step> {
+    const finished = await this.results.has(ownerOf(turn), payload.started);
+    const text = finished ? messages(turn.locale).assessment.finishedButton : messages(turn.locale).assessment.nothingToResume;
+    if (!current) return { reply: privateReply([{ type: "text", text }], turn.locale) };
+    return { reply: combine([privateReply([{ type: "text", text }], turn.locale), this.reask(current)]) };
   }
 
   private stale(state: ActiveAssessment): Step {

@@ -6,6 +6,7 @@ import type { Locale, Role } from "../catalog/schema.js";
 import { flowButton } from "../flows/flow-action.js";
 import { messages } from "../i18n/messages.js";
 import { ASSESSMENT, currentSkill, type ActiveAssessment, type AssessmentResult } from "./assessment.js";
+import { skillQuestion } from "./skill-question.js";
 import { changeSince, recommendModules, skillGaps } from "./skill-gaps.js";
 
 export function chooseRole(catalog: RoleCatalog, locale: Locale): Reply {
@@ -21,20 +22,12 @@ export function questionBlocks(catalog: RoleCatalog, role: Role, assessment: Act
   const { locale } = assessment;
   const m = messages(locale).assessment;
   const skill = currentSkill(role, assessment)!;
-  const scale = catalog.scale.levels.map((l) => messages(locale).labelled(`${l.level}. ${l.label[locale]}`, l.descriptor[locale]));
-  return [
-    { type: "header", text: `${m.progress(assessment.index + 1, role.skills.length)} · ${skill.name[locale]}` },
-    { type: "text", text: skill.covers[locale] },
-    { type: "section", text: scale.join("\n") },
-    {
-      type: "buttons",
-      buttons: [
-        ...catalog.scale.levels.map((l) => flowButton(ASSESSMENT, "rate", { skill: skill.id, level: l.level }, String(l.level))),
-        flowButton(ASSESSMENT, "skip", { skill: skill.id }, m.skip),
-        flowButton(ASSESSMENT, "stop", { skill: skill.id }, m.stop, "danger"),
-      ],
-    },
-  ];
+  const on = { skill: skill.id, started: assessment.startedAt };
+  return skillQuestion(catalog, skill, locale, m.progress(assessment.index + 1, role.skills.length), [
+    ...catalog.scale.levels.map((l) => flowButton(ASSESSMENT, "rate", { ...on, level: l.level }, String(l.level))),
+    flowButton(ASSESSMENT, "skip", on, m.skip),
+    flowButton(ASSESSMENT, "stop", on, m.stop, "danger"),
+  ]);
 }
 
 export function introBlocks(role: Role, locale: Locale): Block[] {

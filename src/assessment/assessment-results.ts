@@ -9,6 +9,8 @@ const LISTED_RESULTS = 20;
 
 const ratingsSchema = z.record(z.string(), z.number().int().min(1).max(5).nullable());
 
+const resultId = (owner: DataSubject, startedAt: string) => `${owner.platform}:${owner.userId}:${startedAt}`;
+
 /**
  * Finished self-assessments, one row each, kept until the user deletes them. A result's id is
  * its owner and start time, so a finish that is retried, or committed by two processes, writes
@@ -21,7 +23,7 @@ export class AssessmentResults {
     await this.db
       .insertInto("assessment_results")
       .values({
-        id: `${owner.platform}:${owner.userId}:${startedAt}`,
+        id: resultId(owner, startedAt),
         platform: owner.platform,
         user_id: owner.userId,
         role_id: result.roleId,
@@ -32,6 +34,12 @@ export class AssessmentResults {
       })
       .onConflict((oc) => oc.column("id").doNothing())
       .execute();
+  }
+
+  /** Whether the assessment started at this time was finished (or stopped with answers). */
+  async has(owner: DataSubject, startedAt: string): Promise<boolean> {
+    const row = await this.db.selectFrom("assessment_results").select("id").where("id", "=", resultId(owner, startedAt)).executeTakeFirst();
+    return row !== undefined;
   }
 
   /** The most recent results, oldest first. */

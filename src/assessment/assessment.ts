@@ -16,6 +16,11 @@ export interface ActiveAssessment {
   /** Unusable answers to the current question so far. */
   tries: number;
   startedAt: string;
+  /**
+   * Set by the step that ends the assessment, until its result row is written: a press that
+   * races it, or a process that takes over after a crash, finds it over rather than gone.
+   */
+  finishing?: boolean;
 }
 
 /** A finished (or stopped) assessment, kept so the user can compare with the next one. */

@@ -1,4 +1,4 @@
-import { combine, reply, type Reply } from "../answers/reply.js";
+import { combine, type Reply } from "../answers/reply.js";
 import { userStateKey } from "../privacy/user-erasure.js";
 import type { StateStore, Versioned } from "../store/state-store.js";
 import { isFlowActionId, parseFlowAction } from "./flow-action.js";
@@ -35,8 +35,8 @@ type AnyFlow = FlowDefinition<any, string>;
 const scopeKey = (scope: FlowScope) =>
   scope.kind === "user" ? userStateKey(scope, "flow") : `conversation:${scope.platform}:${encodeURIComponent(scope.conversationId)}:flow`;
 
-/** The reply of a step whose reply nobody sees (a silent end). */
-const UNUSED = reply([{ type: "text", text: "-" }]);
+/** What a handler answers to end a flow without a word: the message is then answered as if there were none. */
+export const END_SILENTLY = Symbol("end silently");
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -66,19 +66,20 @@ export class FlowEngine {
   /**
    * Decides a step on the current state and commits it atomically. `decide` may run more than
    * once (after losing a race) and must not write anything itself: that is `afterCommit`'s job.
-   * Undefined when `decide` declined.
+   * If `afterCommit` fails (the records store is down), the step is undone, so that the user can
+   * try again from where they were. Undefined when `decide` declined or ended the flow silently.
    */
-  async step<S>(turn: FlowTurn, flow: FlowDefinition<S, string>, decide: (status: FlowStatus<S>) => Promise<FlowStep<S> | undefined>): Promise<Reply | undefined> {
+  async step<S>(turn: FlowTurn, flow: FlowDefinition<S, string>, decide: (status: FlowStatus<S>) => Promise<FlowStep<S> | typeof END_SILENTLY | undefined>): Promise<Reply | undefined> {
     const key = scopeKey(turn.scope);
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const record = await this.store.getVersioned<FlowRecord>(key);
       const step = await decide(this.interpret(record, flow));
       if (!step) return undefined;
-      if (await this.commit(key, flow, record, step)) {
-        await step.afterCommit?.();
-        const restored = step.next === null ? record?.value.suspended : undefined;
-        const reask = restored && this.reaskOf(restored, turn);
-        return reask ? combine([step.reply, reask]) : step.reply;
+      if (step === END_SILENTLY) {
+        if (await this.commit(key, flow, record, null, false)) return undefined;
+      } else {
+        const committed = await this.commit(key, flow, record, step.next, step.afterCommit !== undefined);
+        if (committed) return this.afterCommitted(turn, key, record, committed, step);
       }
       // Someone else committed first: back off a little, at random, so two rivals stop colliding.
       await sleep(Math.random() * Math.min(50, 2 ** round));
@@ -88,29 +89,35 @@ export class FlowEngine {
 
   /**
    * A typed message for whichever flow is in progress: its step, an interruption, or undefined
-   * when none is (an expired flow is ended first, with its notice if it has one).
+   * when none is (an expired flow is ended first, with its notice if it has one; state that no
+   * longer reads, written by another version or about a role gone from the catalogue, is dropped).
    */
   async text(turn: FlowTurn, text: string): Promise<Reply | Interruption | undefined> {
     const active = await this.activeFlow(turn.scope);
     if (!active) return undefined;
-    let outcome: "step" | "expired silently" | Interruption = "step";
+    let outcome = "step" as "step" | "other" | Interruption;
     const stepped = await this.step(turn, active, async (status) => {
       outcome = "step";
-      if (status.kind === "expired") {
-        const notice = active.onExpire(status.state, turn);
-        if (!notice) outcome = "expired silently";
-        return { reply: notice ?? active.reask(status.state, turn), next: null };
+      switch (status.kind) {
+        case "other":
+          // Another flow took the scope since it was read: it is the one to ask.
+          outcome = "other";
+          return undefined;
+        case "none":
+          return END_SILENTLY;
+        case "expired": {
+          const notice = active.onExpire(status.state, turn);
+          return notice ? { reply: notice, next: null } : END_SILENTLY;
+        }
+        case "active": {
+          const step = await active.onText(status.state, text, turn);
+          if (!step) outcome = { reask: active.reask(status.state, turn) };
+          return step;
+        }
       }
-      if (status.kind !== "active") {
-        // State that no longer reads (another version, a role gone from the catalogue) is dropped, and the message answered as usual.
-        outcome = "expired silently";
-        return { reply: UNUSED, next: null };
-      }
-      const step = await active.onText(status.state, text, turn);
-      if (!step) outcome = { reask: active.reask(status.state, turn) };
-      return step;
     });
-    return outcome === "step" ? stepped : outcome === "expired silently" ? undefined : outcome;
+    if (outcome === "other") return this.text(turn, text);
+    return outcome === "step" ? stepped : outcome;
   }
 
   /** A pressed button of a registered flow; undefined when no flow owns the action id. */
@@ -118,10 +125,8 @@ export class FlowEngine {
     const flow = [...this.flows.values()].find((f) => isFlowActionId(f, actionId));
     if (!flow) return undefined;
     const action = parseFlowAction(flow, actionId, value);
-    return this.step(turn, flow, async (status) => {
-      const state = status.kind === "active" ? status.state : undefined;
-      return flow.onAction(state, action, turn);
-    });
+    // A button of a flow that is not the one in progress starts it over the other, which comes back after.
+    return this.step(turn, flow, async (status) => flow.onAction(status.kind === "active" ? status.state : undefined, action, turn));
   }
 
   /** "Resume": the flow in progress asks its question again (and its idle time starts over). */
@@ -129,11 +134,6 @@ export class FlowEngine {
     const active = await this.activeFlow(turn.scope);
     if (!active) return undefined;
     return this.step(turn, active, async (status) => (status.kind === "active" ? active.onResume(status.state, turn) : undefined));
-  }
-
-  /** Forgets the flow in this scope, whatever it was. */
-  async end(scope: FlowScope): Promise<void> {
-    await this.store.delete(scopeKey(scope));
   }
 
   private async activeFlow(scope: FlowScope): Promise<AnyFlow | undefined> {
@@ -144,25 +144,58 @@ export class FlowEngine {
   private interpret<S>(record: Versioned<FlowRecord> | undefined, flow: FlowDefinition<S, string>): FlowStatus<S> {
     if (!record) return { kind: "none" };
     const { value } = record;
-    if (value.flow !== flow.id) return this.flows.has(value.flow) ? { kind: "other", flowId: value.flow } : { kind: "none" };
+    // Another flow's, even one this process does not know (a newer version deployed beside it): never misread, never dropped.
+    if (value.flow !== flow.id) return { kind: "other", flowId: value.flow };
     // State written by another version of the flow, or that no longer fits its schema, is not misread: it is dropped.
     const parsed = value.version === flow.version ? flow.state.safeParse(value.state) : undefined;
     if (!parsed?.success) return { kind: "none" };
     return value.idleUntil <= this.now().getTime() ? { kind: "expired", state: parsed.data } : { kind: "active", state: parsed.data };
   }
 
-  private async commit<S>(key: string, flow: FlowDefinition<S, string>, record: Versioned<FlowRecord> | undefined, step: FlowStep<S>): Promise<boolean> {
-    if (step.next === undefined) return true;
+  /** Answers what the committed step wrote (the new version, or null for an end), or undefined when another writer was first. */
+  private async commit<S>(key: string, flow: FlowDefinition<S, string>, record: Versioned<FlowRecord> | undefined, next: S | null | undefined, hasEffects: boolean): Promise<{ version: number | null } | undefined> {
     const current = record?.value;
-    if (step.next === null) {
-      if (!record) return true;
-      // Ending a flow brings back the one it interrupted, as it was.
-      if (current?.suspended) return (await this.store.compareAndSet(key, record.version, current.suspended, this.ttlOf(current.suspended))) !== undefined;
-      return this.store.deleteIfVersion(key, record.version);
+    if (next === undefined) {
+      // Nothing to write, but effects were decided on this version: it must still be the current one.
+      if (hasEffects && record) return (await this.store.compareAndSet(key, record.version, current, this.ttlOf(current!))) ? { version: record.version + 1 } : undefined;
+      return { version: record?.version ?? null };
     }
-    const suspended = current && current.flow !== flow.id && this.flows.has(current.flow) ? current : current?.suspended;
-    const value: FlowRecord = { flow: flow.id, version: flow.version, state: step.next, idleUntil: this.now().getTime() + flow.idleMs, ...(suspended ? { suspended } : {}) };
-    return (await this.store.compareAndSet(key, record?.version ?? null, value, Math.max(this.ttlOf(value), suspended ? this.ttlOf(suspended) : 0))) !== undefined;
+    if (next === null) {
+      if (!record) return { version: null };
+      // Ending a flow brings back the one it interrupted, as it was.
+      if (current?.suspended) {
+        const version = await this.store.compareAndSet(key, record.version, current.suspended, this.ttlOf(current.suspended));
+        return version === undefined ? undefined : { version };
+      }
+      return (await this.store.deleteIfVersion(key, record.version)) ? { version: null } : undefined;
+    }
+    const suspended = current && current.flow !== flow.id ? current : current?.suspended;
+    const value: FlowRecord = { flow: flow.id, version: flow.version, state: next, idleUntil: this.now().getTime() + flow.idleMs, ...(suspended ? { suspended } : {}) };
+    const version = await this.store.compareAndSet(key, record?.version ?? null, value, Math.max(this.ttlOf(value), suspended ? this.ttlOf(suspended) : 0));
+    return version === undefined ? undefined : { version };
+  }
+
+  private async afterCommitted<S>(turn: FlowTurn, key: string, record: Versioned<FlowRecord> | undefined, committed: { version: number | null }, step: FlowStep<S>): Promise<Reply> {
+    try {
+      await step.afterCommit?.();
+    } catch (error) {
+      await this.undo(key, record, committed);
+      throw error;
+    }
+    const restored = step.next === null ? record?.value.suspended : undefined;
+    const reask = restored && this.reaskOf(restored, turn);
+    return reask ? combine([step.reply, reask]) : step.reply;
+  }
+
+  /** Puts back what a step replaced, unless someone wrote after it. */
+  private async undo(key: string, record: Versioned<FlowRecord> | undefined, committed: { version: number | null }): Promise<void> {
+    if (committed.version === null) {
+      if (record) await this.store.compareAndSet(key, null, record.value, this.ttlOf(record.value));
+    } else if (record) {
+      await this.store.compareAndSet(key, committed.version, record.value, this.ttlOf(record.value));
+    } else {
+      await this.store.deleteIfVersion(key, committed.version);
+    }
   }
 
   /** The question an interrupted flow was waiting on, to ask again when it comes back. */

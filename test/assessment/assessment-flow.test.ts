@@ -12,7 +12,12 @@ const user = { platform: "test", userId: "U1", conversationId: "D1" };
 const flowKey = userStateKey(user, "flow");
 /** The assessment in progress, as the flow engine keeps it. */
 const inProgress = async (state: StateStore) => (await state.get<{ state: unknown }>(flowKey))?.state;
-const rate = (skill: string, level: number) => JSON.stringify({ skill, level });
+/** The rating button a user would press under a question. */
+const levelButton = (question: Reply | undefined, level: number) => {
+  const button = buttons(question).find((b) => b.actionId === "assessment.rate" && b.label === String(level));
+  if (!button) throw new Error(`no button ${level} under ${text(question)}`);
+  return button;
+};
 const text = (reply: Reply | undefined) => JSON.stringify(reply?.blocks ?? []);
 const buttons = (reply: Reply | undefined) => (reply?.blocks ?? []).flatMap((b) => (b.type === "buttons" ? b.buttons : []));
 const header = (reply: Reply | undefined) => (reply?.blocks.find((b) => b.type === "header") as Extract<Block, { type: "header" }> | undefined)?.text;
@@ -46,7 +51,7 @@ describe("self-assessment flow", () => {
     const answers = ["3", "three", "expert", "beginner", "intermediate", "2/5", "level 4", "skip"].slice(0, role.skills.length);
     let last: Reply | undefined;
     for (const [i, answer] of answers.entries()) {
-      last = i === 1 ? await press("assessment.rate", rate(role.skills[1]!.id, 3)) : await say(answer);
+      last = i === 1 ? await press("assessment.rate", levelButton(last, 3).value) : await say(answer);
     }
     expect(header(last)).toBe(`Your self-assessment: ${role.names.en}`);
     const chart = last!.blocks.find((b) => b.type === "chart") as Extract<Block, { type: "chart" }>;
@@ -111,8 +116,8 @@ describe("self-assessment flow", () => {
   it("applies the first of two rating buttons pressed at once, and says the second came too late", async () => {
     const { say, press, catalog, state } = await started();
     const role = catalog.get("learning-architect");
-    await say("assess me against learning architect");
-    const [first, second] = await Promise.all([press("assessment.rate", rate(role.skills[0]!.id, 4)), press("assessment.rate", rate(role.skills[0]!.id, 1))]);
+    const question = await say("assess me against learning architect");
+    const [first, second] = await Promise.all([press("assessment.rate", levelButton(question, 4).value), press("assessment.rate", levelButton(question, 1).value)]);
     expect(header(first)).toContain(`2/${role.skills.length}`);
     expect(text(second)).toContain("already answered");
     expect(await inProgress(state)).toMatchObject({ index: 1, ratings: { [role.skills[0]!.id]: 4 } });
@@ -140,6 +145,34 @@ describe("self-assessment flow", () => {
     const restart = buttons(offer).find((b) => b.actionId === "assessment.restart")!;
     expect(restart.value).toBe("digital-learning-manager");
     expect(header(await press(restart.actionId, restart.value))).toContain(catalog.get("digital-learning-manager").skills[0]!.name.en);
+  });
+
+  it("refuses a rating button from an earlier assessment of the same role", async () => {
+    const { say, press, catalog } = await started();
+    const role = catalog.get("expert-trainer");
+    const oldQuestion = await say("assess me against SME trainer");
+    await say("stop");
+    await say("assess me against SME trainer");
+    const pressed = await press("assessment.rate", levelButton(oldQuestion, 5).value);
+    expect(text(pressed)).toContain("no self-assessment in progress");
+    expect(header(pressed)).toContain(`1/${role.skills.length}`);
+  });
+
+  it("says an assessment is finished when its last question's button is pressed again", async () => {
+    const { say, press, catalog } = await started();
+    const role = catalog.get("expert-trainer");
+    let question = await say("assess me against SME trainer");
+    for (let i = 0; i < role.skills.length - 1; i++) question = await say("3");
+    await press("assessment.rate", levelButton(question, 4).value);
+    expect(text(await press("assessment.rate", levelButton(question, 2).value))).toContain("already finished");
+  });
+
+  it("lets go of an assessment whose skill left the catalogue's role", async () => {
+    const { say, state } = await started();
+    const stale = { roleId: "expert-trainer", locale: "en", index: 40, ratings: {}, tries: 0, startedAt: "2026-01-01T00:00:00.000Z" };
+    await state.set(flowKey, { flow: "assessment", version: 1, state: stale, idleUntil: Date.now() + 3600_000 });
+    expect(text(await say("what does this skill mean?"))).not.toContain("went wrong");
+    expect(await state.get(flowKey)).toBeUndefined();
   });
 
   it("lets go of an assessment whose role left the catalogue", async () => {

@@ -111,4 +111,32 @@ describe("flow engine", () => {
     await engine.action(turn("U1"), ...press("count", 1));
     expect(await engine.text(turn("U2"), "+")).toBeUndefined();
   });
+
+  it("undoes a step whose records could not be written, so the user can try again", async () => {
+    const clock = { now: Date.now() };
+    let recordsDown = false;
+    const flaky: FlowDefinition<{ total: number }, "add"> = {
+      ...counter("count"),
+      async onText(state, text) {
+        if (text !== "done") return undefined;
+        return { reply: say("ended"), next: null, afterCommit: async () => { if (recordsDown) throw new Error("records store unreachable"); } };
+      },
+    };
+    const { engine, turn } = engineWith(new MemoryStateStore(), clock, flaky);
+    await engine.action(turn(), ...press("count", 4));
+    recordsDown = true;
+    await expect(engine.text(turn(), "done")).rejects.toThrow(/unreachable/);
+    recordsDown = false;
+    expect(textOf(await engine.text(turn(), "done"))).toContain("ended");
+  });
+
+  it("leaves alone a flow this process does not know (a newer one deployed beside it)", async () => {
+    const store = new MemoryStateStore();
+    const clock = { now: Date.now() };
+    const newer = engineWith(store, clock, counter("count"), counter("poll"));
+    await newer.engine.action(newer.turn(), ...press("poll", 7));
+    const older = engineWith(store, clock, counter("count"));
+    expect(await older.engine.text(older.turn(), "+")).toBeUndefined();
+    expect(textOf(await newer.engine.text(newer.turn(), "+"))).toContain("poll 8");
+  });
 });

@@ -66,6 +66,16 @@ const press = (url: string, userId: string, actionId: string, value: unknown) =>
   return signed(url, `payload=${encodeURIComponent(JSON.stringify(payload))}`, "application/x-www-form-urlencoded");
 };
 
+/** The `started` of the first assessment rating button among posted blocks (sent as JSON text or as objects). */
+function startedOf(blocks: unknown[]): string {
+  const elements = blocks
+    .flatMap((b) => (typeof b === "string" ? (JSON.parse(b) as unknown[]) : Array.isArray(b) ? b : []))
+    .flatMap((block) => ((block as { elements?: { action_id?: string; value?: string }[] }).elements ?? []));
+  const rate = elements.find((e) => e.action_id?.startsWith("assessment.rate"));
+  if (!rate?.value) throw new Error("no rating button was posted");
+  return (JSON.parse(rate.value) as { started: string }).started;
+}
+
 const BACKENDS = [
   { name: "SQLite", env: async () => ({ DATABASE_URL: `sqlite://${join(await tempDir(), "shared.sqlite")}` }) },
   { name: "Redis + PostgreSQL", env: async () => ({ DATABASE_URL: "postgres://postgres@127.0.0.1:5432/test", REDIS_URL: "redis://127.0.0.1:6379" }) },
@@ -113,9 +123,12 @@ describe.each(BACKENDS)("two Parcours processes on $name", (backend) => {
     const userId = `U${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`;
     const [a, b] = processes.map((p) => p.url) as [string, string];
     await dm(a, userId, "assess me against learning architect");
-    let seen = (await dmMessages(userId, 1)).length;
+    const first = await dmMessages(userId, 1);
+    let seen = first.length;
+    // Which assessment the buttons belong to, as the question's own buttons carry it.
+    const started = startedOf(first.map((call) => call.args.blocks));
     for (const skill of role.skills) {
-      const responses = await Promise.all([press(a, userId, "assessment.rate", { skill: skill.id, level: 2 }), press(b, userId, "assessment.rate", { skill: skill.id, level: 4 })]);
+      const responses = await Promise.all([press(a, userId, "assessment.rate", { skill: skill.id, level: 2, started }), press(b, userId, "assessment.rate", { skill: skill.id, level: 4, started })]);
       expect(responses.map((r) => r.status)).toEqual([200, 200]);
       seen = (await dmMessages(userId, seen + 2)).length;
     }
