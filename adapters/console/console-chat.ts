@@ -4,10 +4,13 @@ import type { Locale } from "../../src/catalog/schema.js";
 import type { ParcoursBot } from "../../src/conversation/parcours-bot.js";
 import { messages } from "../../src/i18n/messages.js";
 import type { ConsoleCharts } from "./console-charts.js";
+import { CANCEL, ConsoleForm } from "./console-form.js";
+import { formMessages } from "./form-messages.js";
 import { toText } from "./render-text.js";
 
 export interface ConsoleChatOptions {
-  bot: ParcoursBot;
+  /** Only what a person can do in a chat: write, and press buttons or submit forms. */
+  bot: Pick<ParcoursBot, "handleMessage" | "handleAction">;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   locale: Locale;
@@ -22,13 +25,16 @@ const QUIT = /^(?:quit|exit|bye|au revoir|quitter|\/q)$/i;
 
 /**
  * The terminal adapter: one message a line, buttons shown as numbers the user can type.
+ * A reply's form is filled one field a line before anything else is read as a message.
  * Lines are handled one after another, so piped input is answered in order.
  */
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
   const { bot, output, interactive } = options;
   const speaker = { platform: "console", userId: options.userId ?? "console-user", conversationId: "console" };
   const m = messages(options.locale).console;
+  const fm = formMessages(options.locale);
   let buttons: Button[] = [];
+  let form: ConsoleForm | undefined;
   const write = (text: string) => output.write(`${text}\n`);
   const show = (reply: Reply | undefined) => {
     if (!reply) return;
@@ -36,6 +42,23 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     buttons = rendered.buttons;
     write(`${rendered.text}\n`);
     for (const block of reply.blocks) if (block.type === "chart") write(`(PNG: ${options.charts.save(speaker, block)})\n`);
+    form = rendered.form ? new ConsoleForm(rendered.form, fm) : undefined;
+    if (form) write(form.opening());
+  };
+  /** A line typed while a form is open: an answer to its current field, or "cancel". */
+  const fill = async (open: ConsoleForm, text: string) => {
+    if (CANCEL.test(text)) {
+      form = undefined;
+      write(`${fm.cancelled}\n`);
+      return;
+    }
+    const step = open.answer(text);
+    if ("ask" in step) {
+      write(step.ask);
+      return;
+    }
+    form = undefined;
+    show(await bot.handleAction({ ...speaker, ...step.submit }));
   };
 
   if (interactive) write(m.welcome);
@@ -45,6 +68,11 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   for await (const line of lines) {
     const text = line.trim();
     if (QUIT.test(text)) break;
+    if (form) {
+      await fill(form, text);
+      if (interactive) lines.prompt();
+      continue;
+    }
     const pressed = /^\d{1,2}$/.test(text) ? buttons[Number(text) - 1] : undefined;
     show(pressed
       ? await bot.handleAction({ ...speaker, actionId: pressed.actionId, value: pressed.value })

@@ -1,13 +1,14 @@
 import { score, textBar } from "../../src/answers/chart-text.js";
 import { withoutEmphasis } from "../../src/answers/format.js";
-import type { Block, Button, Reply } from "../../src/answers/reply.js";
+import type { Block, Button, FormBlock, Reply } from "../../src/answers/reply.js";
 
 export interface RenderedText {
   text: string;
   /** Buttons in the order they are numbered in the text: typing "2" presses the second. */
   buttons: Button[];
+  /** The reply's form, shown here by its title only: the chat asks its fields one a line. */
+  form?: FormBlock;
 }
-
 
 function renderBlock(block: Block, buttons: Button[]): string {
   switch (block.type) {
@@ -32,6 +33,8 @@ function renderBlock(block: Block, buttons: Button[]): string {
       return "—".repeat(20);
     case "sources":
       return `Sources:\n${block.items.map((item) => `  - ${item}`).join("\n")}`;
+    case "form":
+      return `== ${withoutEmphasis(block.title)} ==`;
   }
 }
 
@@ -39,5 +42,6 @@ function renderBlock(block: Block, buttons: Button[]): string {
 export function toText(reply: Reply): RenderedText {
   const buttons: Button[] = [];
   const text = reply.blocks.map((block) => renderBlock(block, buttons)).join("\n\n");
-  return { text: text || reply.fallbackText, buttons };
+  const form = reply.blocks.find((block): block is FormBlock => block.type === "form");
+  return { text: text || reply.fallbackText, buttons, ...(form ? { form } : {}) };
 }

@@ -1,6 +1,7 @@
 import type { RespondFn } from "@slack/bolt";
 import type { Reply } from "../../src/answers/reply.js";
 import type { ConversationAddress, OutboundPort, PostedMessage } from "../../src/outbound/outbound.js";
+import type { KeptForms } from "./kept-forms.js";
 import { slackCall } from "./slack-failure.js";
 import { toBlockKit } from "./to-block-kit.js";
 
@@ -20,6 +21,8 @@ export class EphemeralOutbound implements OutboundPort {
     /** The conversation the request came from. */
     private readonly origin: ConversationAddress,
     private readonly web: OutboundPort,
+    /** Where the reply's forms are kept for their buttons to open. */
+    private readonly forms: KeptForms,
   ) {
     this.platform = web.platform;
   }
@@ -31,7 +34,7 @@ export class EphemeralOutbound implements OutboundPort {
   /** Ephemeral messages have no ts the app can learn: the message id is empty, and an update replaces the message the request came from. */
   async post(to: ConversationAddress, reply: Reply): Promise<PostedMessage> {
     if (!this.isOrigin(to)) return this.web.post(to, reply);
-    for (const { text, blocks } of toBlockKit(reply)) {
+    for (const { text, blocks } of toBlockKit(reply, await this.forms.keep(reply))) {
       await slackCall(() => this.respond({ response_type: "ephemeral", replace_original: false, text, ...(blocks.length > 0 ? { blocks } : {}) }));
     }
     return { ...to, messageId: "" };
@@ -39,7 +42,7 @@ export class EphemeralOutbound implements OutboundPort {
 
   async update(message: PostedMessage, reply: Reply): Promise<void> {
     if (!this.isOrigin(message) || message.messageId) return this.web.update(message, reply);
-    const [first] = toBlockKit(reply);
+    const [first] = toBlockKit(reply, await this.forms.keep(reply));
     await slackCall(() => this.respond({ response_type: "ephemeral", replace_original: true, text: first!.text, blocks: first!.blocks }));
   }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FORM_CALLBACK_ID, readFormMetadata } from "./form-modal.js";
 
 /**
  * The parts of Slack's payloads that Parcours reads, checked at the adapter's door so that a
@@ -76,6 +77,36 @@ export const slashCommandShape = z.looseObject({
   response_url: z.string().min(1),
 });
 
+/** One input's state: its element's type, and the value of that type (null when left empty). */
+const submittedInputShape = z.looseObject({
+  type: z.string().min(1),
+  value: z.string().nullish(),
+  selected_date: z.string().nullish(),
+  selected_option: z.looseObject({ value: z.string() }).nullish(),
+  selected_options: z.array(z.looseObject({ value: z.string() })).nullish(),
+});
+
+/**
+ * A modal's submission. A Parcours form's private_metadata is checked too: the listener reads
+ * where to answer from it. https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload#view_submission
+ */
+export const viewSubmissionShape = z.looseObject({
+  type: z.literal("view_submission"),
+  user: z.looseObject({ id: z.string().min(1) }),
+  view: z
+    .looseObject({
+      id: z.string().min(1),
+      callback_id: z.string(),
+      private_metadata: z.string(),
+      state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), submittedInputShape)) }),
+    })
+    .refine((view) => view.callback_id !== FORM_CALLBACK_ID || readFormMetadata(view.private_metadata) !== undefined, {
+      message: "not the metadata of a Parcours form",
+      path: ["private_metadata"],
+    }),
+});
+export type ViewSubmissionFields = z.infer<typeof viewSubmissionShape>;
+
 /** What is wrong, by field, without the values (they may be a user's words). */
 const describe = (error: z.ZodError, prefix = "") => error.issues.map((issue) => `${[prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "payload"}: ${issue.message}`).join("; ");
 
@@ -95,6 +126,10 @@ export function payloadProblems(body: Record<string, unknown>): string | undefin
   if (body.command !== undefined) {
     const command = slashCommandShape.safeParse(body);
     return command.success ? undefined : describe(command.error);
+  }
+  if (body.type === "view_submission") {
+    const submission = viewSubmissionShape.safeParse(body);
+    return submission.success ? undefined : describe(submission.error);
   }
   if (body.actions !== undefined || body.type === "block_actions") {
     const actions = blockActionsShape.safeParse(body);

@@ -3,6 +3,7 @@ import type { RoleCatalog } from "../../src/catalog/role-catalog.js";
 import type { Locale } from "../../src/catalog/schema.js";
 import type { ParcoursBot } from "../../src/conversation/parcours-bot.js";
 import type { BackgroundWork } from "../shared/background-work.js";
+import type { KeptForms } from "./kept-forms.js";
 import type { KnownConversations } from "./known-conversations.js";
 import type { MessageClaims } from "./message-claims.js";
 import type { SlackLocales } from "./slack-locale.js";
@@ -15,6 +16,8 @@ export interface SlackDeps {
   locales: SlackLocales;
   conversations: KnownConversations;
   claims: MessageClaims;
+  /** The forms of posted replies, which their buttons open as modals. */
+  forms: KeptForms;
   /** The outbound port on the client Bolt gives a listener (it waits out rate limits, as an answer should). */
   outbound(client: webApi.WebClient): SlackOutbound;
   work: BackgroundWork;

@@ -5,6 +5,7 @@ import { OutboundError, type ConversationAddress, type OutboundPort, type Posted
 import { describeError } from "../shared/describe-error.js";
 import { uploadCharts } from "./chart-upload.js";
 import type { DmFiles } from "./dm-files.js";
+import type { KeptForms } from "./kept-forms.js";
 import { isDirectMessage, type KnownConversations } from "./known-conversations.js";
 import { PLATFORM, unfenced, type ErasureFence } from "./slack-deps.js";
 import { slackCall } from "./slack-failure.js";
@@ -20,6 +21,8 @@ export interface SlackOutboundParts {
   client: webApi.WebClient;
   conversations: KnownConversations;
   files: DmFiles;
+  /** Where a reply's forms are kept for their buttons to open. */
+  forms: KeptForms;
   logger: Logger;
   /** The app's own bot user (from auth.test), left out of member lists. */
   botUserId?: string;
@@ -53,7 +56,7 @@ export class SlackOutbound implements OutboundPort {
   async post(to: ConversationAddress, reply: Reply): Promise<PostedMessage> {
     const thread = to.threadId ? { thread_ts: to.threadId } : {};
     let first: string | undefined;
-    for (const message of toBlockKit(reply)) {
+    for (const message of toBlockKit(reply, await this.parts.forms.keep(reply))) {
       const posted = await slackCall(() => this.parts.client.chat.postMessage({ channel: to.conversationId, ...messageArgs(message), ...thread }));
       first ??= posted.ts;
     }
@@ -64,7 +67,7 @@ export class SlackOutbound implements OutboundPort {
 
   /** An update replaces one message: a reply that needs several keeps its first (a survey card's count fits in one). https://docs.slack.dev/reference/methods/chat.update */
   async update(message: PostedMessage, reply: Reply): Promise<void> {
-    const [first] = toBlockKit(reply);
+    const [first] = toBlockKit(reply, await this.parts.forms.keep(reply));
     // Blocks left out would keep the old message's blocks: an empty list removes them.
     await slackCall(() => this.parts.client.chat.update({ channel: message.conversationId, ts: message.messageId, text: first!.text, blocks: first!.blocks }));
   }

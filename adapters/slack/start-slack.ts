@@ -9,11 +9,13 @@ import { BackgroundWork, DRAIN_MS } from "../shared/background-work.js";
 import { describeError } from "../shared/describe-error.js";
 import { boltLogger } from "./bolt-logger.js";
 import { DmFiles } from "./dm-files.js";
+import { KeptForms } from "./kept-forms.js";
 import { KnownConversations } from "./known-conversations.js";
 import { listenToActions } from "./listeners/actions.js";
 import { listenToCommand } from "./listeners/command.js";
 import { listenToHome } from "./listeners/home.js";
 import { listenToMessages } from "./listeners/messages.js";
+import { listenToFormSubmissions } from "./listeners/view-submission.js";
 import { MessageClaims } from "./message-claims.js";
 import { payloadProblems } from "./payload-shapes.js";
 import { PLATFORM, type ErasureFence, type SlackDeps } from "./slack-deps.js";
@@ -91,13 +93,15 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
   const conversations = new KnownConversations(parcours.addresses, log, fence);
   const files = new DmFiles(parcours.state);
   const locales = new SlackLocales(parcours.state, log, fence);
-  const outbound = (client: webApi.WebClient) => new SlackOutbound({ client, conversations, files, logger: log, fence, ...(botUserId ? { botUserId } : {}) });
+  const forms = new KeptForms(parcours.state);
+  const outbound = (client: webApi.WebClient) => new SlackOutbound({ client, conversations, files, forms, logger: log, fence, ...(botUserId ? { botUserId } : {}) });
   const deps: SlackDeps = {
     bot: parcours.bot,
     catalog: parcours.catalog,
     locales,
     conversations,
     claims: new MessageClaims(parcours.state),
+    forms,
     outbound,
     work,
     defaultLocale: config.DEFAULT_LOCALE,
@@ -107,6 +111,7 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
   listenToCommand(app, deps);
   listenToActions(app, deps);
   listenToHome(app, deps);
+  listenToFormSubmissions(app, deps);
   app.error(async (error) => {
     log.error({ err: describeError(error) }, "slack request failed");
   });

@@ -1,6 +1,6 @@
 import { score, textBar } from "../../src/answers/chart-text.js";
 import type { types } from "@slack/bolt";
-import type { Block, Button, Reply } from "../../src/answers/reply.js";
+import type { Block, Button, FormBlock, Reply } from "../../src/answers/reply.js";
 import { encodeActionId } from "./action-id.js";
 import { shorten, withoutEmphasis } from "../../src/answers/format.js";
 import { chunk, SOURCES_MARK } from "../shared/text.js";
@@ -30,6 +30,16 @@ export const BLOCK_KIT_LIMITS = {
   /** The `text` of chat.postMessage: Slack truncates beyond it. */
   messageText: 40_000,
 } as const;
+
+/**
+ * The action id of the button that opens a form as a modal. The underscore keeps it apart from
+ * the core's action ids (lowercase words and dots), so the core never makes one like it.
+ */
+export const FORM_OPEN_ACTION = "parcours_form";
+
+/** Where each form of a reply is kept (KeptForms), by block: its button carries the key. */
+export type FormKeys = ReadonlyMap<FormBlock, string>;
+const NO_FORMS: FormKeys = new Map();
 
 /** One chat.postMessage: blocks for the client, `text` for notifications and screen readers. */
 export interface SlackMessage {
@@ -68,7 +78,18 @@ function chartText(block: Extract<Block, { type: "chart" }>): string {
   return [`*${escapeMrkdwn(withoutEmphasis(block.title))}*`, ...lines].join("\n");
 }
 
-function renderBlock(block: Block, counter: ButtonCounter): SlackBlock[] {
+/**
+ * A form cannot be shown inside a message: its title, and a button that opens it as a modal.
+ * Without a key there is nothing for the button to open, so only the title is left.
+ */
+function formOpener(block: FormBlock, counter: ButtonCounter, forms: FormKeys): SlackBlock[] {
+  const title = sections(`*${escapeMrkdwn(withoutEmphasis(block.title))}*`);
+  const key = forms.get(block);
+  if (!key) return title;
+  return [...title, ...actions([{ label: block.submit.label, actionId: FORM_OPEN_ACTION, value: key, style: "primary" }], counter)];
+}
+
+function renderBlock(block: Block, counter: ButtonCounter, forms: FormKeys): SlackBlock[] {
   switch (block.type) {
     case "header":
       return [{ type: "header", text: { type: "plain_text", text: shorten(withoutEmphasis(block.text), L.header), emoji: true } }];
@@ -96,6 +117,8 @@ function renderBlock(block: Block, counter: ButtonCounter): SlackBlock[] {
       return sections(chartText(block));
     case "divider":
       return [{ type: "divider" }];
+    case "form":
+      return formOpener(block, counter, forms);
     case "sources":
       return chunk(block.items, L.contextElements).map((row, i) => ({
         type: "context",
@@ -104,23 +127,24 @@ function renderBlock(block: Block, counter: ButtonCounter): SlackBlock[] {
   }
 }
 
-function render(reply: Reply): SlackBlock[] {
+function render(reply: Reply, forms: FormKeys): SlackBlock[] {
   const counter = new ButtonCounter();
-  return reply.blocks.flatMap((block) => renderBlock(block, counter));
+  return reply.blocks.flatMap((block) => renderBlock(block, counter, forms));
 }
 
 /**
  * The reply as one or more Slack messages, each within Block Kit's limits: long text is split
  * into several sections, long labels shortened, and more than 50 blocks become several messages.
+ * A form's button carries the key `forms` gives for it (KeptForms.keep).
  */
-export function toBlockKit(reply: Reply): SlackMessage[] {
+export function toBlockKit(reply: Reply, forms: FormKeys = NO_FORMS): SlackMessage[] {
   const text = shortenEscaped(escapeMrkdwn(reply.fallbackText), L.messageText - 10);
-  const parts = chunk(render(reply), L.messageBlocks);
+  const parts = chunk(render(reply, forms), L.messageBlocks);
   if (parts.length <= 1) return [{ text, blocks: parts[0] ?? [] }];
   return parts.map((blocks, i) => ({ text: i === 0 ? text : `${text} (${i + 1}/${parts.length})`, blocks }));
 }
 
 /** The App Home tab: one view, so what passes Slack's 100 blocks is left out rather than failing. */
-export function toHomeView(reply: Reply): types.HomeView {
-  return { type: "home", blocks: render(reply).slice(0, L.homeBlocks) };
+export function toHomeView(reply: Reply, forms: FormKeys = NO_FORMS): types.HomeView {
+  return { type: "home", blocks: render(reply, forms).slice(0, L.homeBlocks) };
 }

@@ -4,6 +4,7 @@ import type { ChartBlock } from "../../src/assessment/radar-chart.js";
 import { renderEmphasis, shorten } from "../../src/answers/format.js";
 import { chunk, SOURCES_MARK } from "../shared/text.js";
 import { chartDataUri, INLINE_IMAGE_MAX_CHARS, inlineImageChars } from "./chart-image.js";
+import { formInput, formSubmit } from "./form-card.js";
 
 /**
  * The reply model rendered as Adaptive Cards, the format Teams shows bot answers in.
@@ -47,6 +48,8 @@ export interface SubmitAction {
   /** Teams posts `data` back as the message's `value`: the neutral action id and value, nothing else. */
   data: { actionId: string; value: string };
   style?: "positive" | "destructive";
+  /** By default a submit collects, and first validates, every input of its card: only a form's own button should. */
+  associatedInputs?: "none";
 }
 
 export interface AdaptiveCard {
@@ -71,13 +74,16 @@ const markdown = (text: string) => renderEmphasis(shorten(text, MAX_TEXT_CHARS),
 
 const textBlock = (text: string, extra: Record<string, unknown> = {}): CardElement => ({ type: "TextBlock", text: markdown(text), wrap: true, ...extra });
 
-function submit(button: Button): SubmitAction {
+/** `besideForm`: the reply has a form, so a button in the same card must not wait for its inputs. */
+function submit(button: Button, besideForm: boolean): SubmitAction {
   const action: SubmitAction = { type: "Action.Submit", title: shorten(button.label, MAX_LABEL_CHARS), data: { actionId: button.actionId, value: button.value } };
   if (button.style) action.style = button.style === "primary" ? "positive" : "destructive";
+  if (besideForm) action.associatedInputs = "none";
   return action;
 }
 
-const actionSets = (buttons: readonly Button[]): CardElement[] => chunk(buttons, ACTIONS_PER_SET).map((row) => ({ type: "ActionSet", actions: row.map(submit) }));
+const actionSets = (buttons: readonly Button[], besideForm: boolean): CardElement[] =>
+  chunk(buttons, ACTIONS_PER_SET).map((row) => ({ type: "ActionSet", actions: row.map((b) => submit(b, besideForm)) }));
 
 const factSets = (facts: readonly { title: string; value: string }[]): CardElement[] =>
   chunk(facts, FACTS_PER_SET).map((rows) => ({
@@ -97,8 +103,11 @@ function chart(block: ChartBlock): CardElement[] {
   return [title, ...factSets(block.series.map((s) => ({ title: s.label || "—", value: `${textBar(s.value, block.max)} ${score(s)}` })))];
 }
 
-/** Each block becomes one or more small elements, so that a long reply can be split between them. */
-function renderBlock(block: Exclude<Block, { type: "divider" }>): CardElement[] {
+/**
+ * Each block becomes one or more small elements, so that a long reply can be split between them.
+ * A form stays one element: its submit only collects the inputs of its own card.
+ */
+function renderBlock(block: Exclude<Block, { type: "divider" }>, besideForm: boolean): CardElement[] {
   switch (block.type) {
     case "header":
       return [textBlock(shorten(block.text, MAX_TITLE_CHARS), { size: "Large", weight: "Bolder", style: "heading" })];
@@ -109,9 +118,9 @@ function renderBlock(block: Exclude<Block, { type: "divider" }>): CardElement[] 
     case "fields":
       return factSets(block.fields.map((f) => ({ title: f.label, value: f.value })));
     case "buttons":
-      return actionSets(block.buttons);
+      return actionSets(block.buttons, besideForm);
     case "choices":
-      return [textBlock(shorten(block.prompt, MAX_TITLE_CHARS)), ...actionSets(block.options.map((o) => ({ label: o.label, actionId: block.actionId, value: o.value })))];
+      return [textBlock(shorten(block.prompt, MAX_TITLE_CHARS)), ...actionSets(block.options.map((o) => ({ label: o.label, actionId: block.actionId, value: o.value })), besideForm)];
     case "image":
       // Teams only loads images over HTTPS; anything else is shown as its description and address.
       return block.url.startsWith("https://")
@@ -121,6 +130,13 @@ function renderBlock(block: Exclude<Block, { type: "divider" }>): CardElement[] 
       return chart(block);
     case "sources":
       return [textBlock(`${SOURCES_MARK} ${block.items.join(" · ")}`, { size: "Small", isSubtle: true })];
+    case "form":
+      return [
+        {
+          type: "Container",
+          items: [textBlock(shorten(block.title, MAX_TITLE_CHARS), { weight: "Bolder" }), ...block.fields.map(formInput), { type: "ActionSet", actions: [formSubmit(block, MAX_LABEL_CHARS)] }],
+        },
+      ];
   }
 }
 
@@ -133,8 +149,8 @@ const countedBytes = (element: CardElement) => utf16Bytes(element) + 2 - 2 * inl
 export function visibleText(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(visibleText);
   if (!value || typeof value !== "object") return [];
-  const { text, title, value: factValue, ...rest } = value as Record<string, unknown>;
-  const own = [text, title, typeof factValue === "string" ? factValue : undefined].filter((v): v is string => typeof v === "string");
+  const { text, title, label, value: factValue, ...rest } = value as Record<string, unknown>;
+  const own = [text, title, label, typeof factValue === "string" ? factValue : undefined].filter((v): v is string => typeof v === "string");
   return [...own, ...Object.entries(rest).flatMap(([key, child]) => (key === "data" ? [] : visibleText(child)))];
 }
 
@@ -154,13 +170,14 @@ function card(body: CardElement[], fallbackText: string): AdaptiveCard {
  */
 export function toAdaptiveCards(reply: Reply): AdaptiveCard[] {
   const elements: CardElement[] = [];
+  const besideForm = reply.blocks.some((block) => block.type === "form");
   let separate = false;
   for (const block of reply.blocks) {
     if (block.type === "divider") {
       separate = elements.length > 0;
       continue;
     }
-    const rendered = renderBlock(block);
+    const rendered = renderBlock(block, besideForm);
     if (separate && rendered[0]) rendered[0] = { ...rendered[0], separator: true, spacing: "Medium" };
     separate = false;
     elements.push(...rendered);

@@ -2,6 +2,7 @@ import type { Activity } from "botbuilder";
 import type { Locale } from "../../src/catalog/schema.js";
 import type { IncomingAction, IncomingMessage, Speaker } from "../../src/conversation/incoming.js";
 import { toLocale } from "../shared/locale.js";
+import { submittedForm } from "./form-card.js";
 
 export const PLATFORM = "teams";
 
@@ -38,12 +39,16 @@ export function toIncomingMessage(activity: Partial<Activity>, text: string): In
 /**
  * A card button's payload. Parcours' own cards carry `{ actionId, value }`; anything else (a card
  * from an older version, a hand-made one) still reaches the core, which answers it politely.
+ * A form's submit also carries its inputs: the value is then the JSON of a FormSubmission, whose
+ * context is the button's own value.
  */
 export function cardAction(data: unknown, fallbackActionId = ""): { actionId: string; value: string } {
-  const record = data && typeof data === "object" ? (data as Record<string, unknown>) : {};
+  const record = data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  const value = typeof record.value === "string" ? record.value : "";
+  const form = submittedForm(record, value);
   return {
     actionId: typeof record.actionId === "string" && record.actionId ? record.actionId : fallbackActionId,
-    value: typeof record.value === "string" ? record.value : "",
+    value: form ? JSON.stringify(form) : value,
   };
 }
 

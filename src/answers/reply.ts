@@ -12,6 +12,24 @@ export const buttonSchema = z.object({
   style: z.enum(["primary", "danger"]).optional(),
 });
 
+const fieldId = z.string().regex(/^[a-z][a-zA-Z0-9]*$/);
+const option = z.object({ label: z.string().min(1), value: z.string().min(1) });
+
+/**
+ * One input of a form. Every platform gives the value back as text (or a list of texts for
+ * `choices`), so the core reads all of them the same way and checks them with its own schema.
+ */
+export const formFieldSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("text"), id: fieldId, label: z.string().min(1), value: z.string().optional(), maxLength: z.number().int().positive().optional(), optional: z.boolean().optional() }),
+  z.object({ kind: z.literal("number"), id: fieldId, label: z.string().min(1), value: z.number().optional(), min: z.number(), max: z.number() }),
+  /** A calendar day, YYYY-MM-DD. */
+  z.object({ kind: z.literal("date"), id: fieldId, label: z.string().min(1), value: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+  /** One of the options. */
+  z.object({ kind: z.literal("choice"), id: fieldId, label: z.string().min(1), options: z.array(option).min(1), value: z.string().optional() }),
+  /** Any number of the options, at least one. */
+  z.object({ kind: z.literal("choices"), id: fieldId, label: z.string().min(1), options: z.array(option).min(1), values: z.array(z.string()).optional() }),
+]);
+
 export const blockSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("header"), text: z.string().min(1) }),
   z.object({ type: z.literal("text"), text: z.string().min(1) }),
@@ -38,6 +56,16 @@ export const blockSchema = z.discriminatedUnion("type", [
     targetLabel: z.string().optional(),
   }),
   z.object({ type: z.literal("divider") }),
+  /**
+   * A form: a Slack modal, an Adaptive Card with inputs, prompts in a terminal. Submitting it comes
+   * back as an action with `submit.actionId` and, as value, the JSON of a FormSubmission.
+   */
+  z.object({
+    type: z.literal("form"),
+    title: z.string().min(1),
+    fields: z.array(formFieldSchema).min(1),
+    submit: z.object({ label: z.string().min(1), actionId: z.string().regex(/^[a-z]+(?:\.[a-z]+)*$/), value: z.string().max(2000) }),
+  }),
   z.object({
     type: z.literal("sources"),
     items: z.array(z.string().min(1)).min(1),
@@ -60,6 +88,15 @@ export const replySchema = z.object({
 });
 
 export type Button = z.infer<typeof buttonSchema>;
+export type FormField = z.infer<typeof formFieldSchema>;
+export type FormBlock = Extract<z.infer<typeof blockSchema>, { type: "form" }>;
+
+/** What a submitted form comes back as: the submit button's own value, and each field's text by id. */
+export const formSubmissionSchema = z.object({
+  context: z.string(),
+  fields: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+});
+export type FormSubmission = z.infer<typeof formSubmissionSchema>;
 export type Block = z.infer<typeof blockSchema>;
 export type Reply = z.infer<typeof replySchema>;
 

@@ -18,7 +18,7 @@ export function listenToHome(app: App, deps: SlackDeps): void {
       const locale = (await deps.locales.of(client, opened.user)) ?? deps.defaultLocale;
       const latestAssessment = await deps.bot.latestAssessment({ platform: PLATFORM, userId: opened.user }, locale);
       const home = homeReply(deps.catalog, { locale, platform: PLATFORM, ...(latestAssessment ? { latestAssessment } : {}) });
-      await client.views.publish({ user_id: opened.user, view: toHomeView(home) });
+      await client.views.publish({ user_id: opened.user, view: toHomeView(home, await deps.forms.keep(home)) });
     });
   });
 }

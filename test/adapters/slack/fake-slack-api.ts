@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { blockKitProblems } from "./block-kit-limits.js";
+import { blockKitProblems, modalProblems } from "./block-kit-limits.js";
 
 export interface RecordedCall {
   /** A Web API method ("chat.postMessage"), "response_url" for a post to a response URL, "upload" for a file's bytes. */
@@ -91,6 +91,8 @@ export class FakeSlackApi {
   private server: Server | undefined;
   private origin = "";
   private ts = 0;
+  private views = 0;
+  private readonly usedTriggers = new Set<string>();
   private waiters: (() => void)[] = [];
 
   /** Where apps.connections.open sends a Socket Mode client (set by a Socket Mode test). */
@@ -280,6 +282,16 @@ export class FakeSlackApi {
         if (file.deleted) return { ok: false, error: "file_deleted" };
         file.deleted = true;
         return { ok: true };
+      }
+      case "views.open": {
+        // A trigger_id is good for one views.open, within 3 seconds. https://docs.slack.dev/reference/methods/views.open
+        if (!args.trigger_id) return { ok: false, error: "invalid_arguments", response_metadata: { messages: ["[ERROR] missing required field: trigger_id"] } };
+        if (this.usedTriggers.has(args.trigger_id)) return { ok: false, error: "expired_trigger_id" };
+        this.usedTriggers.add(args.trigger_id);
+        const errors = modalProblems(args.view);
+        if (errors.length > 0) return { ok: false, error: "invalid_arguments", response_metadata: { messages: errors } };
+        const id = `V0FAKEMODAL${++this.views}`;
+        return { ok: true, view: { id, team_id: FAKE_TEAM, state: { values: {} }, hash: `${id}.hash`, root_view_id: id, app_id: "A0FAKE001", bot_id: FAKE_BOT_ID, ...args.view } };
       }
       case "views.publish": {
         const errors = blockKitProblems(args.view?.blocks, "home");

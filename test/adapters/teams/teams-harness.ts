@@ -11,7 +11,7 @@ import { Capture, testParcours } from "../../helpers.js";
 import { FakeBotConnector } from "./fake-bot-connector.js";
 
 export const BOT_APP_ID = "00000000-0000-4000-8000-0000000000b0";
-export type FixtureName = "personal-message" | "channel-message-mention" | "group-chat-message" | "card-submit" | "conversation-update-install";
+export type FixtureName = "personal-message" | "channel-message-mention" | "group-chat-message" | "card-submit" | "card-submit-form" | "conversation-update-install";
 
 const FIXTURES = join(import.meta.dirname, "../../fixtures/teams");
 
