@@ -53,6 +53,8 @@ export class ConfigError extends Error {}
 
 /** Unset and empty variables both mean "use the default". */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Ignoring it would put each process on a SQLite file of its own, silently: say what replaced it.
+  if (env.STORE_URL) throw new ConfigError("STORE_URL is no longer read: set DATABASE_URL (sqlite://… or postgres://…) and, for Redis, REDIS_URL (see the README, Upgrading from 0.1)");
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
   const result = configSchema.safeParse(present);
   if (result.success) return result.data;

@@ -1,5 +1,5 @@
-import type { Kysely } from "kysely";
-import type { Migration } from "kysely";
+import type { Kysely, Migration } from "kysely";
+import { importKeyvTable } from "./keyv-import.js";
 
 /**
  * Versioned schema changes, applied in name order at start by whichever process gets there first
@@ -67,6 +67,49 @@ export const MIGRATIONS: Record<string, Migration> = {
         .addColumn("updated_at", "bigint", (c) => c.notNull())
         .execute();
       await db.schema.createIndex("jobs_due").on("jobs").columns(["state", "run_at"]).execute();
+    },
+  },
+  "002-keyv-import": {
+    up: (db: Kysely<unknown>) => importKeyvTable(db as Kysely<any>),
+  },
+  "003-surveys": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("surveys")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("platform", "text", (c) => c.notNull())
+        .addColumn("conversation_id", "text", (c) => c.notNull())
+        .addColumn("creator_id", "text", (c) => c.notNull())
+        .addColumn("title", "text", (c) => c.notNull())
+        .addColumn("role_id", "text", (c) => c.notNull())
+        .addColumn("skill_ids", "text", (c) => c.notNull())
+        .addColumn("anonymous", "integer", (c) => c.notNull())
+        .addColumn("min_responses", "integer", (c) => c.notNull())
+        .addColumn("locale", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("deadline_at", "bigint", (c) => c.notNull())
+        .addColumn("remind_at", "bigint")
+        .addColumn("reminded_at", "bigint")
+        .addColumn("closed_at", "bigint")
+        .addColumn("card", "text")
+        .execute();
+      await db.schema.createIndex("surveys_place_role").on("surveys").columns(["platform", "conversation_id", "role_id", "created_at"]).execute();
+
+      // Kept apart from the survey so that closing it can destroy the secret and nothing else.
+      await db.schema
+        .createTable("survey_secrets")
+        .addColumn("survey_id", "text", (c) => c.primaryKey())
+        .addColumn("secret", "text", (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable("survey_responses")
+        .addColumn("survey_id", "text", (c) => c.notNull())
+        // A keyed hash of the member for an anonymous survey, their id for a named one.
+        .addColumn("respondent", "text", (c) => c.notNull())
+        .addColumn("ratings", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("survey_responses_pk", ["survey_id", "respondent"])
+        .execute();
     },
   },
 };

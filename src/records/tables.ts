@@ -61,10 +61,48 @@ export interface JobTable {
   updated_at: number;
 }
 
+export interface SurveyTable {
+  id: string;
+  platform: string;
+  /** The channel or chat the survey card is posted in. */
+  conversation_id: string;
+  creator_id: string;
+  title: string;
+  role_id: string;
+  /** JSON array of the role's skill ids the survey asks about. */
+  skill_ids: string;
+  anonymous: number;
+  min_responses: number;
+  locale: string;
+  created_at: number;
+  deadline_at: number;
+  remind_at: number | null;
+  /** The last reminder sent to those who have not answered, at most one a day. */
+  reminded_at: number | null;
+  closed_at: number | null;
+  /** The posted survey card (a PostedMessage as JSON), updated with the live count. */
+  card: string | null;
+}
+
+export interface SurveySecretTable {
+  survey_id: string;
+  secret: string;
+}
+
+export interface SurveyResponseTable {
+  survey_id: string;
+  /** No time is kept: an answer's time could be matched with a person's activity. */
+  respondent: string;
+  ratings: string;
+}
+
 export interface Tables {
   state: StateTable;
   assessment_results: AssessmentResultTable;
   conversation_addresses: ConversationAddressTable;
   audit_log: AuditTable;
   jobs: JobTable;
+  surveys: SurveyTable;
+  survey_secrets: SurveySecretTable;
+  survey_responses: SurveyResponseTable;
 }

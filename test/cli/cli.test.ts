@@ -23,6 +23,19 @@ describe("parcours CLI", () => {
     expect(lines[1]).toMatchObject({ roles: ["digital-learning-manager"], locale: "fr" });
   });
 
+  it("understand --json adds what a survey request said of its deadline and anonymity, the tab-separated lines keep their columns", async () => {
+    const input = "skills check for the team on the learning architect profile, due 3 March, anonymous\nlaunch a skills survey for my team\n";
+    const { code, out } = await run(["understand", "--json"], input, { TZ: "Europe/Paris" });
+    expect(code).toBe(0);
+    const [said, unsaid] = out.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    // 3 March, 23:59 in Paris, in whichever year it is next.
+    expect(said).toMatchObject({ intent: "survey.start", roles: ["learning-architect"], survey: { anonymous: true, deadline: expect.stringMatching(/^\d{4}-03-03T22:59:00\.000Z$/) } });
+    expect(unsaid).toMatchObject({ intent: "survey.start" });
+    expect(unsaid!.survey).toEqual({});
+    const tsv = await run(["understand"], input);
+    expect(tsv.out.trim().split("\n").map((l) => l.split("\t").length)).toEqual([5, 5]);
+  });
+
   it("understand without --json prints one tab-separated line a question", async () => {
     const { code, out } = await run(["understand"], "what's a product manager\nquelles compétences pour un RF ?\n");
     expect(code).toBe(0);
@@ -87,6 +100,9 @@ describe("parcours CLI", () => {
     const store = await run(["chat"], "", { DATABASE_URL: "ftp://x" });
     expect(store.code).toBe(1);
     expect(store.err).toContain("DATABASE_URL");
+    const renamed = await run(["chat"], "", { STORE_URL: "redis://127.0.0.1:6379" });
+    expect(renamed.code).toBe(1);
+    expect(renamed.err).toMatch(/STORE_URL.*DATABASE_URL.*REDIS_URL/);
     const redis = await run(["chat"], "", { REDIS_URL: "localhost:6379" });
     expect(redis.code).toBe(1);
     expect(redis.err).toContain("REDIS_URL");

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
+import SqliteDatabase from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { packageRoot } from "../../src/config/package-root.js";
 import { MIGRATIONS } from "../../src/records/migrations.js";
@@ -28,7 +29,7 @@ function openInChild(url: string): Promise<number | null> {
 
 const BUILT_DATABASE = join(packageRoot(), "dist", "src", "records", "database.js");
 
-const TABLES = ["state", "assessment_results", "conversation_addresses", "audit_log", "jobs"];
+const TABLES = ["state", "assessment_results", "conversation_addresses", "audit_log", "jobs", "surveys", "survey_secrets", "survey_responses"];
 
 async function tablesOf(database: Database, schema?: string): Promise<string[]> {
   const tables = await database.db.introspection.getTables();
@@ -69,5 +70,31 @@ describe("migrations", () => {
   it("name DATABASE_URL when its scheme is not supported", async () => {
     await expect(openDatabase("mongodb://localhost/x")).rejects.toThrow(DatabaseUrlError);
     await expect(openDatabase("mongodb://localhost/x")).rejects.toThrow(/DATABASE_URL/);
+  });
+
+  it("carry what version 0.1 kept in keyv's table over to the new records, then drop it", async () => {
+    const file = join(await tempDir(), "upgraded.sqlite");
+    const old = new SqliteDatabase(file);
+    old.exec("CREATE TABLE keyv (key VARCHAR(255) PRIMARY KEY, value TEXT)");
+    const put = old.prepare("INSERT INTO keyv (key, value) VALUES (?, ?)");
+    const later = Date.now() + 3600_000;
+    const result = { roleId: "expert-trainer", finishedAt: "2026-11-02T10:00:00.000Z", ratings: { "adult-learning": 3 }, complete: false };
+    put.run("parcours:assessment:results:teams:29:1abc", JSON.stringify({ value: [result], expires: null }));
+    const active = { roleId: "learning-architect", locale: "fr", index: 1, ratings: { a: 2 }, tries: 0, startedAt: "2026-11-30T08:00:00.000Z" };
+    put.run("parcours:assessment:active:slack:U42", JSON.stringify({ value: active, expires: later }));
+    const personal = { channelId: "msteams", serviceUrl: "https://smba.example/", bot: { id: "28:bot", name: "Parcours" }, conversation: { id: "a:1personal", conversationType: "personal", isGroup: false, name: "" }, user: { id: "29:1abc", name: "", aadObjectId: "aad-1" } };
+    put.run("parcours:conversation-reference:teams:a:1personal", JSON.stringify({ value: personal, expires: null }));
+    put.run("parcours:context:slack:U42", JSON.stringify({ value: { locale: "fr", roles: [] }, expires: later }));
+    old.close();
+
+    const database = await openDatabase(`sqlite://${file}`);
+    opened.push(database);
+    const rows = await database.db.selectFrom("assessment_results").selectAll().execute();
+    expect(rows.map((r) => [r.platform, r.user_id, r.role_id])).toEqual([["teams", "29:1abc", "expert-trainer"]]);
+    const flow = await database.db.selectFrom("state").selectAll().where("key", "=", "user:slack:U42:flow").executeTakeFirstOrThrow();
+    expect(JSON.parse(flow.value)).toMatchObject({ flow: "assessment", state: active });
+    const addresses = await database.db.selectFrom("conversation_addresses").selectAll().execute();
+    expect(addresses.map((a) => [a.kind, a.user_id])).toEqual([["personal", "aad-1"]]);
+    expect(await tablesOf(database)).not.toContain("keyv");
   });
 });
