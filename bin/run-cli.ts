@@ -27,7 +27,8 @@ Commands:
   start                      run the configured platforms (the console chat when none is configured)
   chat                       chat with the bot in this terminal (also reads piped input, one message a line)
   understand [--json]        read questions from standard input, one a line, and print what was understood
-                             (tab-separated: intent, roles, locale, confidence, text; or one JSON object a line)
+                             (tab-separated: intent, roles, locale, confidence, text; or one JSON object a line,
+                             with a survey request's deadline and anonymity when they were said)
   ask "<question>" [--locale fr|en] [--json]
                              print one answer
   catalog check [dir]        validate a role catalogue (default: CATALOG_DIR)
@@ -47,7 +48,7 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig["options"]>)
 }
 
 async function withParcours(io: CliIo, config: Config, level: string, work: (p: Parcours, logger: Logger) => Promise<number>): Promise<number> {
-  const logger = createLogger(level, io.stderr);
+  const logger = createLogger(level, io.stderr, config.USER_REF_SALT);
   const parcours = await createParcours(config, logger);
   try {
     return await work(parcours, logger);
@@ -80,10 +81,12 @@ const chat: Command = async (args, io, config) => {
 const understand: Command = async (args, io, config) => {
   const { values } = parse(args, { json: { type: "boolean" } });
   const understanding = new RuleBasedUnderstanding(await loadCatalog(config.CATALOG_DIR));
+  // A deadline typed in the terminal is in the terminal's zone.
+  const timeZone = io.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
   for await (const line of createInterface({ input: io.stdin, terminal: false })) {
     if (!line.trim()) continue;
-    const { text, intent, roles, locale, confidence } = understanding.understand(line, { fallbackLocale: config.DEFAULT_LOCALE });
-    io.stdout.write(values.json ? `${JSON.stringify({ text, intent, roles, locale, confidence })}\n` : `${intent}\t${roles.join(",") || "-"}\t${locale}\t${confidence}\t${text}\n`);
+    const { text, intent, roles, locale, confidence, survey } = understanding.understand(line, { fallbackLocale: config.DEFAULT_LOCALE, timeZone });
+    io.stdout.write(values.json ? `${JSON.stringify({ text, intent, roles, locale, confidence, ...(survey ? { survey } : {}) })}\n` : `${intent}\t${roles.join(",") || "-"}\t${locale}\t${confidence}\t${text}\n`);
   }
   return 0;
 };

@@ -1,5 +1,5 @@
 import type { AdapterStarter, RunningAdapter } from "../adapters/adapter.js";
-import { describeError } from "../adapters/shared/describe-error.js";
+import { describeError } from "../src/logging/describe-error.js";
 import type { AdapterName, Config } from "../src/config/config.js";
 import type { Logger } from "../src/logging/logger.js";
 import type { Parcours } from "../src/parcours.js";

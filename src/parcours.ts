@@ -2,7 +2,8 @@ import { loadCatalog } from "./catalog/load-catalog.js";
 import type { RoleCatalog } from "./catalog/role-catalog.js";
 import type { Config } from "./config/config.js";
 import { ParcoursBot } from "./conversation/parcours-bot.js";
-import { setUserRefSalt, type Logger } from "./logging/logger.js";
+import { describeError } from "./logging/describe-error.js";
+import type { Logger } from "./logging/logger.js";
 import type { JobQueue } from "./jobs/job-queue.js";
 import { openJobQueue } from "./jobs/open-job-queue.js";
 import { AddressBook } from "./outbound/address-book.js";
@@ -61,7 +62,7 @@ export function assembleParcours(parts: ParcoursParts): Parcours {
   const purge = () => {
     Promise.all([state.purgeExpired(), jobs.purgeFinished()]).then(
       ([expired, finished]) => expired + finished > 0 && logger.debug({ expired, finished }, "expired state and finished jobs purged"),
-      (error: unknown) => logger.warn({ err: error }, "purging expired state failed"),
+      (error: unknown) => logger.warn({ err: describeError(error) }, "purging expired state failed"),
     );
   };
   purge();
@@ -104,7 +105,6 @@ export function assembleParcours(parts: ParcoursParts): Parcours {
 
 /** Wires the core from configuration. A broken catalogue or an unreachable store throws before anything is served. */
 export async function createParcours(config: Config, logger: Logger): Promise<Parcours> {
-  setUserRefSalt(config.USER_REF_SALT);
   const catalog = await loadCatalog(config.CATALOG_DIR);
   const database = await openDatabase(config.DATABASE_URL);
   const memory = config.DATABASE_URL.startsWith("memory:");

@@ -1,5 +1,5 @@
 import type { Logger } from "../../src/logging/logger.js";
-import { describeError } from "./describe-error.js";
+import { describeError } from "../../src/logging/describe-error.js";
 
 /**
  * How long stopping waits for answers already under way. A Slack or Teams answer takes a few

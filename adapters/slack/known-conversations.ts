@@ -1,6 +1,6 @@
 import type { Logger } from "../../src/logging/logger.js";
 import type { AddressBook } from "../../src/outbound/address-book.js";
-import { describeError } from "../shared/describe-error.js";
+import { describeError } from "../../src/logging/describe-error.js";
 import { PLATFORM, unfenced, type ErasureFence } from "./slack-deps.js";
 
 /** Enough for every active user of a large workspace; past it, the oldest are recorded again on their next message. */

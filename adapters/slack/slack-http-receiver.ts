@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { ListenOptions } from "node:net";
 import { ReceiverMultipleAckError, type AckFn, type App, type Receiver } from "@slack/bolt";
 import type { Logger } from "../../src/logging/logger.js";
-import { describeError } from "../shared/describe-error.js";
+import { describeError } from "../../src/logging/describe-error.js";
 import { BodyTooLarge, declaredLength, readBoundedBody } from "./bounded-body.js";
 import { payloadProblems } from "./payload-shapes.js";
 import { MalformedBody, parseSlackBody } from "./request-body.js";

@@ -3,7 +3,7 @@ import type { Locale } from "../../src/catalog/schema.js";
 import type { Logger } from "../../src/logging/logger.js";
 import { userStateKey } from "../../src/privacy/user-erasure.js";
 import type { StateStore } from "../../src/store/state-store.js";
-import { describeError } from "../shared/describe-error.js";
+import { describeError } from "../../src/logging/describe-error.js";
 import { toLocale } from "../shared/locale.js";
 import { PLATFORM, unfenced, type ErasureFence } from "./slack-deps.js";
 

@@ -2,7 +2,7 @@ import type { webApi } from "@slack/bolt";
 import type { Reply } from "../../src/answers/reply.js";
 import type { Logger } from "../../src/logging/logger.js";
 import { OutboundError, type ConversationAddress, type OutboundPort, type PostedMessage } from "../../src/outbound/outbound.js";
-import { describeError } from "../shared/describe-error.js";
+import { describeError } from "../../src/logging/describe-error.js";
 import { uploadCharts } from "./chart-upload.js";
 import type { DmFiles } from "./dm-files.js";
 import type { KeptForms } from "./kept-forms.js";

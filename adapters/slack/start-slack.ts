@@ -6,7 +6,7 @@ import type { Logger } from "../../src/logging/logger.js";
 import type { OutboundPort } from "../../src/outbound/outbound.js";
 import type { Parcours } from "../../src/parcours.js";
 import { BackgroundWork, DRAIN_MS } from "../shared/background-work.js";
-import { describeError } from "../shared/describe-error.js";
+import { describeError } from "../../src/logging/describe-error.js";
 import { boltLogger } from "./bolt-logger.js";
 import { DmFiles } from "./dm-files.js";
 import { KeptForms } from "./kept-forms.js";

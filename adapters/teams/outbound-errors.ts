@@ -1,5 +1,5 @@
 import { OutboundError, type OutboundFailure } from "../../src/outbound/outbound.js";
-import { describeError } from "../shared/describe-error.js";
+import { describeError } from "../../src/logging/describe-error.js";
 
 /**
  * A 429 without Retry-After: Teams asks for exponential backoff, and this is its first step.

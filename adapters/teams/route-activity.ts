@@ -2,7 +2,6 @@ import { ActivityTypes, TurnContext, type Activity } from "botbuilder";
 import type { Locale } from "../../src/catalog/schema.js";
 import type { ParcoursBot } from "../../src/conversation/parcours-bot.js";
 import { welcomeReply } from "../../src/home/welcome.js";
-import { userRef } from "../../src/logging/logger.js";
 import type { StateStore } from "../../src/store/state-store.js";
 import type { ConversationReferences } from "./conversation-references.js";
 import { answerInTime, sendReply, type ReplyDelivery } from "./deliver-reply.js";
@@ -40,7 +39,7 @@ export function routeActivities(deps: ActivityRouterDependencies): (context: Tur
   };
   return async (context) => {
     const { activity } = context;
-    deps.logger.debug({ platform: PLATFORM, type: activity.type, conversationType: activity.conversation?.conversationType, user: activity.from ? userRef(PLATFORM, speakerOf(activity).userId) : undefined }, "activity received");
+    deps.logger.debug({ platform: PLATFORM, type: activity.type, conversationType: activity.conversation?.conversationType, user: activity.from ? { platform: PLATFORM, userId: speakerOf(activity).userId } : undefined }, "activity received");
     await routes[activity.type]?.(context, deps);
   };
 }

@@ -5,7 +5,7 @@ import { ConfigError, type Config } from "../../src/config/config.js";
 import type { Logger } from "../../src/logging/logger.js";
 import type { Parcours } from "../../src/parcours.js";
 import { BackgroundWork, DRAIN_MS } from "../shared/background-work.js";
-import { describeError } from "../shared/describe-error.js";
+import { describeError } from "../../src/logging/describe-error.js";
 import { ConversationReferences } from "./conversation-references.js";
 import { TURN_BUDGET_MS } from "./deliver-reply.js";
 import { EMULATOR_HOST, isLoopbackUrl } from "./emulator-mode.js";

@@ -8,7 +8,8 @@ import { LOCALES, type Locale } from "../catalog/schema.js";
 import { FlowEngine } from "../flows/flow-engine.js";
 import type { FlowTurn } from "../flows/flow.js";
 import { messages } from "../i18n/messages.js";
-import { userRef, type Logger } from "../logging/logger.js";
+import { describeError } from "../logging/describe-error.js";
+import type { Logger } from "../logging/logger.js";
 import type { AddressBook } from "../outbound/address-book.js";
 import type { Phrasing } from "../phrasing/phrasing.js";
 import { userStateKey, type DataSubject, type UserErasure } from "../privacy/user-erasure.js";
@@ -103,7 +104,7 @@ export class ParcoursBot {
     try {
       return await this.deps.erasure.fenced(subjectOf(speaker), work);
     } catch (error) {
-      this.deps.logger.error({ platform: speaker.platform, err: error }, "handling failed");
+      this.deps.logger.error({ platform: speaker.platform, err: describeError(error) }, "handling failed");
       // Give the delivery back, so that the platform's retry gets a real answer.
       if (speaker.deliveryId) await this.deps.state.delete(deliveryKey(speaker)).catch(() => false);
       return plainText(messages(speaker.locale ?? this.deps.defaultLocale).error);
@@ -121,7 +122,7 @@ export class ParcoursBot {
     const understood = message.replyLocale ? { ...detected, locale: message.replyLocale } : detected;
     const command = userCommand(checked.text);
     this.deps.logger.info(
-      { platform: message.platform, user: userRef(message.platform, message.userId), intent: understood.intent, command, roles: understood.roles, locale: understood.locale, confidence: understood.confidence },
+      { platform: message.platform, user: subjectOf(message), intent: understood.intent, command, roles: understood.roles, locale: understood.locale, confidence: understood.confidence },
       "message understood",
     );
     // The language and roles of the last message answer the buttons pressed after it.
@@ -154,7 +155,7 @@ export class ParcoursBot {
     const context = await this.context(action);
     const locale = action.locale ?? context?.locale ?? this.deps.defaultLocale;
     const subject = subjectOf(action);
-    this.deps.logger.info({ platform: action.platform, user: userRef(action.platform, action.userId), action: action.actionId }, "action received");
+    this.deps.logger.info({ platform: action.platform, user: subject, action: action.actionId }, "action received");
     const flowReply = await this.flows.action(this.turn(subject, locale), action.actionId, action.value);
     if (flowReply) return flowReply;
     if (isOneOf(DATA_ACTIONS, action.actionId)) return this.userData.onAction(subject, action.actionId as DataAction, locale);

@@ -3,17 +3,26 @@ import pino, { type Logger } from "pino";
 
 export type { Logger };
 
+/** Who a log line is about: the logger turns it into a reference, never writes the id. */
+export interface LoggedUser {
+  platform: string;
+  userId: string;
+}
+
 /**
  * JSON logs on standard error (standard output belongs to the console chat and the CLI).
- * Secrets are redacted by path; message text and raw user ids are never logged at info level:
- * callers log `userRef(id)` instead.
+ * Secrets are redacted by path; message text is never logged at info level; a `user` field is
+ * written as a keyed hash of the platform and user id (USER_REF_SALT), so that lines about one
+ * person can be correlated without naming them. Without a salt, each process draws its own key.
  */
-export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {
+export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr, userRefSalt?: string): Logger {
+  const key = userRefSalt ?? randomBytes(32);
   return pino(
     {
       level,
       base: { app: "parcours" },
       redact: { paths: SECRET_PATHS, censor: "[redacted]" },
+      serializers: { user: (user: LoggedUser) => userRef(key, user) },
     },
     destination as pino.DestinationStream,
   );
@@ -29,17 +38,8 @@ const SECRET_PATHS = [
   ...SECRET_FIELDS.map((field) => `err.request.headers.${field}`),
 ];
 
-/**
- * Keyed with a secret so that a reference cannot be reversed by hashing known platform ids.
- * USER_REF_SALT makes references match across processes; without it, each process draws its own.
- */
-let userRefKey: Buffer | string = randomBytes(32);
-
-export function setUserRefSalt(salt: string | undefined): void {
-  if (salt) userRefKey = salt;
-}
-
-/** A non-reversible reference to a user, so logs can be correlated without naming anyone. */
-export function userRef(platform: string, userId: string): string {
-  return createHmac("sha256", userRefKey).update(`${platform}:${userId}`).digest("hex").slice(0, 12);
+/** Keyed, so that a reference cannot be reversed by hashing known platform ids. */
+function userRef(key: Buffer | string, user: LoggedUser): string {
+  if (!user || typeof user.userId !== "string") return "unknown";
+  return createHmac("sha256", key).update(`${user.platform}:${user.userId}`).digest("hex").slice(0, 12);
 }

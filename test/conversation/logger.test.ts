@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLogger, setUserRefSalt, userRef } from "../../src/logging/logger.js";
+import { createLogger } from "../../src/logging/logger.js";
 import { Capture } from "../helpers.js";
 
 describe("logs", () => {
@@ -13,13 +13,17 @@ describe("logs", () => {
     expect(out.text).toContain("boom");
   });
 
-  it("refer to users by a keyed hash: stable for one key, different for another", () => {
-    setUserRefSalt("salt-number-one-0123456789");
-    const a = userRef("slack", "U123");
-    expect(userRef("slack", "U123")).toBe(a);
-    expect(userRef("slack", "U124")).not.toBe(a);
+  it("refer to users by a keyed hash: stable for one key, different for another, never the id", () => {
+    const refs = (salt: string, ...users: string[]) => {
+      const out = new Capture();
+      const logger = createLogger("info", out, salt);
+      for (const userId of users) logger.info({ user: { platform: "slack", userId } }, "seen");
+      return out.text.trim().split("\n").map((line) => (JSON.parse(line) as { user: string }).user);
+    };
+    const [a, again, other] = refs("salt-number-one-0123456789", "U123", "U123", "U124");
+    expect(again).toBe(a);
+    expect(other).not.toBe(a);
     expect(a).not.toContain("U123");
-    setUserRefSalt("salt-number-two-0123456789");
-    expect(userRef("slack", "U123")).not.toBe(a);
+    expect(refs("salt-number-two-0123456789", "U123")[0]).not.toBe(a);
   });
 });
