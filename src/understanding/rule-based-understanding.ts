@@ -3,6 +3,7 @@ import { detectLocale } from "./detect-locale.js";
 import { INTENT_CUES, ROLE_INTENTS, type CueIntent } from "./intent-cues.js";
 import { fold } from "./normalize.js";
 import { RoleMatcher, type RoleMention } from "./role-matcher.js";
+import { surveyDetails } from "./survey-details.js";
 import type { Intent, UnderstandOptions, Understanding, Understood } from "./understanding.js";
 
 /** Questions longer than this are cut before matching: nobody asks about a role in 2,000 words. */
@@ -13,6 +14,17 @@ const CURRENT_CUE = /(?:^| )(?:suis|am|i m|im|work as|working as|travaille comme
 const OUT_OF_SCOPE = /(?:^| )(?:salaire|salaires|salary|earn|earns|gagne|gagnent|remuneration|paid|pay|paye|combien gagne)(?: |$)/;
 /** "formateur ou ingénieur pédagogique ?": two roles joined by "or" are being weighed against each other. */
 const BETWEEN_COMPARED = /^(?:ou|or|ou bien|vs|versus|contre|et|and)$/;
+/**
+ * A self-assessment or a questionnaire aimed at the team ("can my squad rate themselves…",
+ * « questionnaire … pour mes gars », "skills check for the team") is a survey the manager sends,
+ * not an assessment the user takes. A mere rating verb needs the user's own people: "how does a
+ * training manager evaluate the team?" is a question about the role.
+ */
+const MY_PEOPLE = /(?:^| )(?:(?:my|our|mon|ma|notre) (?:\d+ )?(?:team|teams|squad|crew|equipe|equipes|team members|service|department)|(?:my|mes) (?:\d+ )?(?:guys|gars|folks|people|gens|troupes|staff|reports|direct reports|collaborateurs|collabs|collegues|colleagues|employees|salaries|agents|trainers|formateurs|n 1)|themselves|eux memes|their skills|leurs competences|each of them|chacun d entre eux)(?= |$)/;
+const THE_TEAM = /(?:^| )(?:the|whole|l|toute l) (?:team|squad|equipe)(?= |$)/;
+const RATING = /(?:^| )(?:rate|rating|assess|evaluate|evaluer|evalue|noter|tester|check|gauge|jauger|mesurer|measure|positionner|self assess|self rate|s auto evaluer|s autoevaluer|s evaluer|se noter|se positionner|auto evaluation|autoevaluation)(?= |$)/;
+/** The user being assessed ("assess my skills"): an assessment, even when the team is named too. */
+const ABOUT_ME = /(?:^| )(?:myself|moi meme|m evaluer|me evaluer|my skills|mes competences|my own|mes propres|my level|mon niveau|evaluate me|assess me|rate me|test me|evalue moi|teste moi)(?= |$)/;
 
 /** Deterministic understanding: role names from the catalogue, intents from cue phrases. */
 export class RuleBasedUnderstanding implements Understanding {
@@ -30,7 +42,7 @@ export class RuleBasedUnderstanding implements Understanding {
     const masked = words.map((w, i) => (mentions.some((m) => i >= m.start && i < m.end) ? "_" : w)).join(" ");
     const locale = detectLocale(analysed, masked.split(" "), options.fallbackLocale ?? "en");
     const scores = scoreIntents(masked);
-    const intent = OUT_OF_SCOPE.test(masked) ? "unknown" : chooseIntent(scores, mentions, words);
+    const intent = OUT_OF_SCOPE.test(masked) ? "unknown" : aimedAtTeam(masked, scores) ? "survey.start" : chooseIntent(scores, mentions, words);
     const roles = intent === "unknown" || !needsRoles(intent) ? [] : orderRoles(intent, mentions, words);
     const typos = mentions.reduce((sum, m) => sum + m.typos, 0);
     const unresolved = mentions.length === 0 ? best(scores, ROLE_INTENTS.filter((i) => i !== "role.compare")) : undefined;
@@ -42,6 +54,7 @@ export class RuleBasedUnderstanding implements Understanding {
       confidence: confidence(intent, scores, typos),
       suggestions: intent === "unknown" && mentions.length === 0 ? this.matcher.suggest(analysed) : [],
       ...(intent === "unknown" && unresolved ? { unresolvedRoleIntent: unresolved } : {}),
+      ...(intent === "survey.start" ? { survey: surveyDetails(analysed, { locale, now: options.now ?? new Date(), timeZone: options.timeZone ?? "UTC" }) } : {}),
     };
   }
 }
@@ -53,6 +66,14 @@ function scoreIntents(masked: string): Map<CueIntent, number> {
     if (score > 0) scores.set(intent, score);
   }
   return scores;
+}
+
+function aimedAtTeam(masked: string, scores: Map<CueIntent, number>): boolean {
+  if (ABOUT_ME.test(masked)) return false;
+  const mine = MY_PEOPLE.test(masked);
+  if (!mine && !THE_TEAM.test(masked)) return false;
+  const surveyNamed = (scores.get("survey.start") ?? 0) >= 2.5;
+  return surveyNamed || (scores.get("assessment.start") ?? 0) >= ACTION_NAMED || (mine && RATING.test(masked));
 }
 
 function best(scores: Map<CueIntent, number>, among: readonly CueIntent[]): CueIntent | undefined {
@@ -88,7 +109,7 @@ function chooseIntent(scores: Map<CueIntent, number>, mentions: RoleMention[], w
 }
 
 function needsRoles(intent: Intent): boolean {
-  return (ROLE_INTENTS as readonly string[]).includes(intent) || intent === "assessment.start";
+  return (ROLE_INTENTS as readonly string[]).includes(intent) || intent === "assessment.start" || intent === "survey.start";
 }
 
 /**
