@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DelayedError, Queue, Worker, type Job as BullJob } from "bullmq";
 import { Redis } from "ioredis";
 import type { Logger } from "../logging/logger.js";
-import { describeFailure, KEEP_FINISHED_MS, RetryLater, settleWithin, type Job, type JobHandler, type JobQueue, type JobRequest } from "./job-queue.js";
+import { KEEP_FINISHED_MS, RetryLater, settleWithin, summarizeFailure, type Job, type JobHandler, type JobQueue, type JobRequest } from "./job-queue.js";
 
 export interface BullmqJobQueueOptions {
   url: string;
@@ -36,11 +36,17 @@ const KEEP_FINISHED_S = KEEP_FINISHED_MS / 1000;
 /**
  * The job queue on BullMQ, when Redis is configured. BullMQ moves a job to active for one worker in a
  * Lua script, under a lock that worker renews, and completes or fails it only with that lock's token;
- * a job whose worker died (its lock lapsed) is moved back to wait by the stalled-job check. So each job
- * runs once across every process sharing the queue, as the database queue's leases do.
+ * a job whose worker died (its lock lapsed) is moved back to wait by the stalled-job check. So one
+ * worker at a time holds a job, as with the database queue's leases, and delivery is at least once: a
+ * worker that is alive but failed to renew its lock in time (an event loop blocked past the lock's
+ * duration, a lost connection) has its job declared stalled and run elsewhere while its own run goes
+ * on, and a handler that outlives close()'s wait keeps running after its job was handed back.
+ * https://docs.bullmq.io/guide/workers/stalled-jobs
  */
 export class BullmqJobQueue implements JobQueue {
   private readonly queue: Queue<StoredJob>;
+  /** The queue's connection, also used for the scripts of this class. */
+  private readonly redis: Redis;
   private readonly connections: Redis[] = [];
   private worker: Worker<StoredJob> | undefined;
   private readonly running = new Set<{ job: BullJob<StoredJob>; token: string | undefined }>();
@@ -55,8 +61,9 @@ export class BullmqJobQueue implements JobQueue {
     this.backoffMs = options.backoffMs ?? 5_000;
     this.closeWaitMs = options.closeWaitMs ?? 10_000;
     this.logger = options.logger;
-    this.queue = new Queue<StoredJob>(this.queueName, { connection: this.connect({}), ...this.prefix });
-    this.queue.on("error", (error) => this.logger?.error({ err: error }, "job queue error"));
+    this.redis = this.connect({});
+    this.queue = new Queue<StoredJob>(this.queueName, { connection: this.redis, ...this.prefix });
+    this.queue.on("error", (error) => this.logger?.error({ err: summarizeFailure(error) }, "job queue error"));
   }
 
   async schedule(request: JobRequest): Promise<boolean> {
@@ -82,16 +89,14 @@ export class BullmqJobQueue implements JobQueue {
     return stored?.data.scheduledBy === scheduledBy;
   }
 
+  /**
+   * Checking the job's state and removing it in one script: read-then-remove would let a job complete in
+   * between and then delete its completed record, which makes its id schedulable again.
+   */
   async cancel(id: string): Promise<boolean> {
-    const job = await this.queue.getJob(bullmqJobId(id));
-    if (!job || !PENDING_STATES.has(await job.getState())) return false;
-    try {
-      await job.remove();
-      return true;
-    } catch {
-      // Taken by a worker since: BullMQ refuses to remove a locked job.
-      return false;
-    }
+    const jobId = bullmqJobId(id);
+    const keys = [...PENDING_KEYS.map((type) => this.queue.toKey(type)), this.queue.toKey(jobId), this.queue.toKey("events"), this.queue.toKey("meta")];
+    return (await this.redis.eval(CANCEL_PENDING, keys.length, ...keys, jobId)) === 1;
   }
 
   start(handlers: Record<string, JobHandler>): void {
@@ -103,7 +108,7 @@ export class BullmqJobQueue implements JobQueue {
       concurrency: this.options.concurrency ?? 4,
       ...this.prefix,
     });
-    this.worker.on("error", (error) => this.logger?.error({ err: error }, "job worker error"));
+    this.worker.on("error", (error) => this.logger?.error({ err: summarizeFailure(error) }, "job worker error"));
   }
 
   waiting(): Promise<number> {
@@ -124,7 +129,7 @@ export class BullmqJobQueue implements JobQueue {
     if (this.worker) {
       // Pausing waits for running handlers and for their outcome to be written to Redis.
       await settleWithin([this.worker.pause()], this.closeWaitMs);
-      await Promise.all([...this.running].map(({ job, token }) => job.moveToWait(token).catch((error: unknown) => this.logger?.error({ err: error, job: job.data.id }, "could not hand a job back at close"))));
+      await Promise.all([...this.running].map(({ job, token }) => job.moveToWait(token).catch((error: unknown) => this.logger?.error({ err: summarizeFailure(error), job: job.data.id }, "could not hand a job back at close"))));
       await this.worker.close(true);
     }
     await this.queue.close();
@@ -145,7 +150,7 @@ export class BullmqJobQueue implements JobQueue {
         await job.moveToDelayed(Date.now() + error.delayMs, token);
         throw new DelayedError();
       }
-      this.logger?.warn({ job: job.data.id, attempt: job.attemptsMade + 1, error: describeFailure(error) }, "job failed");
+      this.logger?.warn({ job: job.data.id, attempt: job.attemptsMade + 1, err: summarizeFailure(error) }, "job failed");
       throw error;
     } finally {
       this.running.delete(entry);
@@ -167,7 +172,36 @@ export class BullmqJobQueue implements JobQueue {
   }
 }
 
-const PENDING_STATES = new Set(["waiting", "delayed", "prioritized", "paused", "waiting-children"]);
+/**
+ * BullMQ's keys for jobs not yet taken, in the order CANCEL_PENDING reads them. `waiting-children` is
+ * left out: this queue adds no flows, and a parent's removal would have to take its children along.
+ */
+const PENDING_KEYS = ["wait", "paused", "delayed", "prioritized"] as const;
+
+/**
+ * Removes a job only while it is pending; BullMQ (5.x) has no conditional remove. The removal is the one
+ * BullMQ's removeJob script (commands/removeJob-2.lua in the bullmq package) makes for a job without
+ * parent, children or deduplication id, which this queue never creates: out of its state's list or set,
+ * its keys deleted, a `removed` event added. The contract tests on BullMQ keep it in step with BullMQ's
+ * key layout. An active job is locked and in no pending list, a finished one in no pending list: both
+ * are left as they are. KEYS: wait, paused, delayed, prioritized, the job's hash, events, meta.
+ * ARGV: the job id. Answers 1 when it removed the job, 0 otherwise.
+ */
+const CANCEL_PENDING = `
+local jobId = ARGV[1]
+local jobKey = KEYS[5]
+if redis.call("EXISTS", jobKey .. ":lock") == 1 then return 0 end
+local prev
+if redis.call("LREM", KEYS[1], 1, jobId) == 1 then prev = "wait"
+elseif redis.call("LREM", KEYS[2], 1, jobId) == 1 then prev = "paused"
+elseif redis.call("ZREM", KEYS[3], jobId) == 1 then prev = "delayed"
+elseif redis.call("ZREM", KEYS[4], jobId) == 1 then prev = "prioritized"
+else return 0 end
+redis.call("DEL", jobKey, jobKey .. ":logs", jobKey .. ":dependencies", jobKey .. ":processed", jobKey .. ":failed", jobKey .. ":unsuccessful")
+local maxEvents = redis.call("HGET", KEYS[7], "opts.maxLenEvents") or 10000
+redis.call("XADD", KEYS[6], "MAXLEN", "~", maxEvents, "*", "event", "removed", "jobId", jobId, "prev", prev)
+return 1
+`;
 
 /**
  * BullMQ refuses custom ids that contain `:` (it separates Redis key parts) or read as integers (its

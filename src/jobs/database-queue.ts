@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely, type Selectable, type Updatea
 import type { Logger } from "../logging/logger.js";
 import type { Database } from "../records/database.js";
 import type { JobTable, Tables } from "../records/tables.js";
-import { describeFailure, KEEP_FINISHED_MS, RetryLater, settleWithin, type Job, type JobHandler, type JobQueue, type JobRequest } from "./job-queue.js";
+import { describeFailure, KEEP_FINISHED_MS, RetryLater, settleWithin, summarizeFailure, type Job, type JobHandler, type JobQueue, type JobRequest } from "./job-queue.js";
 
 export interface DatabaseJobQueueOptions {
   /** How often an idle worker looks for due jobs; a schedule made in this process wakes it sooner. */
@@ -16,6 +16,7 @@ export interface DatabaseJobQueueOptions {
   concurrency?: number;
   /** How long close() waits for running handlers before handing their jobs back. */
   closeWaitMs?: number;
+  /** The clock of run times, leases and purges, in milliseconds: tests move it on rather than wait. */
   now?: () => number;
   logger?: Logger;
 }
@@ -26,6 +27,11 @@ type JobRow = Selectable<JobTable>;
 interface Lease {
   id: string;
   attempts: number;
+  /**
+   * Set when close() gave the job back: the next worker to take it holds the same `attempts` value, so
+   * this worker's handler, should it finish later, must not settle the job in that worker's place.
+   */
+  handedBack: boolean;
 }
 
 interface Run {
@@ -45,7 +51,8 @@ interface Run {
  *   outer WHERE repeats the condition, so two workers can never both take a row.
  * - settling (done, retry, failed, lease renewal, hand-back): an UPDATE that applies only while the
  *   row is still running with the `attempts` value this worker took it with. A worker whose lease
- *   lapsed and was taken over finds the row at a higher value and changes nothing.
+ *   lapsed and was taken over finds the row at a higher value and changes nothing; its handler has run
+ *   all the same, alongside the new holder's: the queue is at least once there (see JobQueue).
  *
  * RetryLater and a hand-back at close give the attempt back (attempts - 1): they are not failures.
  * The fencing stays sound: a running row's `attempts` never decreases over time, and a value repeats
@@ -134,16 +141,17 @@ export class DatabaseJobQueue implements JobQueue {
     clearTimeout(this.timer);
     await this.filling;
     await settleWithin([...this.runs].map((run) => run.finished), this.closeWaitMs);
-    // The handler may still finish later; its own settling then finds the job gone and changes nothing.
+    // A handler may still finish later, and run() then leaves the job to whoever took it since.
     await Promise.all([...this.runs].map((run) => this.handBack(run)));
   }
 
   private async handBack(run: Run): Promise<void> {
+    run.lease.handedBack = true;
     clearInterval(run.renewal);
     try {
       await this.whileHeld(run.lease, { state: "waiting", locked_until: null, attempts: run.lease.attempts - 1 });
     } catch (error) {
-      this.logger?.error({ err: error, job: run.lease.id }, "could not hand a job back at close");
+      this.logger?.error({ err: summarizeFailure(error), job: run.lease.id }, "could not hand a job back at close");
     }
   }
 
@@ -183,7 +191,7 @@ export class DatabaseJobQueue implements JobQueue {
         this.launch(row);
       }
     } catch (error) {
-      this.logger?.error({ err: error }, "could not take due jobs");
+      this.logger?.error({ err: summarizeFailure(error) }, "could not take due jobs");
     }
     this.wakeAt(this.now() + this.pollMs);
   }
@@ -204,7 +212,7 @@ export class DatabaseJobQueue implements JobQueue {
   }
 
   private launch(row: JobRow): void {
-    const lease = { id: row.id, attempts: Number(row.attempts) };
+    const lease: Lease = { id: row.id, attempts: Number(row.attempts), handedBack: false };
     const renewal = setInterval(() => void this.renew(lease), this.leaseMs / 3);
     renewal.unref();
     const run: Run = {
@@ -221,11 +229,15 @@ export class DatabaseJobQueue implements JobQueue {
 
   private async run(row: JobRow, lease: Lease): Promise<void> {
     const outcome = lease.attempts > this.maxAttempts ? this.abandoned() : await this.outcomeOf(row, lease);
+    if (lease.handedBack) {
+      this.logger?.warn({ job: lease.id, name: row.name }, "job handler finished after close handed its job back; its outcome is not recorded");
+      return;
+    }
     try {
       if (!(await this.whileHeld(lease, outcome))) this.logger?.warn({ job: lease.id, name: row.name }, "job lease lapsed before it was settled; another worker holds it");
     } catch (error) {
       // The lease will lapse and another worker will run the job again.
-      this.logger?.error({ err: error, job: lease.id, name: row.name }, "could not record a job's outcome");
+      this.logger?.error({ err: summarizeFailure(error), job: lease.id, name: row.name }, "could not record a job's outcome");
     }
   }
 
@@ -244,7 +256,7 @@ export class DatabaseJobQueue implements JobQueue {
     const lastError = describeFailure(error);
     const now = this.now();
     if (error instanceof RetryLater) return { state: "waiting", run_at: now + error.delayMs, attempts: lease.attempts - 1, locked_until: null, last_error: lastError };
-    this.logger?.warn({ job: lease.id, attempt: lease.attempts, error: lastError }, "job failed");
+    this.logger?.warn({ job: lease.id, attempt: lease.attempts, err: summarizeFailure(error) }, "job failed");
     if (lease.attempts >= this.maxAttempts) return { state: "failed", locked_until: null, last_error: lastError };
     return { state: "waiting", run_at: now + this.backoffMs * 2 ** (lease.attempts - 1), locked_until: null, last_error: lastError };
   }
@@ -258,7 +270,7 @@ export class DatabaseJobQueue implements JobQueue {
     try {
       if (!(await this.whileHeld(lease, { locked_until: this.now() + this.leaseMs }))) this.logger?.warn({ job: lease.id }, "job lease lapsed while running; another worker may run it too");
     } catch (error) {
-      this.logger?.warn({ err: error, job: lease.id }, "could not renew a job lease");
+      this.logger?.warn({ err: summarizeFailure(error), job: lease.id }, "could not renew a job lease");
     }
   }
 

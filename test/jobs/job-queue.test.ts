@@ -10,8 +10,9 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { BullmqJobQueue, bullmqJobId } from "../../src/jobs/bullmq-queue.js";
 import { DatabaseJobQueue } from "../../src/jobs/database-queue.js";
 import { RetryLater, type Job, type JobHandler, type JobQueue } from "../../src/jobs/job-queue.js";
+import { createLogger, type Logger } from "../../src/logging/logger.js";
 import { openDatabase, type Database, type OpenDatabaseOptions } from "../../src/records/database.js";
-import { tempDir } from "../helpers.js";
+import { Capture, tempDir } from "../helpers.js";
 
 /** Redis and PostgreSQL run on these machines and on CI; each test gets its own queue, file or schema. */
 const SERVERS = { redis: "redis://127.0.0.1:6379", postgres: "postgres://postgres@127.0.0.1:5432/test" } as const;
@@ -22,6 +23,7 @@ interface Tuning {
   concurrency?: number;
   closeWaitMs?: number;
   leaseMs?: number;
+  logger?: Logger;
 }
 
 /** Where a job ended, as the store itself records it. */
@@ -35,8 +37,19 @@ interface JobStore {
   /** A queue on a connection of its own, as another process would have. */
   open(tuning?: Tuning): Promise<JobQueue>;
   outcome(id: string): Promise<Outcome | undefined>;
+  /** The time its queues read, in milliseconds. */
+  now(): number;
+  /**
+   * Makes a job scheduled far ahead due at once, as the passing of time would, so that no test waits
+   * for a real deadline (which a slow machine could pass before the test checks the job has not run):
+   * the database queues' clock moves on to its time, BullMQ promotes the delayed job.
+   */
+  makeDue(id: string, runAt: Date): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Far enough ahead that no machine is slow enough to reach it during a test. */
+const AN_HOUR = 3600_000;
 
 interface DatabaseJobStore extends JobStore {
   /** For writing rows directly, as a crashed process would have left them. */
@@ -75,13 +88,21 @@ async function databaseStore(url: string, options: OpenDatabaseOptions, remove: 
   });
   const databases: Database[] = [];
   const queues: JobQueue[] = [];
+  // Real time plus whatever makeDue added: backoffs and retries still pass by themselves.
+  let skew = 0;
+  const now = () => Date.now() + skew;
   const store: DatabaseJobStore = {
     inspector,
     address: { url, options },
+    now,
+    async makeDue(_id, runAt) {
+      skew += Math.max(0, runAt.getTime() - now());
+      // The queues poll every 25 ms on this clock, so the next poll finds the job due.
+    },
     async open(tuning = {}) {
       const database = await openStoreDatabase(url, options);
       databases.push(database);
-      const queue = new DatabaseJobQueue(database, { pollMs: 25, backoffMs: 20, ...tuning });
+      const queue = new DatabaseJobQueue(database, { pollMs: 25, backoffMs: 20, now, ...tuning });
       queues.push(queue);
       return queue;
     },
@@ -129,6 +150,13 @@ async function bullmqStore(): Promise<JobStore> {
   const inspector = new Queue(queueName, { connection, prefix });
   const queues: JobQueue[] = [];
   const store: JobStore = {
+    now: Date.now,
+    async makeDue(id) {
+      const job = await inspector.getJob(bullmqJobId(id));
+      if (!job) throw new Error(`no job ${id} to make due`);
+      // Fails unless the job is still delayed.
+      await job.promote();
+    },
     async open(tuning = {}) {
       const queue = new BullmqJobQueue({ url: SERVERS.redis, queueName, prefix, backoffMs: 20, ...tuning });
       queues.push(queue);
@@ -241,18 +269,27 @@ describe.each([
   it("does not run a job before its time", async () => {
     const store = await createStore();
     const queue = await store.open();
-    const ranAt = new Map<string, number>();
-    queue.start({ remind: async (job) => void ranAt.set(job.id, Date.now()) });
-    const runAt = new Date(Date.now() + 1500);
+    const events: string[] = [];
+    const runs: Job[] = [];
+    queue.start({
+      remind: async (job) => {
+        events.push(`ran ${job.id}`);
+        runs.push(job);
+      },
+    });
+    const runAt = new Date(store.now() + AN_HOUR);
     await queue.schedule({ id: "remind:later", name: "remind", payload: {}, runAt });
     await queue.schedule({ id: "remind:now", name: "remind", payload: {} });
 
     await finished(store, "remind:now");
-    expect(ranAt.has("remind:later")).toBe(false);
+    expect(events).toEqual(["ran remind:now"]);
     expect(await queue.waiting()).toBe(1);
 
+    events.push("due");
+    await store.makeDue("remind:later", runAt);
     await finished(store, "remind:later");
-    expect(ranAt.get("remind:later")).toBeGreaterThanOrEqual(runAt.getTime());
+    expect(events).toEqual(["ran remind:now", "due", "ran remind:later"]);
+    expect(runs[1]?.runAt).toEqual(runAt);
   });
 
   it("runs a job that asked to be retried later again, without using up its attempts", async () => {
@@ -292,9 +329,11 @@ describe.each([
     const store = await createStore();
     const queue = await store.open();
     await queue.schedule({ id: "survey-close:s2", name: "survey-close", payload: { n: 1 } });
-    expect(await queue.waiting()).toBe(1);
+    await queue.schedule({ id: "survey-close:s4", name: "survey-close", payload: {}, runAt: new Date(store.now() + AN_HOUR) });
+    expect(await queue.waiting()).toBe(2);
     expect(await queue.cancel("survey-close:s2")).toBe(true);
     expect(await queue.cancel("survey-close:s2")).toBe(false);
+    expect(await queue.cancel("survey-close:s4")).toBe(true);
     expect(await queue.cancel("survey-close:never-scheduled")).toBe(false);
     expect(await queue.waiting()).toBe(0);
 
@@ -312,16 +351,64 @@ describe.each([
     ]);
   });
 
+  it("refuses to cancel a job that has run, whose id keeps refusing a second schedule", async () => {
+    const store = await createStore();
+    const queue = await store.open();
+    const { runs, handler } = recorder();
+    queue.start({ "survey-close": handler });
+    await queue.schedule({ id: "survey-close:ran", name: "survey-close", payload: { n: 1 } });
+    await finished(store, "survey-close:ran");
+
+    expect(await queue.cancel("survey-close:ran")).toBe(false);
+    expect(await store.outcome("survey-close:ran")).toMatchObject({ state: "done" });
+    expect(await queue.schedule({ id: "survey-close:ran", name: "survey-close", payload: { n: 2 } })).toBe(false);
+
+    // A later job that runs shows the refused schedule queued nothing.
+    await queue.schedule({ id: "survey-close:next", name: "survey-close", payload: {} });
+    await finished(store, "survey-close:next");
+    expect(runs.map((job) => [job.id, job.payload])).toEqual([
+      ["survey-close:ran", { n: 1 }],
+      ["survey-close:next", {}],
+    ]);
+  });
+
+  it("refuses to cancel a job that is running, which then finishes as usual", async () => {
+    const store = await createStore();
+    const queue = await store.open();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started = false;
+    try {
+      queue.start({
+        deliver: async () => {
+          started = true;
+          await held;
+        },
+      });
+      await queue.schedule({ id: "deliver:running", name: "deliver", payload: {} });
+      await until(() => started, "the job to start");
+      expect(await queue.cancel("deliver:running")).toBe(false);
+      release();
+      await finished(store, "deliver:running");
+      expect(await queue.schedule({ id: "deliver:running", name: "deliver", payload: {} })).toBe(false);
+    } finally {
+      release();
+    }
+  });
+
   it("keeps a delayed job across a restart and runs it in the next process", async () => {
     const store = await createStore();
     const ranIn: string[] = [];
     const before = await store.open();
     before.start({ remind: async () => void ranIn.push("before") });
-    await before.schedule({ id: "remind:after-restart", name: "remind", payload: {}, runAt: new Date(Date.now() + 1500) });
+    const runAt = new Date(store.now() + AN_HOUR);
+    await before.schedule({ id: "remind:after-restart", name: "remind", payload: {}, runAt });
     await before.close();
+    expect(await store.outcome("remind:after-restart")).toMatchObject({ state: "pending" });
 
     const after = await store.open();
     after.start({ remind: async () => void ranIn.push("after") });
+    await store.makeDue("remind:after-restart", runAt);
     await finished(store, "remind:after-restart");
     expect(ranIn).toEqual(["after"]);
   });
@@ -484,10 +571,10 @@ describe.each([
       });
       await slow.schedule({ id: "deliver:contested", name: "deliver", payload: {} });
       await until(() => ranIn.length === 1, "the slow worker to take the job");
+      // Opened first, so that the slow worker's renewal (every 20 s) has no time to come between.
+      const other = await store.open();
       // The slow worker stalls past its lease (a long GC pause, a frozen VM).
       await store.inspector.db.updateTable("jobs").set({ locked_until: Date.now() - 1 }).where("id", "=", "deliver:contested").execute();
-
-      const other = await store.open();
       other.start({
         deliver: async (job) => {
           ranIn.push(["other", job.attempt]);
@@ -509,6 +596,52 @@ describe.each([
     } finally {
       releaseSlow();
       releaseOther();
+    }
+  });
+
+  it("does not record the outcome of a handler that finishes after close handed its job back", async () => {
+    const store = await createStore();
+    const logs = new Capture();
+    const ranIn: [string, number][] = [];
+    let releaseFirst = () => {};
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let releaseSecond = () => {};
+    const secondHeld = new Promise<void>((resolve) => (releaseSecond = resolve));
+    try {
+      const first = await store.open({ closeWaitMs: 50, logger: createLogger("warn", logs) });
+      first.start({
+        deliver: async (job) => {
+          ranIn.push(["first", job.attempt]);
+          await firstHeld;
+        },
+      });
+      await first.schedule({ id: "deliver:outlived", name: "deliver", payload: {} });
+      await until(() => ranIn.length === 1, "the first run to start");
+      await first.close();
+
+      // The next holder takes the job at the same attempts value the first one had.
+      const second = await store.open();
+      second.start({
+        deliver: async (job) => {
+          ranIn.push(["second", job.attempt]);
+          await secondHeld;
+        },
+      });
+      await until(() => ranIn.length === 2, "the second run to start");
+      releaseFirst();
+      await until(() => logs.text.includes("after close handed its job back"), "the first handler to finish");
+      const row = await store.inspector.db.selectFrom("jobs").select(["state", "attempts"]).where("id", "=", "deliver:outlived").executeTakeFirstOrThrow();
+      expect([row.state, Number(row.attempts)]).toEqual(["running", 1]);
+
+      releaseSecond();
+      await finished(store, "deliver:outlived");
+      expect(ranIn).toEqual([
+        ["first", 1],
+        ["second", 1],
+      ]);
+    } finally {
+      releaseFirst();
+      releaseSecond();
     }
   });
 });
