@@ -26,6 +26,7 @@ export const USAGE = `Usage: parcours <command> [options]
 Commands:
   start                      run the configured platforms (the console chat when none is configured)
   chat                       chat with the bot in this terminal (also reads piped input, one message a line)
+  survey create              create a team skill survey in this terminal, then answer it and see its results
   understand [--json]        read questions from standard input, one a line, and print what was understood
                              (tab-separated: intent, roles, locale, confidence, text; or one JSON object a line,
                              with a survey request's deadline and anonymity when they were said)
@@ -67,12 +68,36 @@ function consoleCharts(parcours: Parcours): ConsoleCharts {
   return charts;
 }
 
-const consoleChat = (parcours: Parcours, io: CliIo, config: Config) =>
-  runConsoleChat({ bot: parcours.bot, input: io.stdin, output: io.stdout, locale: config.DEFAULT_LOCALE, interactive: Boolean(io.stdin.isTTY), charts: consoleCharts(parcours) });
+const consoleChat = (parcours: Parcours, io: CliIo, config: Config, opening?: string) =>
+  runConsoleChat({
+    bot: parcours.bot,
+    input: io.stdin,
+    output: io.stdout,
+    locale: config.DEFAULT_LOCALE,
+    interactive: Boolean(io.stdin.isTTY),
+    charts: consoleCharts(parcours),
+    outbound: parcours.outbound,
+    ...(opening ? { opening } : {}),
+  });
+
+/** What `parcours survey create` says for the user, in the configured language. */
+const SURVEY_OPENING: Record<Locale, string> = { en: "start a team skills survey", fr: "lancer un sondage de compétences pour l'équipe" };
+
+/** `parcours survey create`: the survey form in this terminal, then the chat goes on (answer it, see results). */
+const survey: Command = async (args, io, config) => {
+  const { positionals } = parse(args, {});
+  if (positionals[0] !== "create" || positionals.length > 1) throw new UsageError('survey: the only subcommand is "create"');
+  return withParcours(io, config, chatLogLevel(io, config), async (parcours) => {
+    parcours.startWork();
+    await consoleChat(parcours, io, config, SURVEY_OPENING[config.DEFAULT_LOCALE]);
+    return 0;
+  });
+};
 
 const chat: Command = async (args, io, config) => {
   parse(args, {});
   return withParcours(io, config, chatLogLevel(io, config), async (parcours) => {
+    parcours.startWork();
     await consoleChat(parcours, io, config);
     return 0;
   });
@@ -121,6 +146,7 @@ const start: Command = async (args, io, config) => {
   const withConsole = adapters.includes("console");
   return withParcours(io, config, withConsole ? chatLogLevel(io, config) : config.LOG_LEVEL, async (parcours, logger) => {
     const running = await startPlatforms(adapters, parcours, config, logger);
+    parcours.startWork();
     const stopped = new Promise<void>((resolve) => {
       for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
     });
@@ -135,7 +161,7 @@ const start: Command = async (args, io, config) => {
   });
 };
 
-const COMMANDS: Record<string, Command> = { start, chat, understand, ask, catalog };
+const COMMANDS: Record<string, Command> = { start, chat, survey, understand, ask, catalog };
 
 /** Runs one CLI command and returns its exit code; errors become clear messages, never stack traces. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

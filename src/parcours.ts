@@ -34,6 +34,8 @@ export interface Parcours {
   erasure: UserErasure;
   /** Template wording, or an LlmPhrasing whose `stats` count what it did. */
   phrasing?: Phrasing;
+  /** Starts running the durable jobs (survey reminders and closes) in this process. */
+  startWork(): void;
   close(): Promise<void>;
 }
 
@@ -42,7 +44,7 @@ export interface ParcoursParts {
   state: StateStore;
   database: Database;
   logger: Logger;
-  config: Pick<Config, "DEFAULT_LOCALE" | "CONTEXT_TTL_HOURS" | "ASSESSMENT_IDLE_DAYS">;
+  config: Pick<Config, "DEFAULT_LOCALE" | "CONTEXT_TTL_HOURS" | "ASSESSMENT_IDLE_DAYS"> & Partial<Pick<Config, "LND_ADMINS">>;
   phrasing?: Phrasing;
   /** The database's own jobs table unless given (BullMQ when Redis is configured). */
   jobs?: JobQueue;
@@ -68,6 +70,7 @@ export function assembleParcours(parts: ParcoursParts): Parcours {
   purge();
   const purging = setInterval(purge, PURGE_EVERY_MS).unref();
   const addresses = new AddressBook(database.db);
+  const outbound = new OutboundPorts();
   const erasure = new UserErasure(state);
   const bot = new ParcoursBot({
     catalog,
@@ -76,6 +79,9 @@ export function assembleParcours(parts: ParcoursParts): Parcours {
     database,
     addresses,
     erasure,
+    outbound,
+    jobs,
+    admins: new Set(config.LND_ADMINS ?? []),
     logger,
     defaultLocale: config.DEFAULT_LOCALE,
     contextTtlMs: config.CONTEXT_TTL_HOURS * 3600_000,
@@ -89,10 +95,11 @@ export function assembleParcours(parts: ParcoursParts): Parcours {
     state,
     database,
     addresses,
-    outbound: new OutboundPorts(),
+    outbound,
     jobs,
     erasure,
     ...(parts.phrasing ? { phrasing: parts.phrasing } : {}),
+    startWork: () => jobs.start(bot.jobHandlers()),
     async close() {
       clearInterval(purging);
       // Jobs first: a running one may still read or write state and records.

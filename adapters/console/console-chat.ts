@@ -3,7 +3,9 @@ import type { Button, Reply } from "../../src/answers/reply.js";
 import type { Locale } from "../../src/catalog/schema.js";
 import type { ParcoursBot } from "../../src/conversation/parcours-bot.js";
 import { messages } from "../../src/i18n/messages.js";
+import type { OutboundPorts } from "../../src/outbound/outbound-ports.js";
 import type { ConsoleCharts } from "./console-charts.js";
+import { CONSOLE, ConsoleOutbound } from "./console-outbound.js";
 import { CANCEL, ConsoleForm } from "./console-form.js";
 import { formMessages } from "./form-messages.js";
 import { toText } from "./render-text.js";
@@ -19,6 +21,10 @@ export interface ConsoleChatOptions {
   userId?: string;
   /** Where chart pictures are written; the chat prints each one's path. */
   charts: ConsoleCharts;
+  /** Where the terminal registers itself as a platform the core can post to (survey cards, reminders). */
+  outbound?: Pick<OutboundPorts, "register">;
+  /** Said first, as if typed (`parcours survey create`). */
+  opening?: string;
 }
 
 const QUIT = /^(?:quit|exit|bye|au revoir|quitter|\/q)$/i;
@@ -30,7 +36,9 @@ const QUIT = /^(?:quit|exit|bye|au revoir|quitter|\/q)$/i;
  */
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
   const { bot, output, interactive } = options;
-  const speaker = { platform: "console", userId: options.userId ?? "console-user", conversationId: "console" };
+  const userId = options.userId ?? "console-user";
+  // The terminal is the team's channel too: a survey started here is posted here.
+  const speaker = { platform: CONSOLE, userId, conversationId: CONSOLE, place: { address: { platform: CONSOLE, conversationId: CONSOLE }, shared: true } };
   const m = messages(options.locale).console;
   const fm = formMessages(options.locale);
   let buttons: Button[] = [];
@@ -61,7 +69,9 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     show(await bot.handleAction({ ...speaker, ...step.submit }));
   };
 
+  options.outbound?.register(new ConsoleOutbound(userId, show));
   if (interactive) write(m.welcome);
+  if (options.opening) show(await bot.handleMessage({ ...speaker, text: options.opening }));
   const lines = createInterface({ input: options.input, output: interactive ? output : undefined, terminal: interactive });
   if (interactive) lines.setPrompt(m.prompt);
   if (interactive) lines.prompt();

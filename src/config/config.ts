@@ -33,6 +33,11 @@ export const configSchema = z.object({
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
   MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
   MICROSOFT_APP_TYPE: z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("MultiTenant"),
+  LND_ADMINS: z
+    .string()
+    .transform((list) => list.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(?:slack|teams|console):\S+$/, "each entry is platform:userId, e.g. slack:U0123ABC or teams:<Entra object id>")))
+    .optional(),
   ASSESSMENT_IDLE_DAYS: z.coerce.number().positive().max(365).default(7),
   PHRASING: z.enum(["template", "llm"]).default("template"),
   OPENAI_API_KEY: z.string().min(1).optional(),

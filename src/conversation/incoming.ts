@@ -1,4 +1,12 @@
 import type { Locale } from "../catalog/schema.js";
+import type { ConversationAddress } from "../outbound/outbound.js";
+
+/** Where a message was said, as the outbound port addresses it, and whether others can read there. */
+export interface Place {
+  address: ConversationAddress;
+  /** A channel, a group chat: more people than the user and the bot. */
+  shared: boolean;
+}
 
 /** Who is speaking and where, in terms every platform can fill. */
 export interface Speaker {
@@ -9,6 +17,8 @@ export interface Speaker {
   locale?: Locale;
   /** The platform's id for this delivery; a retried delivery carries the same id. */
   deliveryId?: string;
+  /** Where this was said, when the adapter can tell: team surveys are posted there. */
+  place?: Place;
 }
 
 export interface IncomingMessage extends Speaker {

@@ -20,6 +20,10 @@ import { INTENTS, type Understanding, type Understood } from "../understanding/u
 import { checkInput } from "./check-input.js";
 import type { IncomingAction, IncomingMessage, Speaker } from "./incoming.js";
 import { KeyedLock } from "./keyed-lock.js";
+import type { JobHandler, JobQueue } from "../jobs/job-queue.js";
+import type { OutboundPorts } from "../outbound/outbound-ports.js";
+import type { SurveyRequest } from "../surveys/survey-form.js";
+import { SURVEY_TOOLS, TeamSurveys } from "../surveys/team-surveys.js";
 import { userCommand } from "./user-commands.js";
 import { DATA_ACTIONS, UserData, type DataAction } from "./user-data.js";
 
@@ -30,6 +34,10 @@ export interface BotDependencies {
   database: Database;
   addresses: AddressBook;
   erasure: UserErasure;
+  outbound: OutboundPorts;
+  jobs: JobQueue;
+  /** `platform:userId` of the L&D admins (LND_ADMINS). */
+  admins: ReadonlySet<string>;
   logger: Logger;
   defaultLocale: Locale;
   contextTtlMs: number;
@@ -55,6 +63,16 @@ const deliveryKey = (speaker: Speaker) => `delivery:${speaker.platform}:${speake
 const contextKey = (subject: DataSubject) => userStateKey(subject, "context");
 const subjectOf = (speaker: Speaker): DataSubject => ({ platform: speaker.platform, userId: speaker.userId });
 
+/** What the manager's message already said, for the survey form. */
+function surveyRequest(understood: Understood): SurveyRequest {
+  const deadline = understood.survey?.deadline;
+  return {
+    ...(understood.roles[0] ? { roleId: understood.roles[0] } : {}),
+    ...(deadline ? { deadline: new Date(deadline) } : {}),
+    ...(understood.survey?.anonymous !== undefined ? { anonymous: understood.survey.anonymous } : {}),
+  };
+}
+
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
 /** The platform-neutral bot: every adapter hands it messages and button presses, and renders its replies. */
@@ -62,6 +80,7 @@ export class ParcoursBot {
   private readonly flows: FlowEngine;
   private readonly assessments: AssessmentFlow;
   private readonly userData: UserData;
+  private readonly surveys: TeamSurveys;
   /** One message or button at a time per user in this process; across processes, flow steps are compare-and-set. */
   private readonly perUser = new KeyedLock();
   private readonly now: () => Date;
@@ -72,6 +91,8 @@ export class ParcoursBot {
     const results = new AssessmentResults(deps.database.db);
     this.assessments = new AssessmentFlow(deps.catalog, results, this.flows, deps.assessmentIdleMs ?? DEFAULT_ASSESSMENT_IDLE_MS);
     this.flows.register(this.assessments);
+    this.surveys = new TeamSurveys({ ...deps, answerIdleMs: deps.assessmentIdleMs ?? DEFAULT_ASSESSMENT_IDLE_MS, now: this.now });
+    this.flows.register(this.surveys.answers);
     this.userData = new UserData(deps.erasure);
     // What the core itself keeps about a user; adapters register theirs (caches, files, references).
     deps.erasure.register("conversation state", async (subject) => {
@@ -79,6 +100,7 @@ export class ParcoursBot {
     });
     deps.erasure.register("assessment results", (subject) => results.deleteAll(subject));
     deps.erasure.register("conversation addresses", (subject) => deps.addresses.forgetUser(subject.platform, subject.userId));
+    deps.erasure.register("survey answers", (subject) => this.surveys.forgetMember(subject));
   }
 
   /** Answers a message; `undefined` means this delivery was already handled (a platform retry). */
@@ -89,6 +111,11 @@ export class ParcoursBot {
   /** Answers a button press. Buttons carry the whole request, so no understanding is needed. */
   async handleAction(action: IncomingAction): Promise<Reply | undefined> {
     return this.perUser.run(contextKey(action), () => this.safely(action, () => this.answerAction(action)));
+  }
+
+  /** The durable jobs the core runs: survey reminders and closes. */
+  jobHandlers(): Record<string, JobHandler> {
+    return this.surveys.jobHandlers();
   }
 
   /** The user's latest self-assessment result (private to them), for a platform's home screen. */
@@ -118,7 +145,7 @@ export class ParcoursBot {
     const fallbackLocale = message.locale ?? context?.locale ?? this.deps.defaultLocale;
     if (!checked.ok) return plainText(checked.problem(messages(fallbackLocale)));
 
-    const detected = this.deps.understanding.understand(checked.text, { fallbackLocale });
+    const detected = this.deps.understanding.understand(checked.text, { fallbackLocale, now: this.now() });
     const understood = message.replyLocale ? { ...detected, locale: message.replyLocale } : detected;
     const command = userCommand(checked.text);
     this.deps.logger.info(
@@ -136,6 +163,7 @@ export class ParcoursBot {
     if (command === "results") return this.assessments.resultsOf(subject, understood.locale);
     if (command === "resume") return (await this.flows.resume(this.turn(subject, understood.locale))) ?? this.assessments.nothingInProgress(understood.locale);
     if (understood.intent === "assessment.start") return this.assessments.start(subject, understood.roles[0], understood.locale);
+    if (understood.intent === "survey.start") return this.surveys.offer(message, surveyRequest(understood), understood.locale);
     if (interrupted && understood.intent === "unknown" && !understood.unresolvedRoleIntent) return this.assessments.unusable(subject, understood.locale);
     // A question asked mid-assessment is answered, then the assessment picks up where it was.
     const answered = await this.respond(this.withContext(understood, checked.text, context));
@@ -159,6 +187,7 @@ export class ParcoursBot {
     const flowReply = await this.flows.action(this.turn(subject, locale), action.actionId, action.value);
     if (flowReply) return flowReply;
     if (isOneOf(DATA_ACTIONS, action.actionId)) return this.userData.onAction(subject, action.actionId as DataAction, locale);
+    if (isOneOf(SURVEY_TOOLS, action.actionId)) return this.surveys.onTool(action, action.actionId, action.value, locale);
     const roles = action.value.split(",").filter(Boolean);
     const intent = INTENTS.find((i) => i === action.actionId);
     if (!intent || !roles.every((id) => this.deps.catalog.find(id))) {

@@ -1,0 +1,36 @@
+import type { Reply } from "../../src/answers/reply.js";
+import type { ConversationAddress, OutboundPort, PostedMessage } from "../../src/outbound/outbound.js";
+
+export const CONSOLE = "console";
+
+/**
+ * The terminal as a platform the core can post to: the one person at the keyboard is the whole
+ * team, the terminal is both the channel and their private conversation, and what is posted or
+ * updated is printed where they can press its buttons.
+ */
+export class ConsoleOutbound implements OutboundPort {
+  readonly platform = CONSOLE;
+  private posted = 0;
+
+  constructor(
+    private readonly userId: string,
+    private readonly show: (reply: Reply) => void,
+  ) {}
+
+  async openPrivateConversation(): Promise<ConversationAddress> {
+    return { platform: CONSOLE, conversationId: CONSOLE };
+  }
+
+  async post(to: ConversationAddress, reply: Reply): Promise<PostedMessage> {
+    this.show(reply);
+    return { ...to, messageId: String(++this.posted) };
+  }
+
+  async update(_message: PostedMessage, reply: Reply): Promise<void> {
+    this.show(reply);
+  }
+
+  async listMembers(): Promise<string[]> {
+    return [this.userId];
+  }
+}

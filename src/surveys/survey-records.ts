@@ -1,0 +1,182 @@
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import type { Kysely, Selectable } from "kysely";
+import { z } from "zod";
+import { LOCALES } from "../catalog/schema.js";
+import type { DataSubject } from "../privacy/user-erasure.js";
+import type { SurveyTable, Tables } from "../records/tables.js";
+import type { Survey, SurveyDraft, SurveyRatings } from "./survey.js";
+
+const ratingsSchema = z.record(z.string(), z.number().int().min(1).max(5).nullable());
+const postedSchema = z.object({ platform: z.string(), conversationId: z.string(), threadId: z.string().optional(), messageId: z.string() });
+
+/**
+ * Surveys and their responses in the database. An anonymous survey's responses are stored under
+ * a keyed one-way hash of the member, with a secret of that survey kept in its own table: while
+ * the survey is open the hash lets a member replace their answer and lets Parcours tell who has
+ * not answered; closing the survey deletes the secret, and from then on nobody, reading the
+ * database or not, can tell whose answers are whose.
+ */
+export class SurveyRecords {
+  constructor(
+    private readonly db: Kysely<Tables>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async create(place: { platform: string; conversationId: string; creatorId: string; locale: Survey["locale"] }, draft: SurveyDraft): Promise<Survey> {
+    const survey: Survey = { id: randomUUID(), ...place, ...draft, createdAt: this.now() };
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto("surveys").values(toRow(survey)).execute();
+      await trx.insertInto("survey_secrets").values({ survey_id: survey.id, secret: randomBytes(32).toString("base64") }).execute();
+    });
+    return survey;
+  }
+
+  async find(id: string): Promise<Survey | undefined> {
+    if (!z.uuid().safeParse(id).success) return undefined;
+    const row = await this.db.selectFrom("surveys").selectAll().where("id", "=", id).executeTakeFirst();
+    return row && fromRow(row);
+  }
+
+  /** The survey closed most recently before this one, on the same team and role: what "since last time" compares with. */
+  async previous(survey: Survey): Promise<Survey | undefined> {
+    const row = await this.db
+      .selectFrom("surveys")
+      .selectAll()
+      .where("platform", "=", survey.platform)
+      .where("conversation_id", "=", survey.conversationId)
+      .where("role_id", "=", survey.roleId)
+      .where("created_at", "<", survey.createdAt)
+      .where("closed_at", "is not", null)
+      .orderBy("created_at", "desc")
+      .executeTakeFirst();
+    return row && fromRow(row);
+  }
+
+  async setCard(survey: Survey, card: NonNullable<Survey["card"]>): Promise<void> {
+    await this.db.updateTable("surveys").set({ card: JSON.stringify(card) }).where("id", "=", survey.id).execute();
+  }
+
+  /**
+   * How a member's response is filed: the keyed hash while an anonymous survey is open, their id
+   * for a named one; undefined once an anonymous survey's secret is gone.
+   */
+  async respondentKey(survey: Survey, member: DataSubject): Promise<string | undefined> {
+    if (!survey.anonymous) return member.userId;
+    const row = await this.db.selectFrom("survey_secrets").select("secret").where("survey_id", "=", survey.id).executeTakeFirst();
+    return row && createHmac("sha256", row.secret).update(`${member.platform}:${member.userId}`).digest("base64url");
+  }
+
+  /** Records or replaces a member's answers in one upsert: answering again never counts twice. */
+  async answer(survey: Survey, respondent: string, ratings: SurveyRatings): Promise<void> {
+    await this.db
+      .insertInto("survey_responses")
+      .values({ survey_id: survey.id, respondent, ratings: JSON.stringify(ratings) })
+      .onConflict((oc) => oc.columns(["survey_id", "respondent"]).doUpdateSet({ ratings: JSON.stringify(ratings) }))
+      .execute();
+  }
+
+  async responseOf(survey: Survey, respondent: string): Promise<SurveyRatings | undefined> {
+    const row = await this.db.selectFrom("survey_responses").select("ratings").where("survey_id", "=", survey.id).where("respondent", "=", respondent).executeTakeFirst();
+    return row && ratingsSchema.parse(JSON.parse(row.ratings));
+  }
+
+  async count(survey: Survey): Promise<number> {
+    const row = await this.db.selectFrom("survey_responses").select((eb) => eb.fn.countAll().as("n")).where("survey_id", "=", survey.id).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Every response's ratings, in no particular order and without who gave them: for aggregates only. */
+  async allRatings(survey: Survey): Promise<SurveyRatings[]> {
+    const rows = await this.db.selectFrom("survey_responses").select("ratings").where("survey_id", "=", survey.id).execute();
+    return rows.map((row) => ratingsSchema.parse(JSON.parse(row.ratings)));
+  }
+
+  /** The respondent keys on file, to find who has not answered while the survey is open. */
+  async respondents(survey: Survey): Promise<Set<string>> {
+    const rows = await this.db.selectFrom("survey_responses").select("respondent").where("survey_id", "=", survey.id).execute();
+    return new Set(rows.map((row) => row.respondent));
+  }
+
+  async extend(survey: Survey, deadlineAt: number, remindAt: number | undefined): Promise<void> {
+    await this.db.updateTable("surveys").set({ deadline_at: deadlineAt, remind_at: remindAt ?? null }).where("id", "=", survey.id).where("closed_at", "is", null).execute();
+  }
+
+  /** Claims today's reminder: true for exactly one caller in any interval, across processes. */
+  async claimReminder(survey: Survey, notBefore: number): Promise<boolean> {
+    const updated = await this.db
+      .updateTable("surveys")
+      .set({ reminded_at: this.now() })
+      .where("id", "=", survey.id)
+      .where("closed_at", "is", null)
+      .where((eb) => eb.or([eb("reminded_at", "is", null), eb("reminded_at", "<=", notBefore)]))
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Closes the survey and destroys its secret in one transaction. True for the one caller that
+   * closed it; a close that lost the race, or came after, changes nothing.
+   */
+  async close(survey: Survey): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const updated = await trx.updateTable("surveys").set({ closed_at: this.now() }).where("id", "=", survey.id).where("closed_at", "is", null).executeTakeFirst();
+      await trx.deleteFrom("survey_secrets").where("survey_id", "=", survey.id).execute();
+      return Number(updated.numUpdatedRows) === 1;
+    });
+  }
+
+  /** "Delete my data": the member's named answers, and their hashed ones where the secret still exists. */
+  async forgetMember(member: DataSubject): Promise<void> {
+    await this.db.deleteFrom("survey_responses").where("respondent", "=", member.userId).execute();
+    const open = await this.db.selectFrom("survey_secrets").innerJoin("surveys", "surveys.id", "survey_secrets.survey_id").select(["surveys.id", "survey_secrets.secret"]).where("surveys.platform", "=", member.platform).execute();
+    for (const { id, secret } of open) {
+      const key = createHmac("sha256", secret).update(`${member.platform}:${member.userId}`).digest("base64url");
+      await this.db.deleteFrom("survey_responses").where("survey_id", "=", id).where("respondent", "=", key).execute();
+    }
+  }
+}
+
+function toRow(survey: Survey): SurveyTable {
+  return {
+    id: survey.id,
+    platform: survey.platform,
+    conversation_id: survey.conversationId,
+    creator_id: survey.creatorId,
+    title: survey.title,
+    role_id: survey.roleId,
+    skill_ids: JSON.stringify(survey.skillIds),
+    anonymous: survey.anonymous ? 1 : 0,
+    min_responses: survey.minResponses,
+    locale: survey.locale,
+    created_at: survey.createdAt,
+    deadline_at: survey.deadlineAt,
+    remind_at: survey.remindAt ?? null,
+    reminded_at: survey.remindedAt ?? null,
+    closed_at: survey.closedAt ?? null,
+    card: survey.card ? JSON.stringify(survey.card) : null,
+  };
+}
+
+const time = (value: number | string | null) => (value === null ? undefined : Number(value));
+
+function fromRow(row: Selectable<SurveyTable>): Survey {
+  const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
+  return {
+    id: row.id,
+    platform: row.platform,
+    conversationId: row.conversation_id,
+    creatorId: row.creator_id,
+    title: row.title,
+    roleId: row.role_id,
+    skillIds: z.array(z.string()).parse(JSON.parse(row.skill_ids)),
+    anonymous: Number(row.anonymous) === 1,
+    minResponses: Number(row.min_responses),
+    locale: z.enum(LOCALES).parse(row.locale),
+    createdAt: Number(row.created_at),
+    deadlineAt: Number(row.deadline_at),
+    ...optional("remindAt", time(row.remind_at)),
+    ...optional("remindedAt", time(row.reminded_at)),
+    ...optional("closedAt", time(row.closed_at)),
+    ...optional("card", row.card ? postedSchema.parse(JSON.parse(row.card)) : undefined),
+  };
+}
