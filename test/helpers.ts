@@ -10,6 +10,7 @@ import { assembleParcours, type Parcours } from "../src/parcours.js";
 import { openDatabase, type Database } from "../src/records/database.js";
 import { MemoryStateStore } from "../src/store/memory-state.js";
 import type { StateStore } from "../src/store/state-store.js";
+import type { JobQueue } from "../src/jobs/job-queue.js";
 
 export const SHIPPED_CATALOG = loadConfig({}).CATALOG_DIR;
 
@@ -39,6 +40,10 @@ export interface TestParcoursOptions {
   logger?: Logger;
   assessmentIdleMs?: number;
   now?: () => Date;
+  /** The database's job queue by default. */
+  jobs?: JobQueue;
+  /** LND_ADMINS, as `platform:userId` entries. */
+  admins?: string[];
 }
 
 /** A whole core on memory (or the given stores), with its logs captured at debug level. */
@@ -51,8 +56,9 @@ export async function testParcours(options: TestParcoursOptions = {}): Promise<P
     state: options.state ?? new MemoryStateStore(),
     database: options.database ?? (await openDatabase("memory://")),
     logger: options.logger ?? createLogger("debug", logs),
-    config: { DEFAULT_LOCALE: "en", CONTEXT_TTL_HOURS: 1, ASSESSMENT_IDLE_DAYS: idleDays },
+    config: { DEFAULT_LOCALE: "en", CONTEXT_TTL_HOURS: 1, ASSESSMENT_IDLE_DAYS: idleDays, ...(options.admins ? { LND_ADMINS: options.admins } : {}) },
     ...(options.now ? { now: options.now } : {}),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
   });
   return Object.assign(parcours, { logs });
 }
