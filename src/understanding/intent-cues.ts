@@ -44,7 +44,8 @@ export const INTENT_CUES: Record<CueIntent, { pattern: RegExp; weight: number }[
   ],
   "survey.start": [
     // The noun must be there: "start … in my team" is no survey.
-    { pattern: cue("sondage|survey|enquete|questionnaire|poll|sonder"), weight: 2.5 },
+    // Named outright, a survey is the request ("sondage compétences DLM"); "a survey of DLMs" is about the role.
+    { pattern: cue("sondage|sondages|survey(?! of| says?| said| shows?| found)|enquete(?! (?:dit|montre|indique))|questionnaire|poll|sonder|sondez|sonde"), weight: 3 },
     { pattern: cue("campagne d evaluation|campagne d evaluations|evaluation campaign|skills campaign"), weight: 3 },
     { pattern: cue("lancer|lance|launch|start|create|creer|send|envoyer|run|faire|organiser|organise|set up|set it up|kick off|kickoff|demarrer|commencer|begin"), weight: 0.5 },
     { pattern: cue("mon equipe|my team|team skills|competences de l equipe|de mon equipe|our team|notre equipe|mes collaborateurs|my reports|equipe|team|service|departement|department|collaborateurs|direct reports|reports|my people|their skills|leurs competences|i manage|je manage|j encadre"), weight: 0.5 },
