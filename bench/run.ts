@@ -4,9 +4,10 @@ import { benchCore } from "./core-answer.js";
 import { benchSlack } from "./slack-throughput.js";
 import { printTable, type BenchRow } from "./measure.js";
 import { benchStores } from "./store-cost.js";
+import { benchSurveys } from "./survey-cost.js";
 
 /** `npm run bench`: every measurement of one run, in one table. */
 const catalog = await loadCatalog(loadConfig().CATALOG_DIR);
-const rows: BenchRow[] = [...benchCore(catalog), ...(await benchStores(catalog)), ...(await benchSlack(catalog))];
+const rows: BenchRow[] = [...benchCore(catalog), ...(await benchStores(catalog)), ...(await benchSurveys(catalog)), ...(await benchSlack(catalog))];
 console.log(printTable(rows));
 console.log(`\nnode ${process.version}, ${process.platform}/${process.arch}`);
