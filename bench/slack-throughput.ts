@@ -1,24 +1,28 @@
 import { createHmac } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import { App } from "@slack/bolt";
+import { boltLogger } from "../adapters/slack/bolt-logger.js";
 import { startSlack, type RunningSlack } from "../adapters/slack/start-slack.js";
 import { toBlockKit } from "../adapters/slack/to-block-kit.js";
 import { answer } from "../src/answers/answer.js";
 import type { RoleCatalog } from "../src/catalog/role-catalog.js";
 import { loadConfig } from "../src/config/config.js";
 import { createLogger } from "../src/logging/logger.js";
-import { assembleParcours } from "../src/parcours.js";
-import { openDatabase } from "../src/records/database.js";
-import { MemoryStateStore } from "../src/store/memory-state.js";
+import { createParcours } from "../src/parcours.js";
 import { RuleBasedUnderstanding } from "../src/understanding/rule-based-understanding.js";
 import { percentiles, type BenchRow } from "./measure.js";
 
 /**
  * Signed Slack events over loopback HTTP: Parcours' Slack adapter and core against a bare Bolt
  * app that only acknowledges and posts a fixed reply, both posting to the same fake Web API, in
- * the same run; then the acknowledgement latency while every answer takes 5 seconds.
+ * the same run; then the acknowledgement latency while every answer takes 5 seconds. Parcours runs
+ * as `parcours start` runs it by default: createParcours on a SQLite file (records and state), logs
+ * at info level, serialised and written to a stream that discards them.
  */
 const TOKEN = "xoxb-0000-bench-token";
 const SECRET = "bench-signing-secret-0000";
@@ -150,7 +154,8 @@ async function throughput(url: string, sink: ApiSink, count: number): Promise<nu
   return count / ((performance.now() - started) / 1000);
 }
 
-const silentBolt: BoltLogger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => LogLevel.ERROR, setName() {} };
+/** A devnull for the logs: written and serialised at the level a user runs (info), never shown. */
+const discard = { write: () => true } as unknown as NodeJS.WritableStream;
 
 /**
  * The floor: Bolt acknowledging and posting one fixed, pre-rendered Parcours answer, so the two
@@ -158,7 +163,7 @@ const silentBolt: BoltLogger = { debug() {}, info() {}, warn() {}, error() {}, s
  */
 async function bareBolt(apiUrl: string, catalog: RoleCatalog): Promise<{ url: string; stop: () => Promise<unknown> }> {
   const fixed = toBlockKit(answer(catalog, new RuleBasedUnderstanding(catalog).understand(QUESTIONS[0]!)))[0]!;
-  const app = new App({ token: TOKEN, signingSecret: SECRET, clientOptions: { slackApiUrl: apiUrl }, logger: silentBolt, deferInitialization: true });
+  const app = new App({ token: TOKEN, signingSecret: SECRET, clientOptions: { slackApiUrl: apiUrl }, logger: boltLogger(createLogger("info", discard)), deferInitialization: true });
   await app.init();
   app.event("message", async ({ event, client }) => {
     await client.chat.postMessage({ channel: (event as { channel: string }).channel, text: fixed.text, blocks: fixed.blocks });
@@ -167,15 +172,12 @@ async function bareBolt(apiUrl: string, catalog: RoleCatalog): Promise<{ url: st
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, stop: () => app.stop() };
 }
 
-async function parcoursSlack(apiUrl: string, catalog: RoleCatalog, answerDelayMs = 0): Promise<{ url: string; running: RunningSlack; close: () => Promise<void> }> {
-  const logger = createLogger("silent");
-  const parcours = assembleParcours({
-    catalog,
-    state: new MemoryStateStore(),
-    database: await openDatabase("memory://"),
-    logger,
-    config: { DEFAULT_LOCALE: "en", CONTEXT_TTL_HOURS: 1, ASSESSMENT_IDLE_DAYS: 7 },
-  });
+async function parcoursSlack(apiUrl: string, answerDelayMs = 0): Promise<{ url: string; running: RunningSlack; close: () => Promise<void> }> {
+  // The default store, SQLite, in a file of its own: DATABASE_URL as a user sets it, opened by createParcours.
+  const dir = mkdtempSync(join(tmpdir(), "parcours-bench-slack-"));
+  const config = loadConfig({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, PORT: "0", DATABASE_URL: `sqlite://${join(dir, "parcours.sqlite")}`, LOG_LEVEL: "info" });
+  const logger = createLogger(config.LOG_LEVEL, discard);
+  const parcours = await createParcours(config, logger);
   const { bot } = parcours;
   if (answerDelayMs > 0) {
     // Stands in for a slow answer step (a language model, later): bench only.
@@ -185,9 +187,15 @@ async function parcoursSlack(apiUrl: string, catalog: RoleCatalog, answerDelayMs
       return handle(message);
     };
   }
-  const config = loadConfig({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, PORT: "0", DATABASE_URL: "memory://" });
   const running = await startSlack(parcours, config, logger, { host: "127.0.0.1" });
-  return { url: `http://127.0.0.1:${running.port}/slack/events`, running, close: () => parcours.close() };
+  return {
+    url: `http://127.0.0.1:${running.port}/slack/events`,
+    running,
+    close: async () => {
+      await parcours.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -196,7 +204,7 @@ export async function benchSlack(catalog: RoleCatalog): Promise<BenchRow[]> {
   const sink = new ApiSink();
   await sink.start();
   const bare = await bareBolt(sink.url, catalog);
-  const parcours = await parcoursSlack(sink.url, catalog);
+  const parcours = await parcoursSlack(sink.url);
   const rates = { bare: [] as number[], parcours: [] as number[] };
   try {
     await throughput(bare.url, sink, WARM_UP);
@@ -211,7 +219,7 @@ export async function benchSlack(catalog: RoleCatalog): Promise<BenchRow[]> {
     await parcours.close();
   }
 
-  const slow = await parcoursSlack(sink.url, catalog, SLOW_ANSWER_MS);
+  const slow = await parcoursSlack(sink.url, SLOW_ANSWER_MS);
   let acks: number[];
   try {
     // Steady traffic for twice the answer time, so acknowledgements overlap answers finishing.
@@ -225,7 +233,7 @@ export async function benchSlack(catalog: RoleCatalog): Promise<BenchRow[]> {
   const bareRate = median(rates.bare);
   const parcoursRate = median(rates.parcours);
   const { median: ackMedian, p99: ackP99 } = percentiles(acks);
-  const bench = "slack, signed HTTP events";
+  const bench = "slack, signed HTTP events, SQLite file, info logs";
   return [
     { bench, measure: `bare Bolt (ack + fixed answer), events/s`, value: bareRate.toFixed(0) },
     { bench, measure: `Parcours adapter + core, events/s`, value: parcoursRate.toFixed(0) },

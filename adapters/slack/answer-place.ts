@@ -56,7 +56,7 @@ export function respondVia(url: string): RespondFn {
 
 /** The port and origin of the answer at this place, and whether only the user sees it there. */
 export async function resolvePlace(deps: SlackDeps, client: webApi.WebClient, userId: string, place: AnswerPlace, respond?: RespondFn): Promise<ResolvedPlace> {
-  const web = deps.outbound(client);
+  const web = deps.outbound(client, userId);
   if (place.responseUrl) {
     const address = { platform: PLATFORM, conversationId: place.channel ?? `ephemeral:${userId}` };
     return { port: new EphemeralOutbound(respond ?? respondVia(place.responseUrl), address, web, deps.forms), origin: { address, userId, private: true } };

@@ -7,6 +7,14 @@ export class BodyTooLarge extends Error {
   }
 }
 
+/** The client closed the connection before its body was all sent: nobody is left to answer. */
+export class RequestAborted extends Error {
+  constructor() {
+    super("client closed the connection before the request body ended");
+    this.name = "RequestAborted";
+  }
+}
+
 /** The declared Content-Length, when there is a well-formed one (a chunked body has none). */
 export function declaredLength(req: IncomingMessage): number | undefined {
   const header = req.headers["content-length"];
@@ -16,7 +24,8 @@ export function declaredLength(req: IncomingMessage): number | undefined {
 /**
  * Reads a request body, but never more than `maxBytes` of it: past the limit, reading stops (the
  * stream is paused and left) and the promise rejects with BodyTooLarge, so a huge or endless
- * chunked body costs at most `maxBytes` of memory.
+ * chunked body costs at most `maxBytes` of memory. A connection closed before the end rejects with
+ * RequestAborted, whether or not Node reported it as an error first.
  */
 export function readBoundedBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -26,6 +35,7 @@ export function readBoundedBody(req: IncomingMessage, maxBytes: number): Promise
       req.off("data", onData);
       req.off("end", onEnd);
       req.off("error", onError);
+      req.off("close", onClose);
       finish();
     };
     const onData = (chunk: Buffer) => {
@@ -38,9 +48,17 @@ export function readBoundedBody(req: IncomingMessage, maxBytes: number): Promise
       chunks.push(chunk);
     };
     const onEnd = () => settle(() => resolve(Buffer.concat(chunks, size)));
-    const onError = (error: Error) => settle(() => reject(error));
+    // Node 20 reports a client's abort as an error "aborted" (ECONNRESET), but only to a listener already there.
+    const onError = (error: Error) => settle(() => reject(isAbort(error) ? new RequestAborted() : error));
+    const onClose = () => settle(() => reject(new RequestAborted()));
+    if (req.destroyed) return reject(new RequestAborted());
     req.on("data", onData);
     req.on("end", onEnd);
     req.on("error", onError);
+    req.on("close", onClose);
   });
+}
+
+function isAbort(error: Error & { code?: string }): boolean {
+  return error.code === "ECONNRESET" || error.message === "aborted";
 }

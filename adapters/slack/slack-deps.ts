@@ -18,8 +18,11 @@ export interface SlackDeps {
   claims: MessageClaims;
   /** The forms of posted replies, which their buttons open as modals. */
   forms: KeptForms;
-  /** The outbound port on the client Bolt gives a listener (it waits out rate limits, as an answer should). */
-  outbound(client: webApi.WebClient): SlackOutbound;
+  /**
+   * The outbound port on the client Bolt gives a listener (it waits out rate limits, as an answer
+   * should), answering the request of `recipient`.
+   */
+  outbound(client: webApi.WebClient, recipient: string): SlackOutbound;
   work: BackgroundWork;
   defaultLocale: Locale;
 }

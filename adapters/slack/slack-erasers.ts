@@ -1,5 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import type { Eraser, UserErasure } from "../../src/privacy/user-erasure.js";
+import { registerAdapterEraser } from "../shared/adapter-erasers.js";
 import type { DmFiles } from "./dm-files.js";
 import type { KnownConversations } from "./known-conversations.js";
 import { PLATFORM } from "./slack-deps.js";
@@ -16,8 +17,8 @@ export interface SlackPersonalData {
 /**
  * What the Slack adapter keeps about a user, and how "delete my data" removes it: the cached Slack
  * locale, the chart files uploaded into their DM (deleted in Slack with files.delete), and their
- * DM's address. Registered once per Parcours: an adapter started again on the same core keeps the
- * first registration, whose stores are the same.
+ * DM's address. An adapter started again on the same core adds its own to the first registration:
+ * the stores are the same, but each start has its own in-process caches.
  */
 export function registerSlackErasers(erasure: UserErasure, data: SlackPersonalData): void {
   const slackOnly =
@@ -30,6 +31,5 @@ export function registerSlackErasers(erasure: UserErasure, data: SlackPersonalDa
     "slack files": slackOnly((userId) => data.files.erase(data.client, userId)),
     "slack dm addresses": slackOnly((userId) => data.conversations.forget(userId)),
   };
-  const registered = new Set(erasure.registered());
-  for (const [what, eraser] of Object.entries(erasers)) if (!registered.has(what)) erasure.register(what, eraser);
+  for (const [what, eraser] of Object.entries(erasers)) registerAdapterEraser(erasure, what, eraser);
 }

@@ -6,7 +6,7 @@ import { OutboundError, type OutboundFailure } from "../../src/outbound/outbound
  * delivery report. From the error tables of chat.postMessage, chat.update, conversations.open,
  * conversations.members and files.delete: https://docs.slack.dev/reference/methods/chat.postMessage
  */
-const FINAL: Record<string, Exclude<OutboundFailure, { reason: "rate-limited" | "failed" }>["reason"]> = {
+const FINAL: Record<string, Exclude<OutboundFailure, { reason: "rate-limited" | "failed" | "message-rejected" }>["reason"]> = {
   channel_not_found: "conversation-not-found",
   message_not_found: "conversation-not-found",
   is_archived: "channel-archived",
@@ -31,6 +31,14 @@ const FINAL: Record<string, Exclude<OutboundFailure, { reason: "rate-limited" | 
   ekm_access_denied: "app-not-installed",
 };
 
+/**
+ * Slack's error codes that refuse the message itself, whoever it is for: sending it again fails
+ * again. msg_too_long and invalid_blocks are Block Kit or text limits the renderer missed;
+ * restricted_action is a workspace rule against the app posting there; no_text and
+ * too_many_attachments a message built wrong. https://docs.slack.dev/reference/methods/chat.postMessage#errors
+ */
+const REJECTED = new Set(["msg_too_long", "invalid_blocks", "restricted_action", "no_text", "too_many_attachments"]);
+
 /** Without Retry-After, a rate limit is waited out for Slack's one-minute window. https://docs.slack.dev/apis/web-api/rate-limits */
 const DEFAULT_RETRY_AFTER_MS = 60_000;
 
@@ -53,7 +61,8 @@ function failureOf(error: unknown): OutboundFailure {
       return { reason: "rate-limited", retryAfterMs: typeof retryAfter === "number" ? retryAfter * 1000 : DEFAULT_RETRY_AFTER_MS };
     }
     const final = FINAL[code];
-    return final ? { reason: final } : { reason: "failed", detail: code };
+    if (final) return { reason: final };
+    return REJECTED.has(code) ? { reason: "message-rejected", detail: code } : { reason: "failed", detail: code };
   }
   if (e.code === webApi.ErrorCode.HTTPError) return { reason: "failed", detail: `http ${e.statusCode ?? "error"}` };
   return { reason: "failed", detail: e.code ?? e.name };

@@ -3,7 +3,7 @@ import type { ListenOptions } from "node:net";
 import { ReceiverMultipleAckError, type AckFn, type App, type Receiver } from "@slack/bolt";
 import type { Logger } from "../../src/logging/logger.js";
 import { describeError } from "../../src/logging/describe-error.js";
-import { BodyTooLarge, declaredLength, readBoundedBody } from "./bounded-body.js";
+import { BodyTooLarge, declaredLength, readBoundedBody, RequestAborted } from "./bounded-body.js";
 import { payloadProblems } from "./payload-shapes.js";
 import { MalformedBody, parseSlackBody } from "./request-body.js";
 import { freshSignatureHeaders, validSignature } from "./request-signature.js";
@@ -50,6 +50,15 @@ function writeAnswer(res: ServerResponse, status: number, body?: unknown, extraH
     res.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...extraHeaders }).end(body);
   } else {
     res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...extraHeaders }).end(JSON.stringify(body));
+  }
+}
+
+/** The request target's path; undefined when it is not a URL at all (Node's parser lets `http://[` through). */
+function pathOf(req: IncomingMessage): string | undefined {
+  try {
+    return new URL(req.url ?? "/", "http://receiver").pathname;
+  } catch {
+    return undefined;
   }
 }
 
@@ -110,7 +119,12 @@ export class SlackHttpReceiver implements Receiver {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? "/", "http://receiver").pathname;
+    const path = pathOf(req);
+    if (path === undefined) {
+      // Not the client's bytes in the log: a target that is not a URL is anyone's probe, not Slack.
+      this.log.warn("request with a malformed target refused");
+      return refuseUnread(res, 400);
+    }
     if (path !== this.options.path) return refuseUnread(res, 404);
     if (req.method !== "POST") return refuseUnread(res, 405);
 
@@ -128,6 +142,11 @@ export class SlackHttpReceiver implements Receiver {
     try {
       raw = await readBoundedBody(req, this.maxBodyBytes);
     } catch (error) {
+      if (error instanceof RequestAborted) {
+        // A client gone mid-request is the network's doing, not a fault here, and nobody is left to answer.
+        this.log.debug("client closed the connection before its request was read");
+        return;
+      }
       if (!(error instanceof BodyTooLarge)) throw error;
       this.log.warn({ limit: this.maxBodyBytes }, "slack request body too large, reading stopped");
       return refuseUnread(res, 413);

@@ -6,9 +6,10 @@ import { describeError } from "../../src/logging/describe-error.js";
 import { uploadCharts } from "./chart-upload.js";
 import type { DmFiles } from "./dm-files.js";
 import type { KeptForms } from "./kept-forms.js";
-import { isDirectMessage, type KnownConversations } from "./known-conversations.js";
+import type { DmOpening } from "./dm-opening.js";
+import { isDirectMessage, isUserId, type KnownConversations } from "./known-conversations.js";
 import { PLATFORM, unfenced, type ErasureFence } from "./slack-deps.js";
-import { slackCall } from "./slack-failure.js";
+import { slackCall, toOutboundError } from "./slack-failure.js";
 import { toBlockKit, type SlackMessage } from "./to-block-kit.js";
 
 /** Slack advises pages of at most 200 members. https://docs.slack.dev/reference/methods/conversations.members */
@@ -24,6 +25,13 @@ export interface SlackOutboundParts {
   /** Where a reply's forms are kept for their buttons to open. */
   forms: KeptForms;
   logger: Logger;
+  /** How the adapter opens DMs, shared by its ports: conversations.open, or the first message when the install lacks im:write. */
+  dmOpening: DmOpening;
+  /**
+   * The user whose request this port answers, when it answers one: a DM it posts in is theirs (their
+   * own, or the one private content goes to), and so are the charts it uploads there.
+   */
+  recipient?: string;
   /** The app's own bot user (from auth.test), left out of member lists. */
   botUserId?: string;
   fence?: ErasureFence;
@@ -42,27 +50,59 @@ export class SlackOutbound implements OutboundPort {
 
   constructor(private readonly parts: SlackOutboundParts) {}
 
-  /** conversations.open answers the DM (the same one each time), which is then recorded. https://docs.slack.dev/reference/methods/conversations.open */
+  /**
+   * The user's DM: conversations.open answers it (the same one each time), and it is recorded.
+   * Without im:write, the address is the user's id, and post() opens the DM with its first message.
+   * https://docs.slack.dev/reference/methods/conversations.open
+   */
   async openPrivateConversation(userId: string): Promise<ConversationAddress> {
     const known = this.parts.conversations.dmOf(userId);
-    if (known) return { platform: PLATFORM, conversationId: known };
-    const opened = await slackCall(() => this.parts.client.conversations.open({ users: userId }));
-    const channel = opened.channel?.id;
-    if (!channel) throw new OutboundError({ reason: "failed", detail: "conversations.open answered no channel" });
+    if (known) {
+      // Written again if it was long ago: another process may have erased it since.
+      await this.parts.conversations.rememberDm(known, userId);
+      return { platform: PLATFORM, conversationId: known };
+    }
+    const channel = this.parts.dmOpening.byConversationsOpen ? await this.openDm(userId) : undefined;
+    if (!channel) return { platform: PLATFORM, conversationId: userId };
     await this.parts.conversations.rememberDm(channel, userId);
     return { platform: PLATFORM, conversationId: channel };
   }
 
+  /** The DM's id from conversations.open; undefined when the install lacks the scope it needs. */
+  private async openDm(userId: string): Promise<string | undefined> {
+    let opened: webApi.ConversationsOpenResponse;
+    try {
+      opened = await this.parts.client.conversations.open({ users: userId });
+    } catch (error) {
+      if (this.parts.dmOpening.refusedForScope(error)) return undefined;
+      throw toOutboundError(error);
+    }
+    if (!opened.channel?.id) throw new OutboundError({ reason: "failed", detail: "conversations.open answered no channel" });
+    return opened.channel.id;
+  }
+
+  /**
+   * Posts each message of the reply in order, then its charts. Addressed to a user's id, the first
+   * message opens their DM and Slack answers the DM's id: the rest of the reply, the charts and the
+   * posted message's address use that id, and the DM is recorded as conversations.open's would be.
+   */
   async post(to: ConversationAddress, reply: Reply): Promise<PostedMessage> {
-    const thread = to.threadId ? { thread_ts: to.threadId } : {};
+    const toUser = isUserId(to.conversationId) ? to.conversationId : undefined;
+    let place = to;
     let first: string | undefined;
     for (const message of toBlockKit(reply, await this.parts.forms.keep(reply))) {
-      const posted = await slackCall(() => this.parts.client.chat.postMessage({ channel: to.conversationId, ...messageArgs(message), ...thread }));
-      first ??= posted.ts;
+      const thread = place.threadId ? { thread_ts: place.threadId } : {};
+      const posted = await slackCall(() => this.parts.client.chat.postMessage({ channel: place.conversationId, ...messageArgs(message), ...thread }));
+      if (first !== undefined) continue;
+      first = posted.ts;
+      if (toUser && posted.channel && isDirectMessage(posted.channel)) {
+        place = { platform: PLATFORM, conversationId: posted.channel };
+        await this.parts.conversations.rememberDm(posted.channel, toUser);
+      }
     }
     if (!first) throw new OutboundError({ reason: "failed", detail: "chat.postMessage answered no ts" });
-    await this.uploadCharts(to, reply);
-    return { ...to, messageId: first };
+    await this.uploadCharts(place, reply, toUser);
+    return { ...place, messageId: first };
   }
 
   /** An update replaces one message: a reply that needs several keeps its first (a survey card's count fits in one). https://docs.slack.dev/reference/methods/chat.update */
@@ -93,7 +133,7 @@ export class SlackOutbound implements OutboundPort {
    * scores the text already shows, so it does not fail the post. A chart in a DM is recorded for
    * its user's erasure.
    */
-  private async uploadCharts(to: ConversationAddress, reply: Reply): Promise<void> {
+  private async uploadCharts(to: ConversationAddress, reply: Reply, toUser: string | undefined): Promise<void> {
     if (!reply.blocks.some((block) => block.type === "chart")) return;
     let files: string[];
     try {
@@ -102,12 +142,17 @@ export class SlackOutbound implements OutboundPort {
       this.parts.logger.warn({ err: describeError(error) }, "slack chart upload failed");
       return;
     }
-    if (isDirectMessage(to.conversationId) && files.length > 0) await this.recordDmFiles(to.conversationId, files);
+    if (isDirectMessage(to.conversationId) && files.length > 0) await this.recordDmFiles(to.conversationId, files, toUser);
   }
 
-  private async recordDmFiles(channel: string, files: string[]): Promise<void> {
+  /**
+   * The files' owner is the user the reply was for: the one it was addressed to, or the one whose
+   * request this port answers. Only the core's own port, which answers nobody's request, asks whose
+   * DM it is (this process's record of it, or the address book).
+   */
+  private async recordDmFiles(channel: string, files: string[], toUser: string | undefined): Promise<void> {
     try {
-      const owner = await this.parts.conversations.ownerOf(channel);
+      const owner = toUser ?? this.parts.recipient ?? (await this.parts.conversations.ownerOf(channel));
       if (owner) return await (this.parts.fence ?? unfenced)(owner, () => this.parts.files.record(owner, files));
       this.parts.logger.warn({ files: files.length }, "chart uploaded to a slack dm whose user is unknown: it will not be erased with their data");
     } catch (error) {

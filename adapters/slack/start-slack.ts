@@ -9,6 +9,7 @@ import { BackgroundWork, DRAIN_MS } from "../shared/background-work.js";
 import { describeError } from "../../src/logging/describe-error.js";
 import { boltLogger } from "./bolt-logger.js";
 import { DmFiles } from "./dm-files.js";
+import { DmOpening } from "./dm-opening.js";
 import { KeptForms } from "./kept-forms.js";
 import { KnownConversations } from "./known-conversations.js";
 import { listenToActions } from "./listeners/actions.js";
@@ -94,13 +95,15 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
   const files = new DmFiles(parcours.state);
   const locales = new SlackLocales(parcours.state, log, fence);
   const forms = new KeptForms(parcours.state);
-  const outbound = (client: webApi.WebClient) => new SlackOutbound({ client, conversations, files, forms, logger: log, fence, ...(botUserId ? { botUserId } : {}) });
+  const dmOpening = new DmOpening(log);
+  const outbound = (client: webApi.WebClient, recipient?: string) =>
+    new SlackOutbound({ client, conversations, files, forms, dmOpening, logger: log, fence, ...(recipient ? { recipient } : {}), ...(botUserId ? { botUserId } : {}) });
   const deps: SlackDeps = {
     bot: parcours.bot,
     catalog: parcours.catalog,
     locales,
     conversations,
-    claims: new MessageClaims(parcours.state),
+    claims: new MessageClaims(parcours.state, fence),
     forms,
     outbound,
     work,

@@ -3,26 +3,10 @@ import type { AddressBook, ConversationKind, KnownConversation } from "../../src
 import type { ConversationAddress } from "../../src/outbound/outbound.js";
 import { userStateKey, type UserErasure } from "../../src/privacy/user-erasure.js";
 import type { StateStore } from "../../src/store/state-store.js";
+import { channelConversationId } from "./conversation-address.js";
 import { PLATFORM, speakerOf } from "./to-incoming.js";
 import { WriteMemo } from "./write-memo.js";
 
-/** A message in a channel thread is posted in "19:…@thread.tacv2;messageid=1712…", the thread's root. */
-const THREAD_SUFFIX = /;messageid=(\d+)$/;
-
-/** The channel itself: a proactive message starts a new thread there. */
-export function channelConversationId(conversationId: string): string {
-  return conversationId.replace(THREAD_SUFFIX, "");
-}
-
-/** A Teams conversation id as the core addresses it: the channel, and the thread when there is one. */
-export function addressOf(conversationId: string): ConversationAddress {
-  const thread = THREAD_SUFFIX.exec(conversationId)?.[1];
-  return { platform: PLATFORM, conversationId: channelConversationId(conversationId), ...(thread ? { threadId: thread } : {}) };
-}
-
-export function conversationIdOf(address: ConversationAddress): string {
-  return address.threadId ? `${address.conversationId};messageid=${address.threadId}` : address.conversationId;
-}
 
 /**
  * A conversation reference reduced to what a proactive message needs, and for a channel the team it

@@ -7,7 +7,7 @@ import { describeError } from "../../src/logging/describe-error.js";
  */
 export const DEFAULT_RETRY_AFTER_MS = 5_000;
 
-type FinalReason = Exclude<OutboundFailure["reason"], "rate-limited" | "failed">;
+type FinalReason = Exclude<OutboundFailure["reason"], "rate-limited" | "failed" | "message-rejected">;
 
 /**
  * The Bot Connector's refusals that no retry will change, by the error code Teams documents for them:
@@ -24,6 +24,12 @@ const FINAL_CODES = new Map<string, FinalReason>([
   // The message to update is gone: no retry brings it back either.
   ["ActivityNotFoundInConversation", "conversation-not-found"],
 ]);
+
+/**
+ * Refusals of the activity itself: a message over Teams' size limit (about 100 KB), or one the
+ * service cannot read. Sent again, it is refused again, whoever it is for.
+ */
+const REJECTED_CODES = new Set(["MessageSizeTooBig", "BadArgument"]);
 
 /** botbuilder's REST errors (from @azure/core-client): the status, the body's error code, the response's headers. */
 interface ConnectorError {
@@ -48,6 +54,8 @@ function failureOf(error: unknown): OutboundFailure {
   if (status === 429) return { reason: "rate-limited", retryAfterMs: retryAfterMs(e.response?.headers?.get("retry-after")) ?? DEFAULT_RETRY_AFTER_MS };
   const reason = e.code ? FINAL_CODES.get(e.code) : undefined;
   if (reason) return { reason };
+  if (e.code && REJECTED_CODES.has(e.code)) return { reason: "message-rejected", detail: [status, e.code].filter(Boolean).join(" ") };
+  if (status === 413) return { reason: "message-rejected", detail: "413" };
   if (status === 404) return { reason: "conversation-not-found" };
   return { reason: "failed", detail: [status, e.code ?? e.name].filter(Boolean).join(" ") || "unknown" };
 }

@@ -1,7 +1,8 @@
 import { TeamsInfo, type ConversationReference, type TeamsChannelAccount, type TurnContext } from "botbuilder";
 import type { Reply } from "../../src/answers/reply.js";
 import { OutboundError, type ConversationAddress, type OutboundPort, type PostedMessage } from "../../src/outbound/outbound.js";
-import { conversationIdOf, type ConversationReferences, type TeamsReference } from "./conversation-references.js";
+import { conversationIdOf } from "./conversation-address.js";
+import type { ConversationReferences, TeamsReference } from "./conversation-references.js";
 import { toOutboundError } from "./outbound-errors.js";
 import { createPersonalChat, openingFromSighting, type ConversationCreator, type PersonalChatOpening } from "./personal-chat.js";
 import { toTeamsMessages } from "./to-adaptive-card.js";

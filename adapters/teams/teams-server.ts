@@ -4,6 +4,7 @@ import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFramework
 import { ConfigError, type Config } from "../../src/config/config.js";
 import type { Logger } from "../../src/logging/logger.js";
 import type { Parcours } from "../../src/parcours.js";
+import { registerAdapterEraser } from "../shared/adapter-erasers.js";
 import { BackgroundWork, DRAIN_MS } from "../shared/background-work.js";
 import { describeError } from "../../src/logging/describe-error.js";
 import { ConversationReferences } from "./conversation-references.js";
@@ -75,8 +76,9 @@ export async function startTeamsServer(options: TeamsServerOptions): Promise<Tea
   const { parcours, config, logger } = options;
   const adapter = createAdapter(config, logger, options.authEndpoints);
   const references = new ConversationReferences(parcours);
-  // The personal chat's reference carries the user's Teams and Entra ids; "delete my data" takes it.
-  parcours.erasure.register("teams conversation references", async (subject) => {
+  // The personal chat's reference carries the user's Teams and Entra ids; "delete my data" takes it,
+  // and drops what each start of the adapter on this core wrote (its memo of written rows).
+  registerAdapterEraser(parcours.erasure, "teams conversation references", async (subject) => {
     if (subject.platform === PLATFORM) await references.forgetUser(subject.userId);
   });
   const outbound = new TeamsOutbound({ adapter, botAppId: config.MICROSOFT_APP_ID ?? "", references });

@@ -2,9 +2,10 @@ import type { Activity } from "botbuilder";
 import type { Locale } from "../../src/catalog/schema.js";
 import type { IncomingAction, IncomingMessage, Speaker } from "../../src/conversation/incoming.js";
 import { toLocale } from "../shared/locale.js";
+import { channelConversationId, PLATFORM } from "./conversation-address.js";
 import { submittedForm } from "./form-card.js";
 
-export const PLATFORM = "teams";
+export { PLATFORM };
 
 /**
  * Teams reports the client's language as `locale` ("fr-FR"), on message activities and, for
@@ -28,6 +29,9 @@ export function speakerOf(activity: Partial<Activity>): Speaker {
     conversationId: activity.conversation?.id ?? "unknown",
     ...(locale ? { locale } : {}),
     ...(activity.id ? { deliveryId: activity.id } : {}),
+    ...(activity.conversation?.id
+      ? { place: { address: { platform: PLATFORM, conversationId: channelConversationId(activity.conversation.id) }, shared: activity.conversation.conversationType !== "personal" } }
+      : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { TurnContext } from "botbuilder";
 import type { Reply } from "../../src/answers/reply.js";
 import type { ConversationAddress, OutboundPort, PostedMessage } from "../../src/outbound/outbound.js";
-import { addressOf } from "./conversation-references.js";
+import { addressOf } from "./conversation-address.js";
 import { toOutboundError } from "./outbound-errors.js";
 import { openingFromTurn } from "./personal-chat.js";
 import type { TeamsOutbound } from "./teams-outbound.js";

@@ -16,13 +16,20 @@ export interface PostedMessage extends ConversationAddress {
 }
 
 /**
- * Why a platform refused. `rate-limited` is worth retrying after `retryAfterMs`; every other
- * reason is final for that recipient and is reported as such.
+ * Why a platform refused. `rate-limited` is worth retrying after `retryAfterMs`, and `failed` (an
+ * outage, a timeout, a refusal nobody has classified yet) may pass on a later attempt; every other
+ * reason is final and is reported as such. `message-rejected` is final for the message itself: the
+ * platform refused what was sent (too long, malformed), so the same message fails for every
+ * recipient and on every attempt; `detail` is the platform's own code.
  */
 export type OutboundFailure =
   | { reason: "rate-limited"; retryAfterMs: number }
   | { reason: "blocked-by-user" | "app-not-installed" | "conversation-not-found" | "channel-archived" | "not-in-channel" | "user-not-found" }
+  | { reason: "message-rejected"; detail: string }
   | { reason: "failed"; detail: string };
+
+/** The reasons a later attempt may get past. */
+const RETRYABLE: ReadonlySet<OutboundFailure["reason"]> = new Set(["rate-limited", "failed"]);
 
 export class OutboundError extends Error {
   constructor(readonly failure: OutboundFailure) {
@@ -30,8 +37,9 @@ export class OutboundError extends Error {
     this.name = "OutboundError";
   }
 
+  /** No retry will change the outcome: a recipient or conversation out of reach, or a message the platform rejected. */
   get final(): boolean {
-    return this.failure.reason !== "rate-limited" && this.failure.reason !== "failed";
+    return !RETRYABLE.has(this.failure.reason);
   }
 }
 

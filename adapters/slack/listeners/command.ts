@@ -31,7 +31,7 @@ export function listenToCommand(app: App, deps: SlackDeps): void {
       const reply = text ? await deps.bot.handleMessage({ ...speaker, text }) : await deps.bot.handleAction({ ...speaker, actionId: "help", value: "" });
       if (!reply) return;
       const address = { platform: PLATFORM, conversationId: command.channel_id };
-      await deliverReply(new EphemeralOutbound(respond, address, deps.outbound(client), deps.forms), reply, { address, userId: command.user_id, private: true });
+      await deliverReply(new EphemeralOutbound(respond, address, deps.outbound(client, command.user_id), deps.forms), reply, { address, userId: command.user_id, private: true });
     });
   });
 }

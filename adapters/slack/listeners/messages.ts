@@ -7,8 +7,6 @@ import { readMessageText } from "../slack-text.js";
 
 interface UserMessage {
   userId: string;
-  channel: string;
-  ts: string;
   text: string;
   deliveryId: string;
   conversationId: string;
@@ -38,8 +36,6 @@ function originOf(event: MessageEventFields & { user: string }, threadTs: string
 }
 
 async function answer(deps: SlackDeps, client: webApi.WebClient, message: UserMessage): Promise<void> {
-  // Before the core's de-duplication on the event id, which an edit changes: one answer per message.
-  if (!(await deps.claims.mayAnswer(message.channel, message.ts, message.deliveryId))) return;
   const locale = await deps.locales.of(client, message.userId);
   const reply = await deps.bot.handleMessage({
     platform: PLATFORM,
@@ -49,13 +45,15 @@ async function answer(deps: SlackDeps, client: webApi.WebClient, message: UserMe
     deliveryId: message.deliveryId,
     ...(locale ? { locale } : {}),
   });
-  if (reply) await deliverReply(deps.outbound(client), reply, message.origin);
+  if (reply) await deliverReply(deps.outbound(client, message.userId), reply, message.origin);
 }
 
 /**
  * Direct messages (message.im) and mentions in channels (app_mention, answered in the thread).
  * Bolt acknowledges events before listeners run; the event_id is the delivery id, the same on
  * each of Slack's retries. https://docs.slack.dev/apis/events-api/#retries
+ * Only a mention is claimed (MessageClaims): an edited mention comes back as a new app_mention,
+ * while an edited DM comes as message_changed, which is never answered.
  * The event's shape was checked before any listener ran (payload-shapes.ts).
  */
 export function listenToMessages(app: App, deps: SlackDeps): void {
@@ -66,8 +64,6 @@ export function listenToMessages(app: App, deps: SlackDeps): void {
       await deps.conversations.rememberDm(message.channel, message.user);
       await answer(deps, client, {
         userId: message.user,
-        channel: message.channel,
-        ts: message.ts,
         text: readMessageText(message.text ?? "", context.botUserId),
         deliveryId: body.event_id,
         conversationId: conversationOf(message.user, message.channel),
@@ -81,16 +77,16 @@ export function listenToMessages(app: App, deps: SlackDeps): void {
     // A mention in a DM also arrives as message.im, which answers it.
     if (isDirectMessage(mention.channel) || !fromPerson(mention, context.botUserId)) return;
     const threadTs = mention.thread_ts ?? mention.ts;
-    await deps.work.track("app_mention", () =>
-      answer(deps, client, {
+    await deps.work.track("app_mention", async () => {
+      // Before the core's de-duplication on the event id, which an edit changes: one answer per mention.
+      if (!(await deps.claims.mayAnswer(mention.user, mention.channel, mention.ts, body.event_id))) return;
+      await answer(deps, client, {
         userId: mention.user,
-        channel: mention.channel,
-        ts: mention.ts,
         text: readMessageText(mention.text ?? "", context.botUserId),
         deliveryId: body.event_id,
         conversationId: conversationOf(mention.user, mention.channel, threadTs),
         origin: originOf(mention, threadTs),
-      }),
-    );
+      });
+    });
   });
 }

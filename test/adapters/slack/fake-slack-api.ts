@@ -49,6 +49,13 @@ const isUserId = (id: string) => /^[UW][A-Z0-9]+$/.test(id);
 const cursorAt = (offset: number) => Buffer.from(`offset:${offset}`).toString("base64");
 const offsetOf = (cursor: unknown) => (typeof cursor === "string" && cursor ? Number(Buffer.from(cursor, "base64").toString().slice("offset:".length)) || 0 : 0);
 
+/**
+ * The bot scopes the manifest asks for, and the one a method needs when it needs one the others
+ * do not give. https://docs.slack.dev/reference/methods/conversations.open (im:write, for a DM)
+ */
+const GRANTED_SCOPES = ["app_mentions:read", "channels:read", "chat:write", "commands", "files:write", "groups:read", "im:history", "im:write", "users:read"];
+const NEEDED_SCOPE: Record<string, string> = { "conversations.open": "im:write" };
+
 /** An answer the fake gives instead of the method's own, for the next calls of a method. */
 type Injected = { kind: "refuse"; error: string } | { kind: "rate-limit"; retryAfterSeconds: number };
 
@@ -80,6 +87,8 @@ export class FakeSlackApi {
   readonly unreachable = new Set<string>();
   /** Files by id, from files.getUploadURLExternal on. */
   readonly files = new Map<string, FakeFile>();
+  /** Scopes the install lacks, as an app installed before the manifest asked for them: Slack answers missing_scope. */
+  readonly withheldScopes = new Set<string>();
   /** Bot users: conversations.open refuses to open a DM with them. */
   readonly bots = new Set<string>();
   /** conversations.members answers: the members of each channel. */
@@ -145,6 +154,10 @@ export class FakeSlackApi {
           return res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
         }
         if (injected?.kind === "refuse") return reply(200, { ok: false, error: injected.error });
+        const needed = NEEDED_SCOPE[method];
+        if (needed && this.withheldScopes.has(needed)) {
+          return reply(200, { ok: false, error: "missing_scope", needed, provided: GRANTED_SCOPES.filter((scope) => !this.withheldScopes.has(scope)).join(",") });
+        }
         reply(200, this.answer(method, args));
       });
     });

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSlack } from "../../../adapters/slack/start-slack.js";
 import { reply } from "../../../src/answers/reply.js";
+import { loadConfig } from "../../../src/config/config.js";
+import { createLogger } from "../../../src/logging/logger.js";
 import { userStateKey } from "../../../src/privacy/user-erasure.js";
 import { dmChannelOf } from "./fake-slack-api.js";
-import { directMessage, SlackHarness } from "./slack-harness.js";
+import { postSigned } from "./slack-signature.js";
+import { BOT_TOKEN, directMessage, SIGNING_SECRET, SlackHarness } from "./slack-harness.js";
 
 /** "Delete my data" as the core runs it (parcours.erasure), for what the Slack adapter keeps about a user. */
 const harness = new SlackHarness();
@@ -88,5 +92,33 @@ describe("erasing a Slack user's data", () => {
     }
     await harness.running.settled();
     expect(await harness.parcours.state.get(userStateKey(subject(user), "locale"))).toBeUndefined();
+  });
+});
+
+describe("the Slack adapter started twice on one core", () => {
+  it("registers its erasers once, and an erasure drops what the second start remembers too", async () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: harness.fake.apiUrl, PORT: "0", DATABASE_URL: "memory://" });
+    const again = await startSlack(harness.parcours, config, createLogger("silent", harness.logs), { host: "127.0.0.1" });
+    try {
+      const registered = harness.parcours.erasure.registered();
+      expect(registered.filter((what) => what.startsWith("slack "))).toEqual(["slack locale", "slack files", "slack dm addresses"]);
+      const user = "U0TWICE01";
+      const sayToSecond = async () => {
+        const body = JSON.stringify(directMessage("list the roles", { user, channel: dmChannelOf(user) }));
+        expect((await postSigned(`http://127.0.0.1:${again.port}/slack/events`, { secret: SIGNING_SECRET, body, contentType: "application/json" })).status).toBe(200);
+        await again.settled();
+      };
+      await sayToSecond();
+      expect(await harness.parcours.addresses.personal("slack", user)).toBeDefined();
+
+      await harness.parcours.erasure.erase(subject(user));
+      expect(await harness.parcours.addresses.personal("slack", user)).toBeUndefined();
+
+      // The second start had recorded that DM; the erasure reached its memory of it, so it records it again.
+      await sayToSecond();
+      expect(await harness.parcours.addresses.personal("slack", user)).toEqual(expect.objectContaining({ conversationId: dmChannelOf(user) }));
+    } finally {
+      await again.stop();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "../../../adapters/slack/slack-http-receiver.js";
-import { postUnfinished } from "./raw-post.js";
+import { abortedPost, postUnfinished, rawRequestStatus } from "./raw-post.js";
 import { seenText } from "./seen-message.js";
 import { buttonPress, directMessage, fixture, mention, nextIds, SIGNING_SECRET, SlackHarness, type Fixture } from "./slack-harness.js";
 import { postSigned, slackSignature } from "./slack-signature.js";
@@ -85,6 +85,48 @@ describe("bodies too large", () => {
     const headers = { "content-type": "application/json", "x-slack-request-timestamp": String(Math.floor(Date.now() / 1000)) };
     const { status } = await postUnfinished(harness.eventsUrl, headers, { declaredLength: 200 * 1024 * 1024 });
     expect(status).toBe(401);
+  });
+});
+
+const entries = () => harness.logs.chunks.map((line) => JSON.parse(line) as Record<string, any>);
+
+/** Waits until the logs since entry `since` have one that `matches`; fails after a few seconds rather than hang. */
+async function logged(since: number, matches: (entry: Record<string, any>) => boolean): Promise<Record<string, any>> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const found = entries().slice(since).find(matches);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`not logged; saw ${JSON.stringify(entries().slice(since).map((e) => e.msg))}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const ERROR_LEVEL = 50;
+
+describe("requests that break off or make no sense", () => {
+  it("answers 400 to a request target that is not a URL, and logs no error", async () => {
+    const since = entries().length;
+    const status = await rawRequestStatus(harness.eventsUrl, "POST http://[ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n");
+    expect(status).toBe(400);
+    const refused = await logged(since, (entry) => entry.msg === "request with a malformed target refused");
+    expect(refused.level).toBe(40);
+    expect(JSON.stringify(refused)).not.toContain("http://[");
+    expect(entries().slice(since).filter((entry) => entry.level >= ERROR_LEVEL)).toEqual([]);
+  });
+
+  it("logs a client that gives up halfway through its body at debug level, without the request, and runs no listener", async () => {
+    const since = entries().length;
+    const before = harness.fake.calls.length;
+    const user = stranger();
+    const body = JSON.stringify(directMessage("list the roles", { user }));
+    const headers = signedHeaders(body);
+    await abortedPost(harness.eventsUrl, headers, { declaredLength: Buffer.byteLength(body), sent: body.slice(0, 400) });
+    const gone = await logged(since, (entry) => entry.msg === "client closed the connection before its request was read" || entry.level >= ERROR_LEVEL);
+    expect(gone).toEqual(expect.objectContaining({ level: 20, msg: "client closed the connection before its request was read" }));
+    for (const part of ["/slack/events", headers["x-slack-signature"], user, "event_callback"]) expect(JSON.stringify(gone)).not.toContain(part);
+    expect(gone).not.toHaveProperty("err");
+    expect(entries().slice(since).filter((entry) => entry.level >= ERROR_LEVEL)).toEqual([]);
+    expect(harness.fake.calls.slice(before)).toEqual([]);
   });
 });
 

@@ -110,7 +110,13 @@ describe("the Slack outbound port", () => {
     ["chat.postMessage", "not_authed", { reason: "app-not-installed" }],
     ["chat.postMessage", "missing_scope", { reason: "app-not-installed" }],
     ["chat.postMessage", "token_revoked", { reason: "app-not-installed" }],
-    ["chat.postMessage", "restricted_action", { reason: "failed", detail: "restricted_action" }],
+    ["chat.postMessage", "restricted_action", { reason: "message-rejected", detail: "restricted_action" }],
+    ["chat.postMessage", "msg_too_long", { reason: "message-rejected", detail: "msg_too_long" }],
+    ["chat.postMessage", "invalid_blocks", { reason: "message-rejected", detail: "invalid_blocks" }],
+    ["chat.postMessage", "no_text", { reason: "message-rejected", detail: "no_text" }],
+    ["chat.postMessage", "too_many_attachments", { reason: "message-rejected", detail: "too_many_attachments" }],
+    ["chat.postMessage", "internal_error", { reason: "failed", detail: "internal_error" }],
+    ["chat.update", "msg_too_long", { reason: "message-rejected", detail: "msg_too_long" }],
     ["conversations.open", "user_not_found", { reason: "user-not-found" }],
     ["conversations.open", "user_disabled", { reason: "user-not-found" }],
     ["conversations.open", "cannot_dm_bot", { reason: "user-not-found" }],
@@ -125,6 +131,19 @@ describe("the Slack outbound port", () => {
       "chat.update": () => port().update({ platform: "slack", conversationId: "C0GENERAL", messageId: "1.000" }, reply(paragraphs(1))),
     };
     expect(await failureOf(attempts[method]!())).toEqual(failure);
+  });
+
+  it.each(["msg_too_long", "invalid_blocks", "restricted_action", "no_text", "too_many_attachments"])("reports %s as final: the same message would be refused again", async (error) => {
+    harness.fake.refuse("chat.postMessage", error);
+    const refused = await port().post({ platform: "slack", conversationId: "C0GENERAL" }, reply(paragraphs(1))).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(OutboundError);
+    expect((refused as OutboundError).final).toBe(true);
+  });
+
+  it("reports a Slack outage as worth retrying", async () => {
+    harness.fake.refuse("chat.postMessage", "internal_error");
+    const refused = await port().post({ platform: "slack", conversationId: "C0GENERAL" }, reply(paragraphs(1))).catch((e: unknown) => e);
+    expect((refused as OutboundError).final).toBe(false);
   });
 
   it("refuses a DM with a bot as final for that recipient, as Slack does", async () => {

@@ -55,6 +55,8 @@ export const REFUSALS = {
   activityNotFound: { status: 404, code: "ActivityNotFoundInConversation", message: "Conversation not found." },
   preconditionFailed: { status: 412, code: "PreconditionFailed", message: "Precondition failed, please try again." },
   throttled: { status: 429, code: "Throttled", message: "Too many requests." },
+  messageTooBig: { status: 413, code: "MessageSizeTooBig", message: "Message size too large." },
+  badArgument: { status: 400, code: "BadArgument", message: "Unknown activity type." },
 } satisfies Record<string, Refusal>;
 
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTeamsServer } from "../../../adapters/teams/teams-server.js";
+import { loadConfig } from "../../../src/config/config.js";
+import { createLogger } from "../../../src/logging/logger.js";
 import { TeamsHarness } from "./teams-harness.js";
 
 const TENANT = "00000000-0000-4000-8000-0000000000c1";
@@ -46,5 +49,35 @@ describe("delete my data, for what the Teams adapter keeps", () => {
     await harness.parcours.erasure.erase({ platform: "teams", userId: guest.id });
 
     expect(await harness.parcours.addresses.find("teams", "a:guest-personal")).toBeUndefined();
+  });
+});
+
+describe("the Teams adapter started twice on one core", () => {
+  const harness = new TeamsHarness();
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+
+  it("starts again without an eraser registered twice, and an erasure drops what the second start remembers too", async () => {
+    const again = await startTeamsServer({ parcours: harness.parcours, config: loadConfig({ TEAMS_ENABLED: "true", TEAMS_PORT: "0" }), logger: createLogger("silent", harness.logs), host: "127.0.0.1" });
+    try {
+      expect(harness.parcours.erasure.registered().filter((what) => what === "teams conversation references")).toHaveLength(1);
+      const user = { id: "29:1FakeUserTwoStarts", name: "Sam Petit", aadObjectId: "00000000-0000-4000-8000-0000000000e3" };
+      const sayToSecond = async () => {
+        const activity = harness.activity("personal-message", { from: user, conversation: { conversationType: "personal", tenantId: TENANT, id: "a:two-starts-personal" } });
+        const response = await fetch(again.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
+        expect(response.status).toBe(200);
+      };
+      await sayToSecond();
+      expect(await harness.parcours.addresses.personal("teams", user.aadObjectId)).toBeDefined();
+
+      await harness.parcours.erasure.erase({ platform: "teams", userId: user.aadObjectId });
+      expect(await harness.parcours.addresses.personal("teams", user.aadObjectId)).toBeUndefined();
+
+      // The second start had written that chat; the erasure reached its memo, so it writes it again.
+      await sayToSecond();
+      expect((await harness.parcours.addresses.personal("teams", user.aadObjectId))?.conversationId).toBe("a:two-starts-personal");
+    } finally {
+      await again.stop();
+    }
   });
 });

@@ -180,12 +180,33 @@ describe("the Teams outbound port, through CloudAdapter to a fake Bot Connector"
       ["send", REFUSALS.conversationNotFound, { reason: "conversation-not-found" }],
       ["send", REFUSALS.preconditionFailed, { reason: "failed", detail: "412 PreconditionFailed" }],
       ["send", REFUSALS.throttled, { reason: "rate-limited", retryAfterMs: DEFAULT_RETRY_AFTER_MS }],
+      ["send", REFUSALS.messageTooBig, { reason: "message-rejected", detail: "413 MessageSizeTooBig" }],
+      ["send", REFUSALS.badArgument, { reason: "message-rejected", detail: "400 BadArgument" }],
+      ["update", REFUSALS.messageTooBig, { reason: "message-rejected", detail: "413 MessageSizeTooBig" }],
       ["update", REFUSALS.activityNotFound, { reason: "conversation-not-found" }],
       ["create", REFUSALS.notInstalledForUser, { reason: "app-not-installed" }],
       ["members", REFUSALS.throttled, { reason: "rate-limited", retryAfterMs: DEFAULT_RETRY_AFTER_MS }],
     ])("%s answered %o is %o", async (route, refusal, failure) => {
       harness.connector.refuse(route, refusal);
       expect(await refusalOf(calls[route]())).toEqual(failure);
+    });
+
+    it.each<[string, Refusal]>([
+      ["too large a message", REFUSALS.messageTooBig],
+      ["an activity Teams cannot read", REFUSALS.badArgument],
+    ])("reports %s as final, after one attempt: sending it again would be refused again", async (_name, refusal) => {
+      harness.connector.refuse("send", refusal);
+      const attempts = harness.connector.attempts.send;
+      const error = await calls.send().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OutboundError);
+      expect((error as OutboundError).final).toBe(true);
+      expect(harness.connector.attempts.send - attempts).toBe(1);
+    });
+
+    it("reports a Teams outage as worth retrying", async () => {
+      harness.connector.refuse("send", REFUSALS.preconditionFailed);
+      const error = await calls.send().catch((e: unknown) => e);
+      expect((error as OutboundError).final).toBe(false);
     });
 
     it("waits out Retry-After as botbuilder does, then reports the wait Teams asked for", async () => {
