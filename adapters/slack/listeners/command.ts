@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { deliverReply } from "../../../src/outbound/deliver-reply.js";
 import { EphemeralOutbound } from "../ephemeral-outbound.js";
+import { isDirectMessage } from "../known-conversations.js";
 import { PLATFORM, conversationOf, type SlackDeps } from "../slack-deps.js";
 import { readMessageText } from "../slack-text.js";
 
@@ -25,6 +26,8 @@ export function listenToCommand(app: App, deps: SlackDeps): void {
         conversationId: conversationOf(command.user_id, command.channel_id),
         // A command is not retried, but its trigger_id names this one invocation.
         deliveryId: `command:${command.trigger_id}`,
+        // "/parcours survey …" in a channel starts a survey there.
+        place: { address: { platform: PLATFORM, conversationId: command.channel_id }, shared: !isDirectMessage(command.channel_id) },
         ...(locale ? { locale } : {}),
       };
       // A bare /parcours shows what Parcours can do, in the user's Slack language.

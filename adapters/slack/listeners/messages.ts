@@ -43,6 +43,7 @@ async function answer(deps: SlackDeps, client: webApi.WebClient, message: UserMe
     conversationId: message.conversationId,
     text: message.text,
     deliveryId: message.deliveryId,
+    place: { address: message.origin.address, shared: !message.origin.private },
     ...(locale ? { locale } : {}),
   });
   if (reply) await deliverReply(deps.outbound(client, message.userId), reply, message.origin);
