@@ -42,12 +42,14 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   const m = messages(options.locale).console;
   const fm = formMessages(options.locale);
   let buttons: Button[] = [];
+  /** Buttons shown since the user's last line, numbered on from one message to the next. */
+  let shownThisTurn: Button[] = [];
   let form: ConsoleForm | undefined;
   const write = (text: string) => output.write(`${text}\n`);
   const show = (reply: Reply | undefined) => {
     if (!reply) return;
-    const rendered = toText(reply);
-    buttons = rendered.buttons;
+    const rendered = toText(reply, shownThisTurn);
+    buttons = shownThisTurn = rendered.buttons;
     write(`${rendered.text}\n`);
     for (const block of reply.blocks) if (block.type === "chart") write(`(PNG: ${options.charts.save(speaker, block)})\n`);
     form = rendered.form ? new ConsoleForm(rendered.form, fm) : undefined;
@@ -76,6 +78,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   if (interactive) lines.setPrompt(m.prompt);
   if (interactive) lines.prompt();
   for await (const line of lines) {
+    shownThisTurn = [];
     const text = line.trim();
     if (QUIT.test(text)) break;
     if (form) {

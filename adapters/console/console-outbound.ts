@@ -5,8 +5,8 @@ export const CONSOLE = "console";
 
 /**
  * The terminal as a platform the core can post to: the one person at the keyboard is the whole
- * team, the terminal is both the channel and their private conversation, and what is posted or
- * updated is printed where they can press its buttons.
+ * team, the terminal is both the channel and their private conversation, and what is posted is
+ * printed where they can press its buttons.
  */
 export class ConsoleOutbound implements OutboundPort {
   readonly platform = CONSOLE;
@@ -26,9 +26,8 @@ export class ConsoleOutbound implements OutboundPort {
     return { ...to, messageId: String(++this.posted) };
   }
 
-  async update(_message: PostedMessage, reply: Reply): Promise<void> {
-    this.show(reply);
-  }
+  /** A terminal cannot edit what it printed, and reprinting a card on every answer would bury the chat. */
+  async update(): Promise<void> {}
 
   async listMembers(): Promise<string[]> {
     return [this.userId];

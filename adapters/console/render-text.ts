@@ -38,9 +38,12 @@ function renderBlock(block: Block, buttons: Button[]): string {
   }
 }
 
-/** The terminal's rendering of a reply: plain text, buttons as numbered choices. */
-export function toText(reply: Reply): RenderedText {
-  const buttons: Button[] = [];
+/**
+ * The terminal's rendering of a reply: plain text, buttons as numbered choices. Buttons already
+ * shown in this turn (a survey card posted before the reply) keep their numbers; these follow.
+ */
+export function toText(reply: Reply, shownBefore: readonly Button[] = []): RenderedText {
+  const buttons: Button[] = [...shownBefore];
   const text = reply.blocks.map((block) => renderBlock(block, buttons)).join("\n\n");
   const form = reply.blocks.find((block): block is FormBlock => block.type === "form");
   return { text: text || reply.fallbackText, buttons, ...(form ? { form } : {}) };
