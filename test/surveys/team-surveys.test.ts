@@ -185,4 +185,18 @@ describe("team skill surveys", () => {
     expect(text(done)).toContain("2/");
     expect(text(await bot.handleMessage({ ...member("U1"), text: "my results" }))).toContain("no self-assessment results");
   });
+
+  it("shows the change since the team's previous survey on the same role", async () => {
+    const { create, answer, press, port, clock } = await started();
+    const first = await create("team survey on the SME trainer skills");
+    for (const userId of ["U1", "U2", "U3"]) await answer(userId, first.answer!, ["2", "2", "2", "2", "2", "2"]);
+    await press(manager, "surveys.close", first.tool("Close").value);
+    port.posts.length = 0;
+    clock.now += 30 * 24 * 3600_000;
+    const second = await create("team survey on the SME trainer skills");
+    for (const userId of ["U1", "U2", "U3"]) await answer(userId, second.answer!, ["3", "3", "3", "3", "3", "3"]);
+    const results = await press(manager, "surveys.results", second.tool("Results").value);
+    expect(text(results)).toContain("Since the previous survey");
+    expect(text(results)).toMatch(/: \+1\.0/);
+  });
 });
