@@ -12,7 +12,7 @@ export class DatabaseUrlError extends Error {}
 /** The open database, with the raw connection its native statements (claims, compare-and-set) use. */
 export type Database =
   | { kind: "sqlite"; db: Kysely<Tables>; sqlite: SqliteDatabase.Database; close(): Promise<void> }
-  | { kind: "postgres"; db: Kysely<Tables>; pool: pg.Pool; close(): Promise<void> };
+  | { kind: "postgres"; db: Kysely<Tables>; pool: pg.Pool; schema?: string; close(): Promise<void> };
 
 export interface OpenDatabaseOptions {
   /** PostgreSQL only: work in this schema (created if absent), so tests never meet each other's rows. */
@@ -34,7 +34,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     else
       await inAdvisoryLock(database.pool, async (client) => {
         // On the lock's own connection: a pooled connection opened before the schema existed may not see it in its search path.
-        if (options.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, "")}"`);
+        if (database.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${database.schema}"`);
         // Kysely looks for its migration tables in every schema unless told which one: another schema's must not count.
         const current = await client.query<{ schema: string }>("SELECT current_schema() AS schema");
         await withSchemaDropRetries(() => migrate(database.db, current.rows[0]?.schema ?? "public"));
@@ -54,12 +54,28 @@ function connect(url: string, options: OpenDatabaseOptions): Database {
     return sqlite(file);
   }
   if (/^postgres(?:ql)?:\/\//.test(url)) {
-    const pool = new pg.Pool({ connectionString: url, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) });
+    const { connectionString, schema } = schemaOf(url, options.schema);
+    const pool = new pg.Pool({ connectionString, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-    return { kind: "postgres", db, pool, close: () => db.destroy() };
+    return { kind: "postgres", db, pool, ...(schema ? { schema } : {}), close: () => db.destroy() };
   }
   const scheme = url.split(":")[0] ?? "";
   throw new DatabaseUrlError(`DATABASE_URL: unsupported scheme "${scheme}" (use sqlite://path, memory:// or postgres://)`);
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * `postgres://…/db?schema=parcours` works in a schema of its own (created on first start), so that
+ * Parcours can share a database with other applications, or tests with each other. The parameter
+ * is Parcours' own: it is taken off the URL before the driver sees it.
+ */
+function schemaOf(url: string, given: string | undefined): { connectionString: string; schema?: string } {
+  const parsed = new URL(url);
+  const schema = given ?? parsed.searchParams.get("schema") ?? undefined;
+  parsed.searchParams.delete("schema");
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new DatabaseUrlError(`DATABASE_URL: schema "${schema}" must be lower-case letters, digits and underscores`);
+  return { connectionString: parsed.toString(), ...(schema ? { schema } : {}) };
 }
 
 function sqlite(file: string): Database {

@@ -67,6 +67,15 @@ describe("migrations", () => {
     expect(await applied(b)).toEqual(Object.keys(MIGRATIONS));
   });
 
+  it("work in the schema a PostgreSQL URL names, created on first start", async () => {
+    const schema = `url_${randomUUID().replace(/-/g, "")}`;
+    schemas.push(schema);
+    const database = await openDatabase(`postgres://postgres@127.0.0.1:5432/test?schema=${schema}`);
+    opened.push(database);
+    expect(await tablesOf(database, schema)).toEqual([...TABLES].sort());
+    await expect(openDatabase("postgres://postgres@127.0.0.1:5432/test?schema=Robert%27);DROP")).rejects.toThrow(/DATABASE_URL: schema/);
+  });
+
   it("name DATABASE_URL when its scheme is not supported", async () => {
     await expect(openDatabase("mongodb://localhost/x")).rejects.toThrow(DatabaseUrlError);
     await expect(openDatabase("mongodb://localhost/x")).rejects.toThrow(/DATABASE_URL/);
