@@ -30,6 +30,8 @@ const sightingKey = (userId: string) => userStateKey({ platform: PLATFORM, userI
 
 /** An hour: a row deleted by another process is written again at most that late; a few MB at most. */
 const MEMO_LIMITS = { maxEntries: 50_000, maxAgeMs: 3600_000 };
+/** A roster is read just before it is used (a survey's reminders); an hour covers the longest run of them. */
+const ROSTER_LIMITS = { maxEntries: 50_000, maxAgeMs: 3600_000 };
 
 /** Teams' conversation types are personal, groupChat and channel; an unknown one counts as shared, the safe side. */
 function kindOf(conversationType: string | undefined): ConversationKind {
@@ -80,9 +82,16 @@ export interface ConversationReferenceParts {
  */
 export class ConversationReferences {
   private readonly memo: WriteMemo;
+  /**
+   * Where roster members were listed: the Bot Framework id that opening a personal chat with someone
+   * who never wrote to Parcours takes. Kept in this process only, and briefly: they may never have
+   * used the app, and Teams gives the ids again whenever the roster is read.
+   */
+  private readonly rosters: WriteMemo;
 
   constructor(private readonly parts: ConversationReferenceParts) {
     this.memo = new WriteMemo({ ...MEMO_LIMITS, ...(parts.now ? { now: parts.now } : {}) });
+    this.rosters = new WriteMemo({ ...ROSTER_LIMITS, ...(parts.now ? { now: parts.now } : {}) });
   }
 
   /**
@@ -112,8 +121,17 @@ export class ConversationReferences {
     return this.parts.addresses.personal(PLATFORM, userId);
   }
 
+  /** Where the user was last seen speaking, or else listed in a roster this process read lately. */
   async sighting(userId: string): Promise<Sighting | undefined> {
-    return this.parts.state.get<Sighting>(sightingKey(userId));
+    const seen = await this.parts.state.get<Sighting>(sightingKey(userId));
+    if (seen) return seen;
+    const listed = this.rosters.current(userId);
+    return listed ? (JSON.parse(listed) as Sighting) : undefined;
+  }
+
+  /** A member of the roster of a recorded conversation, as the roster named them. */
+  noteRosterMember(userId: string, listed: Sighting): void {
+    this.rosters.note(userId, JSON.stringify({ conversationId: channelConversationId(listed.conversationId), memberId: listed.memberId }), userId);
   }
 
   /** The bot was removed or uninstalled: Teams refuses proactive messages there anyway. */
@@ -128,6 +146,7 @@ export class ConversationReferences {
     await this.parts.addresses.forgetUser(PLATFORM, userId);
     await this.parts.state.delete(sightingKey(userId));
     this.memo.dropOwner(userId);
+    this.rosters.dropOwner(userId);
   }
 
   private async record(known: KnownConversation, refresh: boolean): Promise<void> {

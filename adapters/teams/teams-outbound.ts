@@ -79,7 +79,11 @@ export class TeamsOutbound implements OutboundPort {
     await this.inConversation(message, (context) => context.updateActivity({ ...first, id: message.messageId }));
   }
 
-  /** A channel's readers are its team's roster; a group chat's, its own. */
+  /**
+   * A channel's readers are its team's roster; a group chat's, its own. Each member's Bot Framework
+   * id is noted on the way: a survey's reminder opens a personal chat with members who never wrote
+   * to Parcours, and only the roster names them.
+   */
   async listMembers(conversationId: string): Promise<string[]> {
     return this.inConversation({ platform: PLATFORM, conversationId }, async (context, reference) => {
       const ids: string[] = [];
@@ -88,7 +92,11 @@ export class TeamsOutbound implements OutboundPort {
         const page = reference.teamId
           ? await TeamsInfo.getPagedTeamMembers(context, reference.teamId, MEMBERS_PAGE_SIZE, continuationToken)
           : await TeamsInfo.getPagedMembers(context, MEMBERS_PAGE_SIZE, continuationToken);
-        ids.push(...page.members.filter((member) => !isBot(member)).map(userIdOf));
+        for (const member of page.members.filter((m) => !isBot(m))) {
+          const userId = userIdOf(member);
+          this.deps.references.noteRosterMember(userId, { conversationId, memberId: member.id });
+          ids.push(userId);
+        }
         continuationToken = page.continuationToken || undefined;
       } while (continuationToken);
       return ids;

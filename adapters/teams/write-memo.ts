@@ -20,6 +20,12 @@ export class WriteMemo {
     return entry !== undefined && entry.value === value && this.now() - entry.at < this.options.maxAgeMs;
   }
 
+  /** The value noted under `key`, while it is recent enough to trust. */
+  current(key: string): string | undefined {
+    const entry = this.entries.get(key);
+    return entry !== undefined && this.now() - entry.at < this.options.maxAgeMs ? entry.value : undefined;
+  }
+
   /** `owner`: the user the value is about, so that erasing them drops it. */
   note(key: string, value: string, owner?: string): void {
     this.entries.delete(key);

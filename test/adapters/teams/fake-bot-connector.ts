@@ -89,6 +89,11 @@ export class FakeBotConnector {
   readonly rosters = new Map<string, RosterMember[]>();
   /** The page size the service grants at most, whatever the bot asks for (Teams: 500). */
   maxPageSize = 500;
+  /**
+   * The id the service gives the n-th message sent (from 1). Teams gives a channel message a
+   * numeric id, which then names its thread ("19:…@thread.tacv2;messageid=1741…").
+   */
+  activityId: (n: number) => string = (n) => `sent-${n}`;
   /** The continuation tokens the bot presented, in order. */
   readonly pageTokens: (string | null)[] = [];
   private readonly refusals = new Map<ConnectorRoute, Refusal>();
@@ -131,7 +136,7 @@ export class FakeBotConnector {
         if (route.activityId) record.replyToId = route.activityId;
         if (req.headers.authorization) record.authorization = req.headers.authorization;
         this.sent.push(record);
-        json(res, 200, { id: `sent-${this.sent.length}` });
+        json(res, 200, { id: this.activityId(this.sent.length) });
       }
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));

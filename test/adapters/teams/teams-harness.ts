@@ -11,7 +11,16 @@ import { Capture, testParcours } from "../../helpers.js";
 import { FakeBotConnector } from "./fake-bot-connector.js";
 
 export const BOT_APP_ID = "00000000-0000-4000-8000-0000000000b0";
-export type FixtureName = "personal-message" | "channel-message-mention" | "group-chat-message" | "card-submit" | "card-submit-form" | "conversation-update-install";
+export type FixtureName =
+  | "personal-message"
+  | "channel-message-mention"
+  | "group-chat-message"
+  | "card-submit"
+  | "card-submit-form"
+  | "conversation-update-install"
+  | "channel-message-survey-fr"
+  | "channel-card-submit-survey-form"
+  | "team-paged-members";
 
 const FIXTURES = join(import.meta.dirname, "../../fixtures/teams");
 
@@ -27,6 +36,8 @@ export interface HarnessOptions {
   coreDelayMs?: number;
   drainMs?: number;
   logLevel?: string;
+  /** The core's clock, for what it reads relative to today ("avant vendredi"); the real one otherwise. */
+  now?: () => Date;
 }
 
 /** Parcours' Teams adapter on loopback, with a fake Bot Connector service to receive its replies. */
@@ -44,7 +55,7 @@ export class TeamsHarness {
   async start(): Promise<void> {
     await this.connector.start();
     const logger = createLogger(this.options.logLevel ?? "debug", this.logs);
-    this.parcours = await testParcours({ logger });
+    this.parcours = await testParcours({ logger, ...(this.options.now ? { now: this.options.now } : {}) });
     const { bot } = this.parcours;
     const delay = () => new Promise((r) => setTimeout(r, this.options.coreDelayMs ?? 0));
     const handleMessage = bot.handleMessage.bind(bot);
