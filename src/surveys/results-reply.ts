@@ -1,5 +1,5 @@
 import { bullets } from "../answers/format.js";
-import { privateReply } from "../answers/private-reply.js";
+import { quietPrivateReply as privateReply } from "../answers/private-reply.js";
 import type { Block, Reply } from "../answers/reply.js";
 import { recommendModules } from "../assessment/skill-gaps.js";
 import type { Locale, Role } from "../catalog/schema.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { privateReply } from "../answers/private-reply.js";
+import { quietPrivateReply as privateReply } from "../answers/private-reply.js";
 import type { Block, Reply } from "../answers/reply.js";
 import { skillQuestion } from "../assessment/skill-question.js";
 import { parseAnswer } from "../assessment/rating-parser.js";

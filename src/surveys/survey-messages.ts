@@ -56,6 +56,7 @@ export interface SurveyMessages {
   created: (title: string, date: string) => string;
   tools: { results: string; remind: string; extend: (days: number) => string; close: string; csv: string };
   refused: string;
+  sentPrivately: string;
   results: {
     title: (title: string) => string;
     tooFew: (n: number, min: number) => string;
@@ -134,6 +135,7 @@ const en: SurveyMessages = {
   created: (title, date) => `Your survey "${title}" is posted. It closes on ${date}; here are your tools (only you and the L&D admins can use them):`,
   tools: { results: "Results", remind: "Remind those who have not answered", extend: (days) => `+${days} days`, close: "Close now", csv: "Export (CSV)" },
   refused: "Only the survey's creator and the L&D admins can do that.",
+  sentPrivately: "I've answered you in a private message.",
   results: {
     title: (title) => `Team results: ${title}`,
     tooFew: (n, min) => `${n === 1 ? "1 response" : `${n} responses`} so far: results show from ${min}, so that nobody's answers can be told apart.`,
@@ -212,6 +214,7 @@ const fr: SurveyMessages = {
   created: (title, date) => `Votre sondage « ${title} » est publié. Il se clôt le ${date} ; voici vos outils (seuls vous et les administrateurs formation pouvez les utiliser) :`,
   tools: { results: "Résultats", remind: "Relancer ceux qui n'ont pas répondu", extend: (days) => `+${days} jours`, close: "Clore maintenant", csv: "Exporter (CSV)" },
   refused: "Seuls l'auteur du sondage et les administrateurs formation peuvent faire cela.",
+  sentPrivately: "Je vous ai répondu en message privé.",
   results: {
     title: (title) => `Résultats de l'équipe : ${title}`,
     tooFew: (n, min) => `${n <= 1 ? `${n} réponse` : `${n} réponses`} pour l'instant : les résultats s'affichent à partir de ${min}, pour que personne ne puisse être reconnu.`,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { privateReply } from "../answers/private-reply.js";
+import { messages } from "../i18n/messages.js";
 import { formSubmissionSchema, reply, type Block, type Reply } from "../answers/reply.js";
 import { AssessmentResults } from "../assessment/assessment-results.js";
 import type { RoleCatalog } from "../catalog/role-catalog.js";
@@ -339,6 +339,11 @@ async function withRateLimit<T>(send: () => Promise<T>, tries = 3): Promise<T> {
       await new Promise((resolve) => setTimeout(resolve, (error.failure as { retryAfterMs: number }).retryAfterMs));
     }
   }
+}
+
+/** The manager's replies go to them privately; the channel hears only that they did. */
+function privateReply(blocks: Block[], locale: Locale): Reply {
+  return reply(blocks, { private: true, publicNotice: surveyMessages(locale).sentPrivately, privateUnavailableNotice: messages(locale).assessment.privateUnavailable });
 }
 
 function safeJson(text: string): unknown {
