@@ -15,21 +15,24 @@ const FAILURE_TTL_MS = 3600_000;
 const RECENT_TTL_MS = 5 * 60_000;
 const RECENT_MAX = 10_000;
 
-interface CachedLocale {
+/** What users.info tells of a person that Parcours uses: their language, and their time zone for dates they say. */
+interface SlackProfile {
   locale: Locale | null;
+  timeZone?: string;
 }
 
 /** Under the user's own state key, so that "delete my data" finds it with everything else about them. */
 const localeKey = (userId: string) => userStateKey({ platform: PLATFORM, userId }, "locale");
 
 /**
- * The user's Slack locale (users.info with include_locale), cached in the store so every process
- * shares it. Undefined when unknown: the core then goes by the language of the text.
+ * The user's Slack locale and time zone (users.info with include_locale), cached in the store so
+ * every process shares them. Undefined when unknown: the core then goes by the language of the
+ * text, and reads dates in UTC.
  * https://docs.slack.dev/reference/methods/users.info
  */
 export class SlackLocales {
-  private readonly inFlight = new Map<string, Promise<Locale | undefined>>();
-  private readonly recent = new Map<string, { locale: Locale | undefined; until: number }>();
+  private readonly inFlight = new Map<string, Promise<SlackProfile>>();
+  private readonly recent = new Map<string, { profile: SlackProfile; until: number }>();
 
   constructor(
     private readonly store: StateStore,
@@ -38,11 +41,27 @@ export class SlackLocales {
   ) {}
 
   async of(client: webApi.WebClient, userId: string): Promise<Locale | undefined> {
+    return (await this.profile(client, userId)).locale ?? undefined;
+  }
+
+  /** The language and the time zone at once: where dates the user types must be read (survey deadlines). */
+  async languageAndZoneOf(client: webApi.WebClient, userId: string): Promise<{ locale?: Locale; timeZone?: string }> {
+    const { locale, timeZone } = await this.profile(client, userId);
+    return { ...(locale ? { locale } : {}), ...(timeZone ? { timeZone } : {}) };
+  }
+
+  /** "Delete my data": the cached profile, in the store and in this process. */
+  async forget(userId: string): Promise<void> {
+    this.recent.delete(userId);
+    await this.store.delete(localeKey(userId));
+  }
+
+  private async profile(client: webApi.WebClient, userId: string): Promise<SlackProfile> {
     const remembered = this.recent.get(userId);
-    if (remembered && remembered.until > Date.now()) return remembered.locale;
+    if (remembered && remembered.until > Date.now()) return remembered.profile;
     const key = localeKey(userId);
-    const cached = await this.store.get<CachedLocale>(key);
-    if (cached) return this.remember(userId, cached.locale ?? undefined);
+    const cached = await this.store.get<SlackProfile>(key);
+    if (cached) return this.remember(userId, cached);
     // Concurrent messages from one user share one users.info call.
     let lookup = this.inFlight.get(userId);
     if (!lookup) {
@@ -52,29 +71,24 @@ export class SlackLocales {
     return lookup;
   }
 
-  /** "Delete my data": the cached locale, in the store and in this process. */
-  async forget(userId: string): Promise<void> {
-    this.recent.delete(userId);
-    await this.store.delete(localeKey(userId));
-  }
-
   /** A few minutes in memory spare the store a read on every message of a conversation. */
-  private remember(userId: string, locale: Locale | undefined): Locale | undefined {
+  private remember(userId: string, profile: SlackProfile): SlackProfile {
     if (this.recent.size >= RECENT_MAX) this.recent.delete(this.recent.keys().next().value!);
-    this.recent.set(userId, { locale, until: Date.now() + RECENT_TTL_MS });
-    return locale;
+    this.recent.set(userId, { profile, until: Date.now() + RECENT_TTL_MS });
+    return profile;
   }
 
-  private async lookUp(client: webApi.WebClient, userId: string, key: string): Promise<Locale | undefined> {
+  private async lookUp(client: webApi.WebClient, userId: string, key: string): Promise<SlackProfile> {
     try {
       const result = await client.users.info({ user: userId, include_locale: true });
-      const locale = toLocale(result.user?.locale);
-      await this.store.set<CachedLocale>(key, { locale: locale ?? null }, LOCALE_TTL_MS);
-      return this.remember(userId, locale);
+      const tz = result.user?.tz;
+      const profile: SlackProfile = { locale: toLocale(result.user?.locale) ?? null, ...(typeof tz === "string" && tz ? { timeZone: tz } : {}) };
+      await this.store.set<SlackProfile>(key, profile, LOCALE_TTL_MS);
+      return this.remember(userId, profile);
     } catch (error) {
       this.logger.warn({ err: describeError(error) }, "slack locale lookup failed");
-      await this.store.set<CachedLocale>(key, { locale: null }, FAILURE_TTL_MS);
-      return undefined;
+      await this.store.set<SlackProfile>(key, { locale: null }, FAILURE_TTL_MS);
+      return { locale: null };
     }
   }
 }

@@ -29,6 +29,8 @@ export function speakerOf(activity: Partial<Activity>): Speaker {
     conversationId: activity.conversation?.id ?? "unknown",
     ...(locale ? { locale } : {}),
     ...(activity.id ? { deliveryId: activity.id } : {}),
+    // The client's own zone ("Europe/Paris"): a deadline the user says is read there.
+    ...(typeof activity.localTimezone === "string" && activity.localTimezone ? { timeZone: activity.localTimezone } : {}),
     ...(activity.conversation?.id
       ? { place: { address: { platform: PLATFORM, conversationId: channelConversationId(activity.conversation.id) }, shared: activity.conversation.conversationType !== "personal" } }
       : {}),

@@ -17,6 +17,8 @@ export interface Speaker {
   locale?: Locale;
   /** The platform's id for this delivery; a retried delivery carries the same id. */
   deliveryId?: string;
+  /** The user's IANA time zone ("Europe/Paris"), when the platform gives it: dates they say are read there. */
+  timeZone?: string;
   /** Where this was said, when the adapter can tell: team surveys are posted there. */
   place?: Place;
 }

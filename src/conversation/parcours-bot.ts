@@ -145,7 +145,7 @@ export class ParcoursBot {
     const fallbackLocale = message.locale ?? context?.locale ?? this.deps.defaultLocale;
     if (!checked.ok) return plainText(checked.problem(messages(fallbackLocale)));
 
-    const detected = this.deps.understanding.understand(checked.text, { fallbackLocale, now: this.now() });
+    const detected = this.deps.understanding.understand(checked.text, { fallbackLocale, now: this.now(), ...(message.timeZone ? { timeZone: message.timeZone } : {}) });
     const understood = message.replyLocale ? { ...detected, locale: message.replyLocale } : detected;
     const command = userCommand(checked.text);
     this.deps.logger.info(

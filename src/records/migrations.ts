@@ -112,4 +112,9 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  "004-survey-time-zone": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("surveys").addColumn("time_zone", "text", (c) => c.notNull().defaultTo("UTC")).execute();
+    },
+  },
 };

@@ -74,6 +74,7 @@ export interface SurveyTable {
   anonymous: number;
   min_responses: number;
   locale: string;
+  time_zone: string;
   created_at: number;
   deadline_at: number;
   remind_at: number | null;

@@ -132,7 +132,7 @@ export class SurveyAnswerFlow implements FlowDefinition<SurveyAnswer, SurveyActi
 
   private async finish(survey: Survey, state: SurveyAnswer, turn: FlowTurn): Promise<Step> {
     const m = surveyMessages(state.locale).answering;
-    const thanks = [{ type: "text" as const, text: m.thanks(formatDeadline(survey.deadlineAt, state.locale)) }, ...this.hooks.afterThanks(survey, state.locale)];
+    const thanks = [{ type: "text" as const, text: m.thanks(formatDeadline(survey.deadlineAt, state.locale, survey.timeZone)) }, ...this.hooks.afterThanks(survey, state.locale)];
     return { reply: privateReply(thanks, state.locale), next: null, afterCommit: () => this.record(survey, state.ratings, turn) };
   }
 

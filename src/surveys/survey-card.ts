@@ -19,7 +19,7 @@ export function surveyCard(catalog: RoleCatalog, survey: Survey, responses: numb
   }
   blocks.push(
     { type: "text", text: m.about(role?.names[survey.locale] ?? survey.roleId, survey.skillIds.length) },
-    { type: "text", text: m.deadline(formatDeadline(survey.deadlineAt, survey.locale)) },
+    { type: "text", text: m.deadline(formatDeadline(survey.deadlineAt, survey.locale, survey.timeZone)) },
     { type: "text", text: survey.anonymous ? m.anonymous(survey.minResponses) : m.named(creatorName) },
     { type: "text", text: m.count(responses) },
     { type: "buttons", buttons: [flowButton(SURVEY_FLOW, "answer", { survey: survey.id }, m.answer, "primary")] },

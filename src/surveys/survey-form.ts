@@ -4,6 +4,7 @@ import { reply } from "../answers/reply.js";
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import type { Locale, Role } from "../catalog/schema.js";
 import type { Place } from "../conversation/incoming.js";
+import { dayIn, endOfDayIn, knownTimeZone } from "../dates/zoned-time.js";
 import { DEFAULT_DEADLINE_DAYS, MIN_RESPONSES_FLOOR, type SurveyDraft } from "./survey.js";
 import { surveyMessages } from "./survey-messages.js";
 
@@ -22,16 +23,16 @@ const MAX_MIN_RESPONSES = 1000;
 export const formContextSchema = z.object({
   platform: z.string(),
   conversationId: z.string().min(1),
+  /** The creator's zone, where the chosen day ends. */
+  timeZone: z.string().max(64).optional(),
 });
 
-const day = (at: Date) => at.toISOString().slice(0, 10);
-
 /** The creation form, filled with what was understood. */
-export function surveyForm(catalog: RoleCatalog, place: Place, request: SurveyRequest, locale: Locale, now: Date): Reply {
+export function surveyForm(catalog: RoleCatalog, place: Place, request: SurveyRequest, locale: Locale, now: Date, timeZone: string): Reply {
   const m = surveyMessages(locale).form;
   const role: Role = (request.roleId && catalog.find(request.roleId)) || catalog.roles()[0]!;
   const deadline = request.deadline ?? new Date(now.getTime() + DEFAULT_DEADLINE_DAYS * DAY_MS);
-  const context = { platform: place.address.platform, conversationId: place.address.conversationId };
+  const context = { platform: place.address.platform, conversationId: place.address.conversationId, timeZone };
   return reply([
     {
       type: "form",
@@ -51,7 +52,7 @@ export function surveyForm(catalog: RoleCatalog, place: Place, request: SurveyRe
           value: request.anonymous === false ? "named" : "anonymous",
         },
         { kind: "number", id: "minResponses", label: m.minResponses, value: MIN_RESPONSES_FLOOR, min: MIN_RESPONSES_FLOOR, max: MAX_MIN_RESPONSES },
-        { kind: "date", id: "deadline", label: m.deadline, value: day(deadline) },
+        { kind: "date", id: "deadline", label: m.deadline, value: dayIn(deadline, timeZone) },
         {
           kind: "choice",
           id: "reminder",
@@ -74,7 +75,7 @@ export type DraftProblem = "unknownRole" | "noSkills" | "deadlinePast" | "minToo
  * A submitted form as a survey draft, or what is wrong with it. Every field is checked here,
  * whatever the platform's own form checked: a submission can be forged.
  */
-export function readSurveyForm(catalog: RoleCatalog, submission: FormSubmission, now: Date): { ok: true; draft: SurveyDraft } | { ok: false; problems: DraftProblem[] } {
+export function readSurveyForm(catalog: RoleCatalog, submission: FormSubmission, now: Date, timeZone: string): { ok: true; draft: SurveyDraft } | { ok: false; problems: DraftProblem[] } {
   const f = submission.fields;
   const problems: DraftProblem[] = [];
   const title = one(f.title).trim().slice(0, 150);
@@ -91,8 +92,8 @@ export function readSurveyForm(catalog: RoleCatalog, submission: FormSubmission,
   if (!Number.isInteger(minResponses) || minResponses > MAX_MIN_RESPONSES) problems.push("minResponses");
   else if (minResponses < MIN_RESPONSES_FLOOR) problems.push("minTooLow");
   const deadlineDay = one(f.deadline);
-  // The end of the chosen day: a deadline "on the 12th" includes the 12th.
-  const deadlineAt = /^\d{4}-\d{2}-\d{2}$/.test(deadlineDay) ? Date.parse(`${deadlineDay}T23:59:00Z`) : Number.NaN;
+  // The end of the chosen day where the creator is: a deadline "on the 12th" includes the 12th.
+  const deadlineAt = endOfDayIn(deadlineDay, timeZone);
   if (Number.isNaN(deadlineAt)) problems.push("deadline");
   else if (deadlineAt <= now.getTime()) problems.push("deadlinePast");
   const reminderDays = Number(one(f.reminder) || "0");
@@ -101,6 +102,6 @@ export function readSurveyForm(catalog: RoleCatalog, submission: FormSubmission,
   const remindAt = reminderDays > 0 ? deadlineAt - reminderDays * DAY_MS : undefined;
   return {
     ok: true,
-    draft: { title, roleId: role.id, skillIds, anonymous: anonymity === "anonymous", minResponses, deadlineAt, ...(remindAt && remindAt > now.getTime() ? { remindAt } : {}) },
+    draft: { title, roleId: role.id, skillIds, anonymous: anonymity === "anonymous", minResponses, deadlineAt, timeZone: knownTimeZone(timeZone), ...(remindAt && remindAt > now.getTime() ? { remindAt } : {}) },
   };
 }

@@ -1,4 +1,5 @@
 import type { Locale } from "../catalog/schema.js";
+import { knownTimeZone } from "../dates/zoned-time.js";
 
 /** Everything a team survey says, once per locale. */
 export interface SurveyMessages {
@@ -242,7 +243,8 @@ const MESSAGES: Record<Locale, SurveyMessages> = { en, fr };
 
 export const surveyMessages = (locale: Locale): SurveyMessages => MESSAGES[locale];
 
-/** A deadline as people read it, in the locale's own format. Times are shown in UTC until the platforms give each user's time zone. */
-export function formatDeadline(at: number, locale: Locale): string {
-  return `${new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "UTC" }).format(new Date(at))} UTC`;
+/** A deadline as people read it, in the locale's own format, in the survey's time zone, named so that nobody elsewhere misreads it. */
+export function formatDeadline(at: number, locale: Locale, timeZone: string): string {
+  const zone = knownTimeZone(timeZone);
+  return `${new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "full", timeStyle: "short", timeZone: zone }).format(new Date(at))} (${zone})`;
 }

@@ -22,6 +22,8 @@ export interface Survey {
   anonymous: boolean;
   minResponses: number;
   locale: Locale;
+  /** The creator's time zone: the deadline is the end of the chosen day there, and is shown in it. */
+  timeZone: string;
   createdAt: number;
   deadlineAt: number;
   remindAt?: number;
@@ -31,7 +33,7 @@ export interface Survey {
 }
 
 /** What the creation form settles; the rest (ids, times, the card) Parcours fills in. */
-export type SurveyDraft = Pick<Survey, "title" | "roleId" | "skillIds" | "anonymous" | "minResponses" | "deadlineAt" | "remindAt">;
+export type SurveyDraft = Pick<Survey, "title" | "roleId" | "skillIds" | "anonymous" | "minResponses" | "deadlineAt" | "remindAt" | "timeZone">;
 
 /** One member's answers, skill by skill; null for a skill they skipped. */
 export type SurveyRatings = Record<string, Rating>;

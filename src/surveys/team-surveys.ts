@@ -80,7 +80,7 @@ export class TeamSurveys {
   offer(speaker: Speaker, request: SurveyRequest, locale: Locale): Reply {
     const m = surveyMessages(locale).problems;
     if (!speaker.place?.shared) return reply([{ type: "text", text: m.notInChannel }]);
-    return surveyForm(this.deps.catalog, speaker.place, request, locale, this.deps.now());
+    return surveyForm(this.deps.catalog, speaker.place, request, locale, this.deps.now(), speaker.timeZone ?? "UTC");
   }
 
   jobHandlers(): Record<string, JobHandler> {
@@ -138,7 +138,7 @@ export class TeamSurveys {
     const submission = formSubmissionSchema.safeParse(safeJson(value));
     const context = submission.success ? formContextSchema.safeParse(safeJson(submission.data.context)) : undefined;
     if (!submission.success || !context?.success || context.data.platform !== speaker.platform) return this.problems([m.badField("form")], locale);
-    const draft = readSurveyForm(this.deps.catalog, submission.data, this.deps.now());
+    const draft = readSurveyForm(this.deps.catalog, submission.data, this.deps.now(), context.data.timeZone ?? "UTC");
     if (!draft.ok) return this.problems(draft.problems.map((p) => problemText(p, locale)), locale);
     const port = this.deps.outbound.of(speaker.platform);
     if (!port) return this.problems([m.platformUnavailable], locale);
@@ -162,7 +162,7 @@ export class TeamSurveys {
       return this.problems([m.platformUnavailable], locale);
     }
     await this.schedule(survey);
-    return privateReply([{ type: "text", text: surveyMessages(locale).created(survey.title, formatDeadline(survey.deadlineAt, locale)) }, this.toolButtons(survey, locale)], locale);
+    return privateReply([{ type: "text", text: surveyMessages(locale).created(survey.title, formatDeadline(survey.deadlineAt, locale, survey.timeZone)) }, this.toolButtons(survey, locale)], locale);
   }
 
   private async schedule(survey: Survey): Promise<void> {
@@ -218,7 +218,7 @@ export class TeamSurveys {
     const extended = { ...survey, deadlineAt, ...(remindAt ? { remindAt } : {}) };
     await this.schedule(extended);
     void this.refreshCard(extended);
-    return privateReply([{ type: "text", text: m.extended(formatDeadline(deadlineAt, locale)) }], locale);
+    return privateReply([{ type: "text", text: m.extended(formatDeadline(deadlineAt, locale, survey.timeZone)) }], locale);
   }
 
   /**
@@ -275,7 +275,7 @@ export class TeamSurveys {
     await port.post(
       place,
       reply([
-        { type: "text", text: m.reminder(survey.title, formatDeadline(survey.deadlineAt, survey.locale)) },
+        { type: "text", text: m.reminder(survey.title, formatDeadline(survey.deadlineAt, survey.locale, survey.timeZone)) },
         { type: "text", text: rule },
         { type: "buttons", buttons: [flowButton(SURVEY_FLOW, "answer", { survey: survey.id }, m.card.answer, "primary")] },
       ]),

@@ -1,5 +1,6 @@
 import * as chrono from "chrono-node";
 import type { Locale } from "../catalog/schema.js";
+import { endOfDay, instantAt, knownTimeZone, offsetMinutes, wallClock, type Day, type WallTime } from "../dates/zoned-time.js";
 import { editDistance, fold, typoAllowance } from "./normalize.js";
 import type { SurveyDetails } from "./understanding.js";
 
@@ -25,69 +26,11 @@ export function surveyDetails(text: string, context: SurveyDetailsContext): Surv
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Wall-clock time in the user's zone. A date said without a time ends at 23:59 there, whatever
-// the server's zone, and across a daylight-saving change the offset is the one of that date.
-
-interface Day {
-  year: number;
-  /** 1 to 12 */
-  month: number;
-  day: number;
-}
-interface WallTime extends Day {
-  hour: number;
-  minute: number;
-}
 interface Clock {
   now: Date;
   timeZone: string;
   today: WallTime;
 }
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric",
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
-
-function knownTimeZone(timeZone: string): string {
-  try {
-    formatter(timeZone);
-    return timeZone;
-  } catch {
-    return "UTC";
-  }
-}
-
-function wallClock(instant: Date, timeZone: string): WallTime & { second: number } {
-  const parts = new Map(formatter(timeZone).formatToParts(instant).map((p) => [p.type, Number(p.value)]));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.get(type) ?? 0;
-  return { year: part("year"), month: part("month"), day: part("day"), hour: part("hour") % 24, minute: part("minute"), second: part("second") };
-}
-
-/** Minutes east of UTC in that zone at that instant (Paris in winter: 60). */
-function offsetMinutes(instant: Date, timeZone: string): number {
-  const wall = wallClock(instant, timeZone);
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
-}
-
-/** The instant a wall-clock time names in the zone; days past the month's end roll over. */
-function instantAt(time: WallTime, timeZone: string): Date {
-  const asUtc = Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute);
-  const guess = asUtc - offsetMinutes(new Date(asUtc), timeZone) * 60_000;
-  return new Date(asUtc - offsetMinutes(new Date(guess), timeZone) * 60_000);
-}
-
-const endOfDay = (day: Day, timeZone: string) => instantAt({ ...day, hour: 23, minute: 59 }, timeZone);
 
 function addDays(day: Day, days: number): Day {
   const date = new Date(Date.UTC(day.year, day.month - 1, day.day + days));

@@ -19,7 +19,7 @@ export function listenToCommand(app: App, deps: SlackDeps): void {
     await ack();
     await deps.work.track("command", async () => {
       const text = readMessageText(command.text ?? "");
-      const locale = await deps.locales.of(client, command.user_id);
+      const { locale, timeZone } = await deps.locales.languageAndZoneOf(client, command.user_id);
       const speaker = {
         platform: PLATFORM,
         userId: command.user_id,
@@ -29,6 +29,7 @@ export function listenToCommand(app: App, deps: SlackDeps): void {
         // "/parcours survey …" in a channel starts a survey there.
         place: { address: { platform: PLATFORM, conversationId: command.channel_id }, shared: !isDirectMessage(command.channel_id) },
         ...(locale ? { locale } : {}),
+        ...(timeZone ? { timeZone } : {}),
       };
       // A bare /parcours shows what Parcours can do, in the user's Slack language.
       const reply = text ? await deps.bot.handleMessage({ ...speaker, text }) : await deps.bot.handleAction({ ...speaker, actionId: "help", value: "" });

@@ -36,7 +36,7 @@ function originOf(event: MessageEventFields & { user: string }, threadTs: string
 }
 
 async function answer(deps: SlackDeps, client: webApi.WebClient, message: UserMessage): Promise<void> {
-  const locale = await deps.locales.of(client, message.userId);
+  const { locale, timeZone } = await deps.locales.languageAndZoneOf(client, message.userId);
   const reply = await deps.bot.handleMessage({
     platform: PLATFORM,
     userId: message.userId,
@@ -45,6 +45,7 @@ async function answer(deps: SlackDeps, client: webApi.WebClient, message: UserMe
     deliveryId: message.deliveryId,
     place: { address: message.origin.address, shared: !message.origin.private },
     ...(locale ? { locale } : {}),
+    ...(timeZone ? { timeZone } : {}),
   });
   if (reply) await deliverReply(deps.outbound(client, message.userId), reply, message.origin);
 }

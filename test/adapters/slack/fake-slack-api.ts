@@ -83,6 +83,8 @@ export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   /** users.info answers: a user's Slack locale ("fr-FR"); unknown users are en-US. */
   readonly locales = new Map<string, string>();
+  /** users.info's `tz` of a user ("Europe/Paris"); none for the others. */
+  readonly timeZones = new Map<string, string>();
   /** Users the bot cannot write to: the app's Messages tab is off for them. */
   readonly unreachable = new Set<string>();
   /** Files by id, from files.getUploadURLExternal on. */
@@ -323,7 +325,10 @@ export class FakeSlackApi {
       case "files.completeUploadExternal":
         return this.completeUpload(args);
       case "users.info":
-        return { ok: true, user: { id: args.user, team_id: FAKE_TEAM, name: "someone", is_bot: false, ...(args.include_locale ? { locale: this.locales.get(args.user) ?? "en-US" } : {}) } };
+        return {
+          ok: true,
+          user: { id: args.user, team_id: FAKE_TEAM, name: "someone", is_bot: false, ...(this.timeZones.has(args.user) ? { tz: this.timeZones.get(args.user) } : {}), ...(args.include_locale ? { locale: this.locales.get(args.user) ?? "en-US" } : {}) },
+        };
       default:
         return { ok: false, error: "unknown_method" };
     }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OutboundError, type OutboundFailure } from "../../../src/outbound/outbound.js";
 import { userStateKey } from "../../../src/privacy/user-erasure.js";
+import { endOfDayIn } from "../../../src/dates/zoned-time.js";
 import { formatDeadline, surveyMessages } from "../../../src/surveys/survey-messages.js";
 import { shippedCatalog } from "../../helpers.js";
 import type { RosterMember, SentActivity } from "./fake-bot-connector.js";
@@ -15,8 +16,8 @@ const NOW = new Date("2025-03-11T09:40:07Z");
 const FRIDAY = "2025-03-14";
 const fr = surveyMessages("fr");
 const TITLE = fr.form.defaultTitle("Digital Learning Manager");
-/** As the card and the messages say it: the end of the chosen day. */
-const DEADLINE = formatDeadline(Date.parse(`${FRIDAY}T23:59:00Z`), "fr");
+/** As the card and the messages say it: the end of the chosen day where the manager is (Teams sends the client's zone). */
+const DEADLINE = formatDeadline(endOfDayIn(FRIDAY, "Europe/Paris"), "fr", "Europe/Paris");
 
 const roster = fixture("team-paged-members").members as RosterMember[];
 /** A person as Teams names them in activities: the Bot Framework id and the Entra object id. */
