@@ -286,10 +286,13 @@ export class TeamSurveys {
     const card = survey.card;
     const port = this.deps.outbound.of(survey.platform);
     if (!card || !port) return Promise.resolve();
-    return this.cards.refresh(survey.id, async () => {
-      const latest = (await this.records.find(survey.id)) ?? survey;
-      await port.update(card, surveyCard(this.deps.catalog, latest, await this.records.count(survey), creatorName(latest)));
-    });
+    // A rate-limited update is made again (counted again) after the wait the platform asked for: when it was the last answer's, no later one would correct the card.
+    return this.cards.refresh(survey.id, () =>
+      withRateLimit(async () => {
+        const latest = (await this.records.find(survey.id)) ?? survey;
+        await port.update(card, surveyCard(this.deps.catalog, latest, await this.records.count(survey), creatorName(latest)));
+      }),
+    );
   }
 
   /** "Also keep them in my self-assessments": only when the member asks, and only while their answers can still be found. */

@@ -3,10 +3,15 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FORM_OPEN_ACTION } from "../../adapters/slack/to-block-kit.js";
 import { packageRoot } from "../../src/config/package-root.js";
 import { openDatabase } from "../../src/records/database.js";
-import { FakeSlackApi, dmChannelOf } from "../adapters/slack/fake-slack-api.js";
+import { surveyMessages } from "../../src/surveys/survey-messages.js";
+import { FAKE_BOT_USER, FakeSlackApi, dmChannelOf, type RecordedCall } from "../adapters/slack/fake-slack-api.js";
+import { formButtonPress, pressInChannel, submissionAsShown } from "../adapters/slack/form-payloads.js";
+import { seenButtons, seenText } from "../adapters/slack/seen-message.js";
 import { postSigned } from "../adapters/slack/slack-signature.js";
 import { shippedCatalog, tempDir } from "../helpers.js";
 
@@ -28,7 +33,14 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+interface RunningProcess {
+  child: ChildProcess;
+  url: string;
+  /** What it wrote to standard error (warnings and errors), to explain a failure. */
+  errors: () => string;
+}
+
+async function startProcess(env: Record<string, string>): Promise<RunningProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [PARCOURS, "start"], { env: { PATH: process.env.PATH ?? "", ...env, PORT: String(port), LOG_LEVEL: "warn" }, stdio: ["ignore", "ignore", "pipe"] });
   let errors = "";
@@ -37,10 +49,20 @@ async function startProcess(env: Record<string, string>): Promise<{ child: Child
   for (let tries = 0; ; tries++) {
     if (child.exitCode !== null) throw new Error(`parcours exited: ${errors}`);
     const listening = await fetch(url, { method: "GET" }).then(() => true, () => false);
-    if (listening) return { child, url };
+    if (listening) return { child, url, errors: () => errors };
     if (tries > 600) throw new Error(`parcours did not listen: ${errors}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Stops a process this test started, and waits until it has exited (SIGKILL if it will not). */
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 function signed(url: string, body: string, contentType: "application/json" | "application/x-www-form-urlencoded") {
@@ -66,6 +88,68 @@ const press = (url: string, userId: string, actionId: string, value: unknown) =>
   return signed(url, `payload=${encodeURIComponent(JSON.stringify(payload))}`, "application/x-www-form-urlencoded");
 };
 
+/** How long a test waits for what it expects: generous, since it measures nothing but what arrives. */
+const PATIENCE_MS = 180_000;
+
+/** Waits until `find` answers something; on time out, says what was awaited and `explain()`. */
+async function until<T>(what: string, find: () => T | undefined, explain: () => string = () => ""): Promise<T> {
+  const deadline = Date.now() + PATIENCE_MS;
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}. ${explain()}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const randomId = (prefix: string) => `${prefix}${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`;
+
+let sequence = 0;
+/** A message ts of this run: Slack's seconds.micro form, unique. */
+const freshTs = () => `${Math.floor(Date.now() / 1000)}.${String(++sequence).padStart(6, "0")}`;
+
+/** An app_mention of the bot in a channel, as the Events API sends it. */
+function mentionIn(url: string, userId: string, channel: string, text: string): { ts: string; sent: Promise<Response> } {
+  const body = fixture("app-mention.json");
+  const ts = freshTs();
+  body.event = { ...body.event, user: userId, channel, text: `<@${FAKE_BOT_USER}> ${text}`, ts, event_ts: ts, client_msg_id: randomUUID(), blocks: [] };
+  body.event_id = `Ev${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+  return { ts, sent: signed(url, JSON.stringify(body), "application/json") };
+}
+
+/** An interaction, form-encoded with its JSON in `payload`, as Slack posts it. */
+const interaction = (url: string, payload: Record<string, any>) => signed(url, `payload=${encodeURIComponent(JSON.stringify(payload))}`, "application/x-www-form-urlencoded");
+
+/**
+ * The messages the bot posted, by conversation (a post to a user id counts in their DM), indexed
+ * as they arrive: fifty members waiting on their own DMs each read only theirs.
+ */
+class PostsByConversation {
+  private scanned = 0;
+  private readonly posts = new Map<string, RecordedCall[]>();
+
+  constructor(private readonly slack: FakeSlackApi) {}
+
+  in(conversation: string): RecordedCall[] {
+    for (; this.scanned < this.slack.calls.length; this.scanned++) {
+      const call = this.slack.calls[this.scanned]!;
+      if (call.method !== "chat.postMessage") continue;
+      const channel = String(call.args.channel);
+      const key = /^[UW]/.test(channel) ? dmChannelOf(channel) : channel;
+      this.posts.set(key, [...(this.posts.get(key) ?? []), call]);
+    }
+    return this.posts.get(conversation) ?? [];
+  }
+}
+
+/** The ts the fake gave a posted message: it keeps each one with the blocks it was posted with, until an update. */
+function tsOf(slack: FakeSlackApi, call: RecordedCall): string {
+  for (const [key, message] of slack.messages) if (message.blocks === call.args.blocks) return key.split(" ")[1]!;
+  throw new Error("that message is not among those the fake posted (or it was updated since)");
+}
+
+const buttonsOf = (call: RecordedCall, actionId: string) => seenButtons(call.args).filter((b) => b.actionId === actionId);
+
 /** The `started` of the first assessment rating button among posted blocks (sent as JSON text or as objects). */
 function startedOf(blocks: unknown[]): string {
   const elements = blocks
@@ -76,15 +160,46 @@ function startedOf(blocks: unknown[]): string {
   return (JSON.parse(rate.value) as { started: string }).started;
 }
 
-const BACKENDS = [
-  { name: "SQLite", env: async () => ({ DATABASE_URL: `sqlite://${join(await tempDir(), "shared.sqlite")}` }) },
-  { name: "Redis + PostgreSQL", env: async () => ({ DATABASE_URL: "postgres://postgres@127.0.0.1:5432/test", REDIS_URL: "redis://127.0.0.1:6379" }) },
+const POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test";
+
+/** Runs one statement on the test database, outside Parcours. */
+async function onPostgres(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+interface Backend {
+  name: string;
+  /** The processes' storage settings, on storage of this run's own. */
+  env: () => Promise<Record<string, string>>;
+  /** Removes that storage. */
+  cleanUp: () => Promise<void>;
+}
+
+/**
+ * PostgreSQL: a schema of this run's own (DATABASE_URL's `?schema=`), which both processes create
+ * and migrate at once as a fresh deployment does, and where neither meets the rows or the
+ * migration history that other runs left in the shared test database.
+ */
+const postgresSchema = `two_processes_${randomUUID().replace(/-/g, "")}`;
+const BACKENDS: Backend[] = [
+  { name: "SQLite", env: async () => ({ DATABASE_URL: `sqlite://${join(await tempDir(), "shared.sqlite")}` }), cleanUp: async () => undefined },
+  {
+    name: "Redis + PostgreSQL",
+    env: async () => ({ DATABASE_URL: `${POSTGRES_URL}?schema=${postgresSchema}`, REDIS_URL: "redis://127.0.0.1:6379" }),
+    cleanUp: () => onPostgres(`DROP SCHEMA IF EXISTS "${postgresSchema}" CASCADE`),
+  },
 ];
 
 describe.each(BACKENDS)("two Parcours processes on $name", (backend) => {
   const slack = new FakeSlackApi(BOT_TOKEN);
   let env: Record<string, string>;
-  let processes: { child: ChildProcess; url: string }[] = [];
+  let processes: RunningProcess[] = [];
 
   beforeAll(async () => {
     await slack.start();
@@ -94,9 +209,10 @@ describe.each(BACKENDS)("two Parcours processes on $name", (backend) => {
   }, 60_000);
 
   afterAll(async () => {
-    for (const { child } of processes) child.kill("SIGTERM");
+    await Promise.all(processes.map(({ child }) => stopProcess(child)));
     await slack.stop();
-  });
+    await backend.cleanUp();
+  }, 60_000);
 
   /** Waits until the DM of `userId` has received `count` messages in all. */
   const dmMessages = async (userId: string, count: number) => {
@@ -158,4 +274,102 @@ describe.each(BACKENDS)("two Parcours processes on $name", (backend) => {
     expect(ratings.filter((r) => r === 2)).toHaveLength(role.skills.length / 2);
     expect(ratings.filter((r) => r === 4)).toHaveLength(role.skills.length / 2);
   });
+
+  /**
+   * A manager creates a survey of the SME trainer's skills through process A (mention, form button,
+   * views.open, view_submission), keeping the first `skills` of them in the modal (or all); then
+   * fifty members answer at the same moment, each pressing Answer on the card and typing a rating
+   * per question, one after the bot's answer to the one before, step j of member i through process
+   * (i + j) % 2. Every one must be counted once, whole, and the card must end on the exact count.
+   */
+  async function fiftyAnswerAtOnce(skills: number | "all"): Promise<void> {
+    const role = (await shippedCatalog()).get("expert-trainer");
+    const asked = skills === "all" ? role.skills : role.skills.slice(0, skills);
+    const en = surveyMessages("en");
+    const [a] = processes.map((p) => p.url) as [string, string];
+    const channel = randomId("C");
+    const manager = randomId("U");
+    const members = Array.from({ length: 50 }, () => randomId("U"));
+    slack.members.set(channel, [manager, ...members, FAKE_BOT_USER]);
+    const posts = new PostsByConversation(slack);
+    const explain = () => processes.map((p, i) => `process ${i}: ${p.errors().slice(-2000)}`).join("\n");
+
+    const mentioned = mentionIn(a, manager, channel, "survey on the SME trainer skills");
+    expect((await mentioned.sent).status).toBe(200);
+    const offer = await until("the form's button", () => posts.in(channel).find((c) => c.args.thread_ts === mentioned.ts && buttonsOf(c, FORM_OPEN_ACTION).length === 1), explain);
+    const formPress = formButtonPress(buttonsOf(offer, FORM_OPEN_ACTION)[0]!, { user: manager, channel, messageTs: tsOf(slack, offer), threadTs: mentioned.ts });
+    expect((await interaction(a, formPress)).status).toBe(200);
+    const opened = await until("views.open", () => slack.callsTo("views.open").find((c) => c.args.trigger_id === formPress.trigger_id), explain);
+    const submission = submissionAsShown(opened.args.view, manager, (payload) => {
+      // The modal showed every skill of the role selected; the manager keeps those asked.
+      const chosen = payload.view.state.values.skills.skills;
+      expect(chosen.selected_options.map((o: { value: string }) => o.value)).toEqual(role.skills.map((s) => s.id));
+      chosen.selected_options = chosen.selected_options.slice(0, asked.length);
+    });
+    expect((await interaction(a, submission)).status).toBe(200);
+    const cardPost = await until("the survey card", () => posts.in(channel).find((c) => c.args.thread_ts === undefined && buttonsOf(c, "survey.answer").length === 1), explain);
+    const cardTs = tsOf(slack, cardPost);
+    const answer = buttonsOf(cardPost, "survey.answer")[0]!;
+    const surveyId = (JSON.parse(answer.value) as { survey: string }).survey;
+
+    /** What a member's DM was last asked: the rating buttons of a skill of this survey, or the thanks. */
+    const asks = (skillId: string) => (c: RecordedCall) => buttonsOf(c, "survey.rate").some((b) => JSON.parse(b.value).survey === surveyId && JSON.parse(b.value).skill === skillId);
+    const thanks = (c: RecordedCall) => buttonsOf(c, "surveys.keep").some((b) => JSON.parse(b.value).survey === surveyId);
+    const ratingOf = (i: number) => (i % 5) + 1;
+
+    async function answerAll(member: string, i: number): Promise<void> {
+      const via = (step: number) => processes[(i + step) % 2]!.url;
+      const dmOf = dmChannelOf(member);
+      let seen = 0;
+      const answered = async (what: string, matches: (c: RecordedCall) => boolean) => {
+        const found = await until(`${member} (member ${i}): ${what}`, () => posts.in(dmOf).slice(seen).find(matches), explain);
+        seen = posts.in(dmOf).indexOf(found) + 1;
+      };
+      expect((await interaction(via(0), pressInChannel(answer, { user: member, channel, messageTs: cardTs }))).status).toBe(200);
+      await answered("the first question", asks(asked[0]!.id));
+      for (const [k, skill] of asked.entries()) {
+        expect((await dm(via(k + 1), member, String(ratingOf(i)))).status).toBe(200);
+        const following = asked[k + 1];
+        await answered(`the answer to ${skill.id}`, following ? asks(following.id) : thanks);
+      }
+    }
+    // All fifty at the same moment.
+    await Promise.all(members.map((member, i) => answerAll(member, i)));
+
+    // Each counted once: fifty responses, fifty respondents (none stored by name), every one whole and as typed.
+    const database = await openDatabase(env.DATABASE_URL!);
+    let rows: { respondent: string; ratings: string }[];
+    try {
+      rows = await database.db.selectFrom("survey_responses").select(["respondent", "ratings"]).where("survey_id", "=", surveyId).execute();
+    } finally {
+      await database.close();
+    }
+    expect(rows).toHaveLength(50);
+    expect(new Set(rows.map((r) => r.respondent)).size).toBe(50);
+    expect(rows.filter((r) => members.some((member) => r.respondent.includes(member)))).toEqual([]);
+    const given = rows.map((r) => JSON.parse(r.ratings) as Record<string, number>);
+    for (const ratings of given) {
+      expect(Object.keys(ratings).sort()).toEqual(asked.map((s) => s.id).sort());
+      expect(new Set(Object.values(ratings)).size).toBe(1);
+    }
+    const tally = (levels: number[]) => levels.reduce<Record<number, number>>((t, l) => ({ ...t, [l]: (t[l] ?? 0) + 1 }), {});
+    expect(tally(given.map((r) => Object.values(r)[0]!))).toEqual(tally(members.map((_, i) => ratingOf(i))));
+
+    // The card, updated in place (never reposted), ends on the exact count, and never said more.
+    const cardUpdates = () => slack.callsTo("chat.update").filter((c) => c.args.channel === channel && c.args.ts === cardTs);
+    const lastShown = () => seenText(cardUpdates().at(-1)?.args ?? {});
+    await until("the card's last update to say 50", () => (lastShown().includes(en.card.count(50)) ? true : undefined), () => `It says: ${lastShown()}\n${explain()}`);
+    const counts = cardUpdates().map((c) => Number(/(\d+) responses? so far/.exec(seenText(c.args))?.[1]));
+    expect(counts.every((n) => Number.isInteger(n) && n >= 1 && n <= 50)).toBe(true);
+    expect(seenText(slack.messages.get(`${channel} ${cardTs}`)!)).toContain(en.card.count(50));
+    // Fifty members answering left the channel alone: besides the card, only the manager's thread, with the form and a word that the tools went privately.
+    expect(posts.in(channel).filter((c) => c.args.thread_ts !== mentioned.ts)).toEqual([cardPost]);
+    expect(posts.in(channel).filter((c) => c.args.thread_ts === mentioned.ts).map((c) => c.args.text)).toEqual([offer.args.text, en.sentPrivately]);
+  }
+
+  it("counts fifty members answering a survey at once through both processes exactly once each, and the card ends on the exact count", () => fiftyAnswerAtOnce("all"), PATIENCE_MS * 2);
+
+  // Each member's one rating is both what counts them and the last thing they do: no later answer
+  // refreshes the card again, so a refresh that missed an answer arriving during another would show.
+  it("keeps the card's count exact when each member's only answer is the last thing they do", () => fiftyAnswerAtOnce(1), PATIENCE_MS * 2);
 });
