@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { messages } from "../i18n/messages.js";
 import { formSubmissionSchema, reply, type Block, type Reply } from "../answers/reply.js";
@@ -31,6 +32,8 @@ export type SurveyTool = (typeof SURVEY_TOOLS)[number];
 
 const toolPayload = z.object({ survey: z.uuid(), days: z.number().int().min(1).max(30).optional() });
 const DAY_MS = 24 * 3600_000;
+/** How long what a card shows is remembered, to skip updates that change nothing: longer than any survey runs. */
+const CARD_MEMORY_MS = 90 * DAY_MS;
 const EXTEND_BY_DAYS = [2, 7];
 /** The durable jobs of a survey; each carries the time it was scheduled for, so that an extension makes the old one moot. */
 const JOB = { remind: "survey.remind", close: "survey.close" } as const;
@@ -286,11 +289,17 @@ export class TeamSurveys {
     const card = survey.card;
     const port = this.deps.outbound.of(survey.platform);
     if (!card || !port) return Promise.resolve();
+    const shownKey = `card:${survey.id}:shown`;
     // A rate-limited update is made again (counted again) after the wait the platform asked for: when it was the last answer's, no later one would correct the card.
     return this.cards.refresh(survey.id, () =>
       withRateLimit(async () => {
         const latest = (await this.records.find(survey.id)) ?? survey;
-        await port.update(card, surveyCard(this.deps.catalog, latest, await this.records.count(survey), creatorName(latest)));
+        const shown = surveyCard(this.deps.catalog, latest, await this.records.count(survey), creatorName(latest));
+        // A member's second to last ratings do not change the card: the platform's update limit is kept for changes.
+        const digest = createHash("sha256").update(JSON.stringify(shown.blocks)).digest("base64url");
+        if ((await this.deps.state.get<string>(shownKey)) === digest) return;
+        await port.update(card, shown);
+        await this.deps.state.set(shownKey, digest, CARD_MEMORY_MS);
       }),
     );
   }
