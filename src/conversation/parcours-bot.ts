@@ -24,6 +24,9 @@ import type { JobHandler, JobQueue } from "../jobs/job-queue.js";
 import type { OutboundPorts } from "../outbound/outbound-ports.js";
 import type { SurveyRequest } from "../surveys/survey-form.js";
 import { SURVEY_TOOLS, TeamSurveys } from "../surveys/team-surveys.js";
+import { SURVEY_FLOW } from "../surveys/survey-answer-flow.js";
+import { surveyMessages } from "../surveys/survey-messages.js";
+import { SurveyClosed } from "../surveys/survey-records.js";
 import { userCommand } from "./user-commands.js";
 import { DATA_ACTIONS, UserData, type DataAction } from "./user-data.js";
 
@@ -131,6 +134,8 @@ export class ParcoursBot {
     try {
       return await this.deps.erasure.fenced(subjectOf(speaker), work);
     } catch (error) {
+      // The survey closed between the question and the answer: said plainly, and the answer is not recorded.
+      if (error instanceof SurveyClosed) return plainText(surveyMessages(speaker.locale ?? this.deps.defaultLocale).answering.closed);
       this.deps.logger.error({ platform: speaker.platform, err: describeError(error) }, "handling failed");
       // Give the delivery back, so that the platform's retry gets a real answer.
       if (speaker.deliveryId) await this.deps.state.delete(deliveryKey(speaker)).catch(() => false);
@@ -183,7 +188,9 @@ export class ParcoursBot {
     const context = await this.context(action);
     const locale = action.locale ?? context?.locale ?? this.deps.defaultLocale;
     const subject = subjectOf(action);
-    this.deps.logger.info({ platform: action.platform, user: subject, action: action.actionId }, "action received");
+    // Who pressed what in an anonymous survey, and when, must not be written down anywhere.
+    const anonymous = action.actionId.startsWith(`${SURVEY_FLOW.id}.`);
+    this.deps.logger.info({ platform: action.platform, ...(anonymous ? {} : { user: subject }), action: action.actionId }, "action received");
     const flowReply = await this.flows.action(this.turn(subject, locale), action.actionId, action.value);
     if (flowReply) return flowReply;
     if (isOneOf(DATA_ACTIONS, action.actionId)) return this.userData.onAction(subject, action.actionId as DataAction, locale);

@@ -27,7 +27,8 @@ export function resultsCsv(results: TeamResults, role: Role, locale: Locale): st
     const name = role.skills.find((s) => s.id === skill.skillId)?.name[locale] ?? skill.skillId;
     const f = results.shown ? skill.figures : undefined;
     const figures = f ? [round(f.mean), round(f.gap), ...f.distribution] : ["", "", "", "", "", "", ""];
-    return [name, skill.target, results.shown ? skill.rated : "", ...figures].map(csvCell).join(",");
+    // How many rated a skill too few rated would say who skipped it: only beside its figures.
+    return [name, skill.target, f ? skill.rated : "", ...figures].map(csvCell).join(",");
   });
   return [HEADERS[locale].map(csvCell).join(","), ...lines].join("\r\n") + "\r\n";
 }

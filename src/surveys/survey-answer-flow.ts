@@ -11,7 +11,7 @@ import { messages } from "../i18n/messages.js";
 import type { DataSubject } from "../privacy/user-erasure.js";
 import { isOpen, type Survey, type SurveyRatings } from "./survey.js";
 import { formatDeadline, surveyMessages } from "./survey-messages.js";
-import type { SurveyRecords } from "./survey-records.js";
+import { SurveyClosed, type SurveyRecords } from "./survey-records.js";
 
 export const SURVEY_FLOW = { id: "survey" } as const;
 
@@ -27,14 +27,17 @@ export const SURVEY_ACTIONS = {
 };
 export type SurveyAction = keyof typeof SURVEY_ACTIONS;
 
-/** The survey's questions travel with the answer, so asking again needs no read of the survey. */
+/**
+ * The survey's questions travel with the answer, so asking again needs no read of the survey.
+ * The ratings do not: each is written under the member's respondent key as it is given, so the
+ * state kept under the member's own key never says what they answered.
+ */
 const stateSchema = z.object({
   surveyId,
   roleId: z.string(),
   skillIds: z.array(z.string()).min(1),
   locale: z.enum(LOCALES),
   index: z.number().int().min(0),
-  ratings: z.record(z.string(), z.number().int().min(1).max(5).nullable()),
 });
 export type SurveyAnswer = z.infer<typeof stateSchema>;
 
@@ -117,15 +120,15 @@ export class SurveyAnswerFlow implements FlowDefinition<SurveyAnswer, SurveyActi
     if (!role) return { reply: this.say(m.unknown, turn.locale) };
     const key = await this.records.respondentKey(survey, memberOf(turn));
     const earlier = key ? await this.records.responseOf(survey, key) : undefined;
-    const state: SurveyAnswer = { surveyId: survey.id, roleId: survey.roleId, skillIds: survey.skillIds, locale: turn.locale, index: 0, ratings: {} };
+    const state: SurveyAnswer = { surveyId: survey.id, roleId: survey.roleId, skillIds: survey.skillIds, locale: turn.locale, index: 0 };
     const intro = [m.intro(survey.title, survey.skillIds.length), survey.anonymous ? m.anonymousNote : m.namedNote, ...(earlier ? [m.replaced] : [])];
     return { reply: this.questionReply(state, [{ type: "text", text: intro.join(" ") }]), next: state };
   }
 
   private async advance(survey: Survey, state: SurveyAnswer, rating: number | null, turn: FlowTurn): Promise<Step> {
     const skillId = state.skillIds[state.index];
-    const next: SurveyAnswer = { ...state, index: state.index + 1, ratings: { ...state.ratings, ...(skillId ? { [skillId]: rating } : {}) } };
-    const record = () => this.record(survey, next.ratings, turn);
+    const next: SurveyAnswer = { ...state, index: state.index + 1 };
+    const record = () => (skillId ? this.record(survey, { [skillId]: rating }, turn) : Promise.resolve());
     if (next.index >= state.skillIds.length) return { ...(await this.finish(survey, next, turn)), afterCommit: record };
     return { reply: this.questionReply(next, []), next, afterCommit: record };
   }
@@ -133,13 +136,13 @@ export class SurveyAnswerFlow implements FlowDefinition<SurveyAnswer, SurveyActi
   private async finish(survey: Survey, state: SurveyAnswer, turn: FlowTurn): Promise<Step> {
     const m = surveyMessages(state.locale).answering;
     const thanks = [{ type: "text" as const, text: m.thanks(formatDeadline(survey.deadlineAt, state.locale, survey.timeZone)) }, ...this.hooks.afterThanks(survey, state.locale)];
-    return { reply: privateReply(thanks, state.locale), next: null, afterCommit: () => this.record(survey, state.ratings, turn) };
+    return { reply: privateReply(thanks, state.locale), next: null };
   }
 
+  /** Writes what was just answered; a survey that closed since the question was asked refuses it (SurveyClosed), and the step is undone. */
   private async record(survey: Survey, ratings: SurveyRatings, turn: FlowTurn): Promise<void> {
-    if (Object.keys(ratings).length === 0) return;
     const key = await this.records.respondentKey(survey, memberOf(turn));
-    if (!key) return;
+    if (!key) throw new SurveyClosed();
     await this.records.answer(survey, key, ratings);
     this.hooks.answered(survey);
   }
@@ -168,6 +171,8 @@ export class SurveyAnswerFlow implements FlowDefinition<SurveyAnswer, SurveyActi
     const m = surveyMessages(turn.locale).answering;
     const survey = await this.records.find(id);
     if (!survey || !this.catalog.find(survey.roleId)) return { ok: false, reply: this.say(m.unknown, turn.locale) };
+    // A button of another platform's survey is a forged one.
+    if (turn.scope.platform !== survey.platform) return { ok: false, reply: this.say(m.unknown, turn.locale) };
     if (!isOpen(survey, turn.now.getTime())) return { ok: false, reply: this.say(m.closed, turn.locale) };
     return { ok: true, survey };
   }

@@ -61,6 +61,7 @@ export interface SurveyMessages {
   results: {
     title: (title: string) => string;
     tooFew: (n: number, min: number) => string;
+    heldUntilClose: (n: number, date: string) => string;
     responses: (n: number) => string;
     gapsTitle: string;
     gapLine: (skill: string, mean: string, target: number, rated: number) => string;
@@ -141,6 +142,7 @@ const en: SurveyMessages = {
     title: (title) => `Team results: ${title}`,
     tooFew: (n, min) => `${n === 1 ? "1 response" : `${n} responses`} so far: results show from ${min}, so that nobody's answers can be told apart.`,
     responses: (n) => (n === 1 ? "1 response" : `${n} responses`),
+    heldUntilClose: (n, date) => `${n === 1 ? "1 response" : `${n} responses`} so far. An anonymous survey's results show when it closes (${date}, or when you close it): looking at them as answers come in would tell who answered what.`,
     gapsTitle: "Largest gaps to the target first",
     gapLine: (skill, mean, target, rated) => `${skill}: team ${mean} / target ${target} (${rated} answers)`,
     hidden: (skill, min) => `${skill}: fewer than ${min} answers, not shown`,
@@ -220,6 +222,7 @@ const fr: SurveyMessages = {
     title: (title) => `Résultats de l'équipe : ${title}`,
     tooFew: (n, min) => `${n <= 1 ? `${n} réponse` : `${n} réponses`} pour l'instant : les résultats s'affichent à partir de ${min}, pour que personne ne puisse être reconnu.`,
     responses: (n) => (n <= 1 ? `${n} réponse` : `${n} réponses`),
+    heldUntilClose: (n, date) => `${n <= 1 ? `${n} réponse` : `${n} réponses`} pour l'instant. Les résultats d'un sondage anonyme s'affichent à sa clôture (${date}, ou quand vous le clôturez) : les regarder au fil des réponses permettrait de savoir qui a répondu quoi.`,
     gapsTitle: "Les plus grands écarts à la cible d'abord",
     gapLine: (skill, mean, target, rated) => `${skill} : équipe ${mean} / cible ${target} (${rated} réponses)`,
     hidden: (skill, min) => `${skill} : moins de ${min} réponses, non affiché`,

@@ -1,10 +1,18 @@
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
-import type { Kysely, Selectable } from "kysely";
+import { sql, type Kysely, type Selectable } from "kysely";
 import { z } from "zod";
 import { LOCALES } from "../catalog/schema.js";
 import type { DataSubject } from "../privacy/user-erasure.js";
 import type { SurveyTable, Tables } from "../records/tables.js";
 import type { Survey, SurveyDraft, SurveyRatings } from "./survey.js";
+
+/** An answer that came once the survey had closed (or passed its deadline): it is not recorded. */
+export class SurveyClosed extends Error {
+  constructor() {
+    super("the survey is closed");
+    this.name = "SurveyClosed";
+  }
+}
 
 const ratingsSchema = z.record(z.string(), z.number().int().min(1).max(5).nullable());
 const postedSchema = z.object({ platform: z.string(), conversationId: z.string(), threadId: z.string().optional(), messageId: z.string() });
@@ -19,6 +27,8 @@ const postedSchema = z.object({ platform: z.string(), conversationId: z.string()
 export class SurveyRecords {
   constructor(
     private readonly db: Kysely<Tables>,
+    /** Merging a member's answers is one statement, in each database's own JSON dialect. */
+    private readonly kind: "sqlite" | "postgres",
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -66,13 +76,28 @@ export class SurveyRecords {
     return row && createHmac("sha256", row.secret).update(`${member.platform}:${member.userId}`).digest("base64url");
   }
 
-  /** Records or replaces a member's answers in one upsert: answering again never counts twice. */
+  /**
+   * Records a member's answer to some skills, replacing what they answered to those skills before
+   * and keeping the rest, in one statement that writes only while the survey is open: answering
+   * again never counts twice, and an answer that comes after the close is refused (SurveyClosed).
+   */
   async answer(survey: Survey, respondent: string, ratings: SurveyRatings): Promise<void> {
-    await this.db
+    const patch = JSON.stringify(ratings);
+    const merged = this.kind === "postgres" ? sql<string>`(survey_responses.ratings::jsonb || ${patch}::jsonb)::text` : sql<string>`json_patch(survey_responses.ratings, ${patch})`;
+    const written = await this.db
       .insertInto("survey_responses")
-      .values({ survey_id: survey.id, respondent, ratings: JSON.stringify(ratings) })
-      .onConflict((oc) => oc.columns(["survey_id", "respondent"]).doUpdateSet({ ratings: JSON.stringify(ratings) }))
-      .execute();
+      .columns(["survey_id", "respondent", "ratings"])
+      .expression((eb) =>
+        eb
+          .selectFrom("surveys")
+          .select([sql<string>`${survey.id}`.as("survey_id"), sql<string>`${respondent}`.as("respondent"), sql<string>`${patch}`.as("ratings")])
+          .where("id", "=", survey.id)
+          .where("closed_at", "is", null)
+          .where("deadline_at", ">", this.now()),
+      )
+      .onConflict((oc) => oc.columns(["survey_id", "respondent"]).doUpdateSet({ ratings: merged }))
+      .executeTakeFirst();
+    if (Number(written.numInsertedOrUpdatedRows ?? 0) === 0) throw new SurveyClosed();
   }
 
   async responseOf(survey: Survey, respondent: string): Promise<SurveyRatings | undefined> {
@@ -114,20 +139,30 @@ export class SurveyRecords {
   }
 
   /**
-   * Closes the survey and destroys its secret in one transaction. True for the one caller that
-   * closed it; a close that lost the race, or came after, changes nothing.
+   * Closes the survey in one transaction: the secret is destroyed, and the responses are written
+   * again in a random order under random keys, so that neither a hash nor the order rows were
+   * written in can point at whoever answered. True for the one caller that closed it; a close that
+   * lost the race, came after, or finds the deadline moved since it was scheduled, changes nothing.
    */
-  async close(survey: Survey): Promise<boolean> {
+  async close(survey: Survey, scheduledDeadline?: number): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const updated = await trx.updateTable("surveys").set({ closed_at: this.now() }).where("id", "=", survey.id).where("closed_at", "is", null).executeTakeFirst();
+      let closing = trx.updateTable("surveys").set({ closed_at: this.now() }).where("id", "=", survey.id).where("closed_at", "is", null);
+      if (scheduledDeadline !== undefined) closing = closing.where("deadline_at", "=", scheduledDeadline);
+      const updated = await closing.executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) return false;
       await trx.deleteFrom("survey_secrets").where("survey_id", "=", survey.id).execute();
-      return Number(updated.numUpdatedRows) === 1;
+      const rows = await trx.selectFrom("survey_responses").select("ratings").where("survey_id", "=", survey.id).execute();
+      await trx.deleteFrom("survey_responses").where("survey_id", "=", survey.id).execute();
+      const shuffled = rows.map((row) => ({ row, order: randomBytes(4).readUInt32BE() })).sort((a, b) => a.order - b.order);
+      for (const { row } of shuffled) await trx.insertInto("survey_responses").values({ survey_id: survey.id, respondent: randomUUID(), ratings: row.ratings }).execute();
+      return true;
     });
   }
 
   /** "Delete my data": the member's named answers, and their hashed ones where the secret still exists. */
   async forgetMember(member: DataSubject): Promise<void> {
-    await this.db.deleteFrom("survey_responses").where("respondent", "=", member.userId).execute();
+    const named = this.db.selectFrom("surveys").select("id").where("platform", "=", member.platform).where("anonymous", "=", 0);
+    await this.db.deleteFrom("survey_responses").where("respondent", "=", member.userId).where("survey_id", "in", named).execute();
     const open = await this.db.selectFrom("survey_secrets").innerJoin("surveys", "surveys.id", "survey_secrets.survey_id").select(["surveys.id", "survey_secrets.secret"]).where("surveys.platform", "=", member.platform).execute();
     for (const { id, secret } of open) {
       const key = createHmac("sha256", secret).update(`${member.platform}:${member.userId}`).digest("base64url");

@@ -65,7 +65,7 @@ export class TeamSurveys {
   private readonly personal: AssessmentResults;
 
   constructor(private readonly deps: TeamSurveysDependencies) {
-    this.records = new SurveyRecords(deps.database.db, () => deps.now().getTime());
+    this.records = new SurveyRecords(deps.database.db, deps.database.kind, () => deps.now().getTime());
     this.personal = new AssessmentResults(deps.database.db);
     this.cards = new CardRefresher(deps.state, deps.logger);
     this.answers = new SurveyAnswerFlow(
@@ -97,7 +97,7 @@ export class TeamSurveys {
       [JOB.close]: async (job) => {
         const { survey: id, at } = jobPayload.parse(job.payload);
         const survey = await this.records.find(id);
-        if (survey && survey.deadlineAt === at) await this.close(survey);
+        if (survey) await this.close(survey, at);
       },
     };
   }
@@ -199,6 +199,8 @@ export class TeamSurveys {
   }
 
   private async resultsOf(survey: Survey, locale: Locale): Promise<Reply> {
+    const held = await this.heldUntilClose(survey, locale);
+    if (held) return held;
     const results = await this.results(survey);
     if (!results) return privateReply([{ type: "text", text: surveyMessages(locale).answering.unknown }], locale);
     const reply = resultsReply(survey, results.role, results.current, locale, results.previous);
@@ -206,10 +208,22 @@ export class TeamSurveys {
   }
 
   private async csvOf(survey: Survey, locale: Locale): Promise<Reply> {
+    const held = await this.heldUntilClose(survey, locale);
+    if (held) return held;
     const results = await this.results(survey);
     if (!results) return privateReply([{ type: "text", text: surveyMessages(locale).answering.unknown }], locale);
     const csv = resultsCsv(results.current, results.role, locale);
     return privateReply([{ type: "section", title: surveyMessages(locale).csvTitle(survey.title), text: `\`\`\`\n${csv}\`\`\`` }], locale);
+  }
+
+  /**
+   * An anonymous survey's figures wait for the close: two looks at them while answers come in
+   * would give away the answers given in between. Until then, the count and when it closes.
+   */
+  private async heldUntilClose(survey: Survey, locale: Locale): Promise<Reply | undefined> {
+    if (!survey.anonymous || survey.closedAt !== undefined) return undefined;
+    const m = surveyMessages(locale).results;
+    return privateReply([{ type: "header", text: m.title(survey.title) }, { type: "text", text: m.heldUntilClose(await this.records.count(survey), formatDeadline(survey.deadlineAt, locale, survey.timeZone)) }, this.toolButtons(survey, locale)], locale);
   }
 
   private async extend(survey: Survey, days: number, locale: Locale): Promise<Reply> {
@@ -228,8 +242,8 @@ export class TeamSurveys {
    * Closes the survey (once, whoever asks first: the job at the deadline or the creator), which
    * destroys its secret; the card shows the final count, and the creator gets the results.
    */
-  private async close(survey: Survey): Promise<boolean> {
-    if (!(await this.records.close(survey))) return false;
+  private async close(survey: Survey, scheduledDeadline?: number): Promise<boolean> {
+    if (!(await this.records.close(survey, scheduledDeadline))) return false;
     const closed = { ...survey, closedAt: this.deps.now().getTime() };
     await this.refreshCard(closed);
     const port = this.deps.outbound.of(survey.platform);
@@ -252,12 +266,20 @@ export class TeamSurveys {
    */
   private async remind(survey: Survey): Promise<string | undefined> {
     const now = this.deps.now().getTime();
-    if (!isOpen(survey, now) || !(await this.records.claimReminder(survey, now - REMINDER_INTERVAL_MS))) return undefined;
     const port = this.deps.outbound.of(survey.platform);
-    if (!port) return undefined;
+    if (!port) return surveyMessages(survey.locale).problems.platformUnavailable;
+    // Members first: a platform that cannot list them must not use up the day's reminder.
+    let members: string[];
+    try {
+      members = await port.listMembers(survey.conversationId);
+    } catch (error) {
+      this.deps.logger.warn({ err: describeError(error) }, "survey: channel members unavailable for a reminder");
+      return surveyMessages(survey.locale).problems.cannotCheckMembers;
+    }
+    if (!isOpen(survey, now) || !(await this.records.claimReminder(survey, now - REMINDER_INTERVAL_MS))) return undefined;
     const answered = await this.records.respondents(survey);
     let reminded = 0;
-    for (const member of await port.listMembers(survey.conversationId)) {
+    for (const member of members) {
       const key = await this.records.respondentKey(survey, { platform: survey.platform, userId: member });
       if (!key || answered.has(key)) continue;
       try {

@@ -148,7 +148,9 @@ describe("self-assessment flow", () => {
   });
 
   it("refuses a rating button from an earlier assessment of the same role", async () => {
-    const { say, press, catalog } = await started();
+    // An assessment is known by when it started: each step of this conversation happens a second apart.
+    let tick = Date.parse("2026-12-01T09:00:00Z");
+    const { say, press, catalog } = await started({ now: () => new Date((tick += 1000)) });
     const role = catalog.get("expert-trainer");
     const oldQuestion = await say("assess me against SME trainer");
     await say("stop");

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Block, FormBlock, Reply } from "../../src/answers/reply.js";
 import { DatabaseJobQueue } from "../../src/jobs/database-queue.js";
 import { openDatabase } from "../../src/records/database.js";
+import { SurveyRecords } from "../../src/surveys/survey-records.js";
 import { testParcours } from "../helpers.js";
 import { RecordingPort } from "./recording-port.js";
 
@@ -85,7 +86,8 @@ describe("team skill surveys", () => {
 
   it("shows nothing but the count below the minimum, then aggregates only, with skills too few rated left out", async () => {
     const { create, answer, press, parcours } = await started();
-    const { answer: answerButton, tool } = await create("team survey on the SME trainer skills");
+    // Named, so that figures show while it is open; the same minimum holds for anonymous ones.
+    const { answer: answerButton, tool } = await create("team survey on the SME trainer skills", { anonymity: "named" });
     const skills = parcours.catalog.get("expert-trainer").skills;
     const all = (rating: string) => skills.map(() => rating);
     await answer("U1", answerButton!, all("2"));
@@ -123,12 +125,15 @@ describe("team skill surveys", () => {
     const keysWhileOpen = (await database.db.selectFrom("survey_responses").select("respondent").execute()).map((r) => r.respondent);
     // While open, the secret links a member to a key: that is what replacing an answer needs.
     expect(keysWhileOpen).toContain(createHmac("sha256", secret).update("test:U1").digest("base64url"));
+    // Figures wait for the close: two looks while answers come in would give one person's answers away.
+    expect(text(await press(manager, "surveys.results", tool("Results").value))).toContain("results show when it closes");
     expect(text(await press(manager, "surveys.close", tool("Close").value))).toContain("closed");
     expect(await database.db.selectFrom("survey_secrets").selectAll().execute()).toEqual([]);
-    // No key is a member's id, and none can be recomputed from an id any more (the secret is gone).
+    // Every response was written again under a random key, in a random order: no hash is left to match.
     const keys = (await database.db.selectFrom("survey_responses").select("respondent").execute()).map((r) => r.respondent);
+    expect(keys).toHaveLength(3);
+    for (const key of keysWhileOpen) expect(keys).not.toContain(key);
     for (const userId of ["U1", "U2", "U3"]) expect(keys).not.toContain(userId);
-    expect(keys).toEqual(expect.arrayContaining(keysWhileOpen));
     // Answering again after the close is refused, and the results still show.
     expect(text(await answer("U1", answerButton!, []))).toContain("closed");
     expect(text(await press(manager, "surveys.results", tool("Results").value))).toContain("3 responses");
@@ -197,8 +202,27 @@ describe("team skill surveys", () => {
     clock.now += 30 * 24 * 3600_000;
     const second = await create("team survey on the SME trainer skills");
     for (const userId of ["U1", "U2", "U3"]) await answer(userId, second.answer!, ["3", "3", "3", "3", "3", "3"]);
+    await press(manager, "surveys.close", second.tool("Close").value);
     const results = await press(manager, "surveys.results", second.tool("Results").value);
     expect(text(results)).toContain("Since the previous survey");
     expect(text(results)).toMatch(/: \+1\.0/);
+  });
+
+  it("keeps a member's other answers when they answer one skill again, and refuses any write once closed", async () => {
+    const { create, answer, press, database, parcours, bot } = await started();
+    const { answer: answerButton, tool } = await create("team survey on the SME trainer skills", { anonymity: "named" });
+    await answer("U1", answerButton!, ["2", "2", "2", "2", "2", "2"]);
+    // Again, but only the first skill before stopping: the other five keep their 2.
+    await answer("U1", answerButton!, ["5", "stop"]);
+    const row = await database.db.selectFrom("survey_responses").select("ratings").executeTakeFirstOrThrow();
+    expect(Object.values(JSON.parse(row.ratings) as Record<string, number>)).toEqual([5, 2, 2, 2, 2, 2]);
+    await press(member("U2"), answerButton!.actionId, answerButton!.value);
+    await press(manager, "surveys.close", tool("Close").value);
+    const survey = (await database.db.selectFrom("surveys").select("id").executeTakeFirstOrThrow()).id;
+    const records = new SurveyRecords(database.db, "sqlite");
+    await expect(records.answer((await records.find(survey))!, "late", { x: 3 })).rejects.toThrow(/closed/);
+    expect(text(await bot.handleMessage({ ...member("U2"), text: "4" }))).toContain("closed");
+    expect(await database.db.selectFrom("survey_responses").selectAll().execute()).toHaveLength(1);
+    await parcours.close();
   });
 });

@@ -76,7 +76,7 @@ const topLevelInChannel = (call: RecordedCall) => call.args.channel === CHANNEL 
 
 /** The survey's card and the manager's tools, once created. */
 let card: { ts: string; answer: SeenButton };
-let tools: { ts: string; results: SeenButton };
+let tools: { ts: string; results: SeenButton; close: SeenButton };
 let deadlineAt: number;
 
 /** Asks for the form with `ask`, presses its button where it was shown, and answers the modal views.open was given. */
@@ -171,7 +171,7 @@ describe("a team skill survey on Slack", { timeout: 2 * PATIENCE_MS }, () => {
     expect(posts(submitting).filter((c) => c.args.channel === CHANNEL && buttonsOf(c, "surveys.results").length > 0)).toEqual([]);
 
     card = { ts: tsOf(cardPost), answer: buttonsOf(cardPost, "survey.answer")[0]! };
-    tools = { ts: tsOf(toolsPost), results: buttonsOf(toolsPost, "surveys.results")[0]! };
+    tools = { ts: tsOf(toolsPost), results: buttonsOf(toolsPost, "surveys.results")[0]!, close: buttonsOf(toolsPost, "surveys.close")[0]! };
   });
 
   it("refuses the survey of someone who is not a member of the channel: no card is posted", async () => {
@@ -226,22 +226,14 @@ describe("a team skill survey on Slack", { timeout: 2 * PATIENCE_MS }, () => {
     expect(Math.max(...counts)).toBe(3);
   });
 
-  it("shows the manager the team's aggregates in their DM, and uploads the team chart there", async () => {
+  it("holds an anonymous survey's figures until it closes, and tells the manager so in their DM", async () => {
     const pressing = harness.fake.calls.length;
     await harness.sendInteraction(buttonPress(tools.results, { user: MANAGER, channel: dmChannelOf(MANAGER), messageTs: tools.ts }));
-    const results = await posted("the results", (c) => inDm(MANAGER)(c) && seenText(c.args).includes(en.results.title(en.form.defaultTitle(role.names.en))), pressing);
-    const text = seenText(results.args);
-    expect(text).toContain(en.results.responses(3));
-    // Ratings of 2, 4 and 3 on every skill: a team average of 3.0, never one person's answer.
-    for (const skill of role.skills) expect(text).toContain(en.results.gapLine(skill.name.en, "3.0", skill.targetLevel, 3));
-    for (const member of [ALICE, BOB, CLAIRE]) expect(text).not.toContain(member);
-    const [completed] = await harness.fake.waitFor("files.completeUploadExternal", 1, pressing, PATIENCE_MS);
+    const held = await posted("the results", (c) => inDm(MANAGER)(c) && seenText(c.args).includes(en.results.title(en.form.defaultTitle(role.names.en))), pressing);
+    expect(seenText(held.args)).toContain("results show when it closes");
+    expect(seenText(held.args)).not.toContain("team 3.0");
     await harness.running.settled();
-    expect(completed!.args.channel_id).toBe(dmChannelOf(MANAGER));
-    const chart = harness.fake.files.get(completed!.args.files[0].id)!;
-    expect(chart.channel).toBe(dmChannelOf(MANAGER));
-    expect(chart.bytes?.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    // Only the manager was answered.
+    expect(harness.fake.callsTo("files.completeUploadExternal", pressing)).toEqual([]);
     expect(posts(pressing).map((c) => c.args.channel)).toEqual([dmChannelOf(MANAGER)]);
   });
 
@@ -268,6 +260,22 @@ describe("a team skill survey on Slack", { timeout: 2 * PATIENCE_MS }, () => {
     await expect.poll(() => seenText(harness.fake.messages.get(`${CHANNEL} ${card.ts}`)!), { timeout: PATIENCE_MS, interval: 25 }).toContain(en.card.count(4));
     // The refused update, then the one sent after the wait.
     expect(cardUpdates().filter((c) => harness.fake.calls.indexOf(c) >= rating).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("closes on the manager's word and sends them the team's aggregates, with the chart, in their DM", async () => {
+    const pressing = harness.fake.calls.length;
+    await harness.sendInteraction(buttonPress(tools.close, { user: MANAGER, channel: dmChannelOf(MANAGER), messageTs: tools.ts }));
+    const results = await posted("the results", (c) => inDm(MANAGER)(c) && seenText(c.args).includes(en.results.title(en.form.defaultTitle(role.names.en))), pressing);
+    const text = seenText(results.args);
+    expect(text).toContain(en.results.responses(4));
+    // Every skill but the first had three ratings of 2, 4 and 3: a team average of 3.0, never one person's answer.
+    for (const skill of role.skills.slice(1)) expect(text).toContain(en.results.gapLine(skill.name.en, "3.0", skill.targetLevel, 3));
+    for (const member of [ALICE, BOB, CLAIRE]) expect(text).not.toContain(member);
+    const [completed] = await harness.fake.waitFor("files.completeUploadExternal", 1, pressing, PATIENCE_MS);
+    await harness.running.settled();
+    expect(completed!.args.channel_id).toBe(dmChannelOf(MANAGER));
+    const chart = harness.fake.files.get(completed!.args.files[0].id)!;
+    expect(chart.bytes?.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   });
 
   it("offers the form to /parcours survey learning-designer in a channel, ephemerally, and creates the survey from it", async () => {

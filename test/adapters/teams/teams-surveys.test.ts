@@ -277,10 +277,8 @@ describe("a team skill survey in Teams, over HTTP through CloudAdapter and the f
     }
   });
 
-  it("shows the manager the team's aggregates under Results, and refuses them to a member", async () => {
-    const role = (await shippedCatalog()).get("digital-learning-manager");
+  it("holds an anonymous survey's figures until it closes, and refuses them to a member", async () => {
     const results = cardButtons(tools.activity).find((b) => b.actionId === "surveys.results")!;
-    const [first, ...others] = role.skills;
 
     const sent = await press(manager, results, tools);
 
@@ -288,18 +286,13 @@ describe("a team skill survey in Teams, over HTTP through CloudAdapter and the f
     expect(sent.every((s) => s.conversationId === personalChats.get(manager.aadObjectId))).toBe(true);
     const text = sent.map((s) => cardText(s.activity)).join("\n");
     expect(text).toContain(fr.results.title(TITLE));
-    expect(text).toContain(fr.results.responses(3));
-    // Two ratings of the first skill (Chris skipped it): below the minimum of three, not shown.
-    expect(text).toContain(fr.results.hidden(first!.name.fr, 3));
-    // The others: Alex 2, Béa 3, Chris 4, the team's mean only.
-    for (const skill of others) expect(text).toContain(fr.results.gapLine(skill.name.fr, "3,0", skill.targetLevel, 3));
-    expect(sent.map((s) => imageCount(s.activity)).reduce((a, b) => a + b, 0)).toBe(1);
+    expect(text).toContain("s'affichent à sa clôture");
+    expect(text).not.toContain("3,0");
 
     const forged = await press(alex, results);
     expect(forged.map((s) => s.conversationId)).toEqual([personalChats.get(alex.aadObjectId)]);
     expect(cardText(forged[0]!.activity)).toContain(fr.refused);
     expect(cardText(forged[0]!.activity)).not.toContain(fr.results.title(TITLE));
-    expect(cardText(forged[0]!.activity)).not.toContain("3,0");
   });
 
   it("reminds, privately, the roster members who have not answered, even one who never spoke to Parcours", async () => {
@@ -327,6 +320,23 @@ describe("a team skill survey in Teams, over HTTP through CloudAdapter and the f
     const question = await press(dana, answer!, reminder[0]);
     expect(question.map((s) => s.conversationId)).toEqual([chat]);
     expect(cardText(question[0]!.activity)).toContain(`1/8 · ${(await shippedCatalog()).get("digital-learning-manager").skills[0]!.name.fr}`);
+  });
+
+  it("closes on the manager's word and sends them the team's aggregates, with the chart, in their personal chat", async () => {
+    const role = (await shippedCatalog()).get("digital-learning-manager");
+    const [first, ...others] = role.skills;
+    const close = cardButtons(tools.activity).find((b) => b.actionId === "surveys.close")!;
+
+    const sent = await press(manager, close, tools);
+
+    const chat = personalChats.get(manager.aadObjectId);
+    const text = connector.sent.filter((s) => s.conversationId === chat).map((s) => cardText(s.activity)).join("\n");
+    expect(text).toContain(fr.results.responses(3));
+    // Two ratings of the first skill (Chris skipped it): below the minimum of three, not shown.
+    expect(text).toContain(fr.results.hidden(first!.name.fr, 3));
+    // The others: Alex 2, Béa 3, Chris 4, the team's mean only.
+    for (const skill of others) expect(text).toContain(fr.results.gapLine(skill.name.fr, "3,0", skill.targetLevel, 3));
+    expect(sent.every((s) => s.conversationId === chat || s.conversationId.startsWith(CHANNEL))).toBe(true);
   });
 });
 
