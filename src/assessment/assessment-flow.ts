@@ -68,6 +68,8 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
     private readonly results: AssessmentResults,
     private readonly engine: FlowEngine,
     readonly idleMs: number,
+    /** The bot's clock, which every other step reads too. */
+    private readonly now: () => Date,
   ) {
     this.state = baseState.refine((state) => {
       const skills = this.catalog.find(state.roleId)?.skills.length;
@@ -77,8 +79,7 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
 
   async onText(state: ActiveAssessment, text: string, turn: FlowTurn): Promise<Step | undefined> {
     if (state.finishing) return this.complete(state, turn);
-    const role = this.catalog.find(state.roleId);
-    if (!role) return this.vanished(turn.locale);
+    const role = this.catalog.get(state.roleId);
     const parsed = parseAnswer(text);
     if (parsed.kind === "other") return undefined;
     if (parsed.kind === "stop") return this.onStop(state, turn);
@@ -109,8 +110,7 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
   }
 
   async onStop(state: ActiveAssessment, turn: FlowTurn): Promise<Step> {
-    const role = this.catalog.find(state.roleId);
-    if (!role) return this.vanished(turn.locale);
+    const role = this.catalog.get(state.roleId);
     const answered = Object.values(state.ratings).filter((r) => r !== null).length;
     const stopped = privateReply([{ type: "text", text: messages(state.locale).assessment.stopped(answered) }], state.locale);
     if (answered === 0) return { reply: stopped, next: null };
@@ -137,8 +137,8 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
     return this.run(owner, locale, async (status, turn) => {
       const state = activeState(status);
       if (state?.finishing) return this.complete(state, turn);
-      const role = state && this.catalog.find(state.roleId);
-      if (!state || !role) return this.nothingToResume(locale);
+      if (!state) return this.nothingToResume(locale);
+      const role = this.catalog.get(state.roleId);
       const skill = currentSkill(role, state)!;
       return { reply: privateReply([{ type: "section", title: messages(state.locale).assessment.explain, text: skill.covers[state.locale] }, ...questionBlocks(this.catalog, role, state)], state.locale) };
     });
@@ -149,8 +149,8 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
     return this.run(owner, locale, async (status, turn) => {
       const state = activeState(status);
       if (state?.finishing) return this.complete(state, turn);
-      const role = state && this.catalog.find(state.roleId);
-      if (!state || !role) return this.nothingToResume(locale);
+      if (!state) return this.nothingToResume(locale);
+      const role = this.catalog.get(state.roleId);
       const m = messages(state.locale).assessment;
       const { assessment, gaveUp } = failedTry(role, state);
       if (!gaveUp) return { reply: privateReply([{ type: "text", text: m.hint }, ...questionBlocks(this.catalog, role, assessment)], state.locale), next: assessment };
@@ -159,10 +159,10 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
     });
   }
 
-  /** Whether this user has an assessment in progress (one whose role still exists). */
+  /** Whether this user has an assessment in progress (the state's schema refuses one whose role is gone). */
   async inProgress(owner: DataSubject): Promise<boolean> {
     const state = activeState(await this.engine.status(userScope(owner), this));
-    return Boolean(state && !state.finishing && this.catalog.find(state.roleId));
+    return Boolean(state && !state.finishing);
   }
 
   /** The user's most recent result, for a home screen; undefined when there is none. */
@@ -180,12 +180,12 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
 
   /** Runs a step of this owner's assessment. */
   private async run(owner: DataSubject, locale: Locale, decide: (status: FlowStatus<ActiveAssessment>, turn: FlowTurn) => Promise<Step>): Promise<Reply> {
-    const turn = { scope: userScope(owner), locale, now: new Date() };
+    const turn = { scope: userScope(owner), locale, now: this.now() };
     return (await this.engine.step(turn, this, (status) => decide(status, turn)))!;
   }
 
   private startStep(state: ActiveAssessment | undefined, requested: string, turn: FlowTurn, replaced?: ActiveAssessment): Step {
-    const live = state && !state.finishing && this.catalog.find(state.roleId) ? state : undefined;
+    const live = state && !state.finishing ? state : undefined;
     if (live) return { reply: resumeOrRestart(this.catalog.get(live.roleId), live, live.locale, requested || undefined) };
     const role = requested ? this.catalog.find(requested) : undefined;
     if (!role) return { reply: chooseRole(this.catalog, turn.locale), ...(replaced || state ? { next: null } : {}) };
@@ -194,8 +194,7 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
   }
 
   private async pressed(state: ActiveAssessment, action: FlowAction<AssessmentAction>, turn: FlowTurn): Promise<Step> {
-    const role = this.catalog.find(state.roleId);
-    if (!role) return this.vanished(turn.locale);
+    const role = this.catalog.get(state.roleId);
     const payload = action.payload as { skill: string; started: string; level?: number };
     // A double click, a press that reached another process first, or an old message's button.
     if (payload.started !== state.startedAt) return this.pressedAfterEnd(payload, turn, state);
@@ -250,14 +249,8 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
   }
 
   private stale(state: ActiveAssessment): Step {
-    const role = this.catalog.find(state.roleId);
-    if (!role) return this.vanished(state.locale);
+    const role = this.catalog.get(state.roleId);
     return { reply: privateReply([{ type: "text", text: messages(state.locale).assessment.staleButton }, ...questionBlocks(this.catalog, role, state)], state.locale) };
-  }
-
-  /** A catalogue change removed the role: the assessment must not trap anyone in it. */
-  private vanished(locale: Locale): Step {
-    return { ...this.nothingToResume(locale), next: null };
   }
 
   private nothingToResume(locale: Locale): Step {

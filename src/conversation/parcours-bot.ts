@@ -92,7 +92,7 @@ export class ParcoursBot {
     this.now = deps.now ?? (() => new Date());
     this.flows = new FlowEngine(deps.state, this.now);
     const results = new AssessmentResults(deps.database.db);
-    this.assessments = new AssessmentFlow(deps.catalog, results, this.flows, deps.assessmentIdleMs ?? DEFAULT_ASSESSMENT_IDLE_MS);
+    this.assessments = new AssessmentFlow(deps.catalog, results, this.flows, deps.assessmentIdleMs ?? DEFAULT_ASSESSMENT_IDLE_MS, this.now);
     this.flows.register(this.assessments);
     this.surveys = new TeamSurveys({ ...deps, answerIdleMs: deps.assessmentIdleMs ?? DEFAULT_ASSESSMENT_IDLE_MS, now: this.now });
     this.flows.register(this.surveys.answers);
