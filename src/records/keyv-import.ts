@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { parseJsonText } from "./json-text.js";
 import { z } from "zod";
 
 /**
@@ -26,7 +27,7 @@ export async function importKeyvTable(db: Kysely<any>): Promise<void> {
   const rows = (await db.selectFrom("keyv").select(["key", "value"]).where("key", "like", `${NAMESPACE}%`).execute()) as { key: string; value: string }[];
   const now = Date.now();
   for (const row of rows) {
-    const parsed = entry.safeParse(safeJson(row.value));
+    const parsed = entry.safeParse(parseJsonText(row.value));
     if (!parsed.success || (parsed.data.expires && parsed.data.expires <= now)) continue;
     const key = row.key.slice(NAMESPACE.length);
     if (key.startsWith("assessment:results:")) await importResults(db, key.slice("assessment:results:".length), parsed.data.value);
@@ -97,13 +98,5 @@ async function hasOwnTable(db: Kysely<any>, name: string): Promise<boolean> {
   if (tables.every((t) => t.schema === undefined)) return tables.length > 0;
   const current = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
   return tables.some((t) => t.schema === current.rows[0]?.schema);
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { parseJsonText } from "../records/json-text.js";
 import { z } from "zod";
 import { messages } from "../i18n/messages.js";
 import { formSubmissionSchema, reply, type Block, type Reply } from "../answers/reply.js";
@@ -105,7 +106,7 @@ export class TeamSurveys {
   /** A manager's tool, or the creation form coming back. */
   async onTool(speaker: Speaker, tool: SurveyTool, value: string, locale: Locale): Promise<Reply> {
     if (tool === "surveys.create") return this.create(speaker, value, locale);
-    const payload = toolPayload.safeParse(safeJson(value));
+    const payload = toolPayload.safeParse(parseJsonText(value));
     const m = surveyMessages(locale);
     const survey = payload.success ? await this.records.find(payload.data.survey) : undefined;
     if (!survey) return privateReply([{ type: "text", text: m.answering.unknown }], locale);
@@ -138,8 +139,8 @@ export class TeamSurveys {
 
   private async create(speaker: Speaker, value: string, locale: Locale): Promise<Reply> {
     const m = surveyMessages(locale).problems;
-    const submission = formSubmissionSchema.safeParse(safeJson(value));
-    const context = submission.success ? formContextSchema.safeParse(safeJson(submission.data.context)) : undefined;
+    const submission = formSubmissionSchema.safeParse(parseJsonText(value));
+    const context = submission.success ? formContextSchema.safeParse(parseJsonText(submission.data.context)) : undefined;
     if (!submission.success || !context?.success || context.data.platform !== speaker.platform) return this.problems([m.badField("form")], locale);
     const draft = readSurveyForm(this.deps.catalog, submission.data, this.deps.now(), context.data.timeZone ?? "UTC");
     if (!draft.ok) return this.problems(draft.problems.map((p) => problemText(p, locale)), locale);
@@ -378,12 +379,4 @@ async function withRateLimit<T>(send: () => Promise<T>, tries = 3): Promise<T> {
 /** The manager's replies go to them privately; the channel hears only that they did. */
 function privateReply(blocks: Block[], locale: Locale): Reply {
   return reply(blocks, { private: true, publicNotice: surveyMessages(locale).sentPrivately, privateUnavailableNotice: messages(locale).assessment.privateUnavailable });
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
