@@ -52,7 +52,10 @@ export const INTENT_CUES: Record<CueIntent, { pattern: RegExp; weight: number }[
   ],
   "announcement.create": [
     { pattern: cue("annonce[rz]?|annonces|announce|announcement|diffuse[rz]?|broadcast|envoyer un message|send a message|send an announcement|message to all|message a tous|post in|poster dans|faire passer|blast|let everyone know|tell everyone|inform everyone|faire savoir|prevenir tout le monde|all staff|tout le personnel"), weight: 4 },
-    { pattern: cue("communique[rz]?|publie[rz]?|publish|push|notify|notifier|informer"), weight: 2 },
+    // Telling people, not asking the bot: "tell me about", "let me know", « préviens-moi » stay questions,
+    // and so does a role's own work ("what does a DLM tell stakeholders?", the role masked as "_").
+    { pattern: cue("(?<!(?:^| )(?:_|does|do|they|il|elle|ils|elles|qui|who) )(?:tell(?! (?:me|us|myself|the difference|apart|if|whether|how|what|why|which|who|when|where|more)(?: |$))|let(?! (?:me|us) )(?: \\S+){1,6} know|(?:inform|notify|remind)(?! (?:me|us|myself)(?: |$))|(?:previens|prevenir|prevenez|informe|informer|informez)(?! (?:moi|nous)(?: |$))|averti[rs]|avertissez|(?:dis|dites|(?<!(?:veut|veulent|voudrait) )dire|rappelle[rz]?|fais savoir|faites savoir|envoie|envoyer|envoyez) (?:a|au|aux)|send to)"), weight: 3 },
+    { pattern: cue("communique[rz]?|publie[rz]?|publish|push|notifier"), weight: 2 },
   ],
   help: [
     { pattern: cue("help|aide|aidez moi|aide moi|what can you do|que sais tu faire|que peux tu faire|tu fais quoi|comment ca marche|comment tu marches|how does this work|how do you work|commands|commandes|usage|mode d emploi|a quoi tu sers|what are you|qui es tu|who are you|options|use this bot|use you|utiliser ce bot|t utiliser|vous utiliser|what you can do|what can you|ce que tu sais|ce que vous savez|tu sais faire|vous savez faire|tu peux faire|vous pouvez faire|peux tu faire|pouvez vous faire|tu fonctionnes|vous fonctionnez|comment ca fonctionne|this bot|ce bot|capable de faire|tu es capable|t es capable|capable of|sers a quoi|servez a quoi|te demander|vous demander|can i ask|what can i ask|use this|how to use|utiliser ca"), weight: 1 },

@@ -1,4 +1,5 @@
 import type { RoleCatalog } from "../catalog/role-catalog.js";
+import { announcementDetails } from "./announcement-details.js";
 import { detectLocale } from "./detect-locale.js";
 import { INTENT_CUES, ROLE_INTENTS, type CueIntent } from "./intent-cues.js";
 import { fold } from "./normalize.js";
@@ -46,6 +47,7 @@ export class RuleBasedUnderstanding implements Understanding {
     const roles = intent === "unknown" || !needsRoles(intent) ? [] : orderRoles(intent, mentions, words);
     const typos = mentions.reduce((sum, m) => sum + m.typos, 0);
     const unresolved = mentions.length === 0 ? best(scores, ROLE_INTENTS.filter((i) => i !== "role.compare")) : undefined;
+    const context = { locale, now: options.now ?? new Date(), timeZone: options.timeZone ?? "UTC" };
     return {
       text,
       intent,
@@ -54,7 +56,9 @@ export class RuleBasedUnderstanding implements Understanding {
       confidence: confidence(intent, scores, typos),
       suggestions: intent === "unknown" && mentions.length === 0 ? this.matcher.suggest(analysed) : [],
       ...(intent === "unknown" && unresolved ? { unresolvedRoleIntent: unresolved } : {}),
-      ...(intent === "survey.start" ? { survey: surveyDetails(analysed, { locale, now: options.now ?? new Date(), timeZone: options.timeZone ?? "UTC" }) } : {}),
+      ...(intent === "survey.start" ? { survey: surveyDetails(analysed, context) } : {}),
+      // Read as typed: the arrow that reads as "to" above would change the message passed on.
+      ...(intent === "announcement.create" ? { announcement: announcementDetails(text.slice(0, MAX_ANALYSED_CHARS), context) } : {}),
     };
   }
 }
@@ -109,7 +113,7 @@ function chooseIntent(scores: Map<CueIntent, number>, mentions: RoleMention[], w
 }
 
 function needsRoles(intent: Intent): boolean {
-  return (ROLE_INTENTS as readonly string[]).includes(intent) || intent === "assessment.start" || intent === "survey.start";
+  return (ROLE_INTENTS as readonly string[]).includes(intent) || intent === "assessment.start" || intent === "survey.start" || intent === "announcement.create";
 }
 
 /**

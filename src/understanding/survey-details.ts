@@ -1,7 +1,7 @@
-import * as chrono from "chrono-node";
 import type { Locale } from "../catalog/schema.js";
-import { endOfDay, instantAt, knownTimeZone, offsetMinutes, wallClock, type Day, type WallTime } from "../dates/zoned-time.js";
+import { endOfDay, instantAt } from "../dates/zoned-time.js";
 import { editDistance, fold, typoAllowance } from "./normalize.js";
+import { addDays, chronoDates, clockAt, daysInMonth, MONTH_WORDS, MONTHS, nextDayOfMonth, weekdayOf, type Clock, type DateReading } from "./said-dates.js";
 import type { SurveyDetails } from "./understanding.js";
 
 export interface SurveyDetailsContext {
@@ -17,32 +17,13 @@ export interface SurveyDetailsContext {
  * said stays undefined, so the survey form asks for it instead of assuming it.
  */
 export function surveyDetails(text: string, context: SurveyDetailsContext): SurveyDetails {
-  const clock = clockAt(context.now, knownTimeZone(context.timeZone));
+  const clock = clockAt(context.now, context.timeZone);
   const deadline = findDeadline(text, context.locale, clock);
   const anonymous = findAnonymity(text);
   return {
     ...(deadline ? { deadline: deadline.toISOString() } : {}),
     ...(anonymous === undefined ? {} : { anonymous }),
   };
-}
-
-interface Clock {
-  now: Date;
-  timeZone: string;
-  today: WallTime;
-}
-
-function addDays(day: Day, days: number): Day {
-  const date = new Date(Date.UTC(day.year, day.month - 1, day.day + days));
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-}
-
-const weekdayOf = (day: Day) => new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
-const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-const sameDay = (a: Day, b: Day) => a.year === b.year && a.month === b.month && a.day === b.day;
-
-function clockAt(now: Date, timeZone: string): Clock {
-  return { now, timeZone, today: wallClock(now, timeZone) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -83,12 +64,6 @@ const PERIOD = new RegExp(`${bounded(COUNT_CUE)}(?: (?:a|one|une|1|the|la|next|p
 /** Days in a named period: a quinzaine is fifteen days in French, a huitaine eight. */
 const PERIOD_DAYS: Record<string, number> = { fortnight: 14, quinzaine: 15, huitaine: 8 };
 
-const MONTH_SPELLINGS = [
-  "janvier janv jan january", "fevrier fevr fev february feb", "mars mar march", "avril avr april apr", "mai may", "juin june jun",
-  "juillet juil july jul", "aout august aug", "septembre sept sep september", "octobre oct october", "novembre nov november", "decembre dec december",
-];
-const MONTHS = new Map(MONTH_SPELLINGS.flatMap((spellings, i) => spellings.split(" ").map((word) => [word, i + 1] as const)));
-const MONTH_WORDS = [...MONTHS.keys()].join("|");
 /** « pour le 15 », "by the 15th": a day of the month without its month (chrono wants the month). */
 const DAY_OF_MONTH = new RegExp(
   `(?:^| )(?:pour|avant|d ici|jusqu|au plus tard|limite|rendre|echeance|deadline|cloture|fermeture|ferme|by|before|due|until|till|no later than|closes|closing|close|ends)(?: (le|au|the|on the|on))? (\\d{1,2})(er|e|eme|st|nd|rd|th)?(?= |$)(?! (?:${MONTH_WORDS}|\\d+|${LONG_UNIT}|jours|days|heures|personnes|people|ppl|pers)(?: |$))`,
@@ -133,16 +108,9 @@ const namedPeriod: Rule = (folded, clock) =>
 const dayOfMonth: Rule = (folded, clock) =>
   [...folded.matchAll(DAY_OF_MONTH)].flatMap((m) => {
     const [, article, digits, suffix] = m;
-    const day = Number(digits);
     // "by 15" alone could be a count; an article or an ordinal makes it a date.
-    if ((!article && !suffix) || day < 1 || day > 31) return [];
-    let { year, month } = clock.today;
-    if (day < clock.today.day) month++;
-    for (let tries = 0; tries < 12; tries++, month++) {
-      if (month > 12) [year, month] = [year + 1, 1];
-      if (day <= daysInMonth(year, month)) return [endOfDay({ year, month, day }, clock.timeZone)];
-    }
-    return [];
+    const day = article || suffix ? nextDayOfMonth(Number(digits), clock) : undefined;
+    return day ? [endOfDay(day, clock.timeZone)] : [];
   });
 
 /** The working week ends on Friday: "EOW" said at the weekend is next Friday. */
@@ -178,92 +146,16 @@ const endOfNamedMonth: Rule = (folded, clock) =>
 
 const RULES: readonly Rule[] = [relativeCount, namedPeriod, dayOfMonth, endOfPeriod, endOfNamedMonth];
 
-// chrono-node reads the rest: weekdays, dates with a month, "tomorrow", « mardi prochain ».
-const PARSERS: Record<Locale, chrono.Chrono> = { fr: chrono.fr.casual, en: chrono.en.casual };
-const OTHER: Record<Locale, Locale> = { fr: "en", en: "fr" };
-const MONTH_NAMES: Record<Locale, string[]> = {
-  fr: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-};
-const NUMERIC_DATE = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])|(?<![\d/.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d.])/g;
-
-/**
- * "3/4" is the 3rd of April in both languages: the bot's users write the day first (chrono's
- * British mode would do it too, but it reads "feb 28" as February 2028). A dot needs the year,
- * or "2.5 days" would become a date.
- */
-function spellNumericDates(text: string, language: Locale): string {
-  return text.replace(NUMERIC_DATE, (whole, ...groups: (string | undefined)[]) => {
-    const [day, month, year] = groups[0] ? groups.slice(0, 3) : groups.slice(3, 6);
-    const name = MONTH_NAMES[language][Number(month) - 1];
-    if (!name || Number(day) < 1 || Number(day) > 31) return whole;
-    return `${Number(day)} ${name}${year ? ` ${year.length === 2 ? `20${year}` : year}` : ""}`;
-  });
-}
-
-/** Full weekday and month names, so that "thrusday" or « vendredy » are still read. */
-const DATE_WORDS = [
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mercredi", "vendredi", "samedi", "dimanche",
-  "january", "february", "august", "september", "october", "november", "december", "janvier", "fevrier", "juillet", "septembre", "octobre", "novembre", "decembre",
-];
-const DATE_WORD_SET = new Set(DATE_WORDS);
-
-function correctDateTypos(text: string): string {
-  return text.replace(/\p{L}{5,}/gu, (word) => {
-    const folded = fold(word);
-    if (DATE_WORD_SET.has(folded)) return word;
-    let best: string | undefined;
-    let bestDistance = Infinity;
-    for (const target of DATE_WORDS) {
-      const allowed = typoAllowance(target);
-      const distance = editDistance(folded, target, allowed);
-      if (distance <= allowed && distance < bestDistance) [best, bestDistance] = [target, distance];
-    }
-    return best ?? word;
-  });
-}
-
 /** A date right after "launch" or « lance le » is when the survey starts, not when it is due. */
 const STARTS = /(?:^| )(?:start|starts|starting|launch|launching|launches|begin|begins|beginning|open|opens|opening|send|sending|kick off|kickoff|from|lance|lancer|lancez|lancement|commence|commencer|commencez|debut|demarre|demarrer|ouvre|ouvrir|ouverture|envoie|envoyer|envoyez|des|a partir)(?: (?:on|le|la|du|de|d|ce|cette|this|next|it|the|out|ca|a|au|les|them|leur|survey|sondage|questionnaire))*$/;
 
-/** In the other language's parser, a lone "mon" or "sept" is a French word, not Monday or September. */
-function strayWord(text: string): boolean {
-  return !/\d/.test(text) && !text.split(/\s+/).some((word) => word.replace(/[^\p{L}]/gu, "").length >= 5);
-}
-
-function chronoDeadline(result: chrono.ParsedResult, clock: Clock): Date | undefined {
-  const tags = result.tags();
-  // "now" is when the survey starts; a deadline is later.
-  if (tags.has("casualReference/now")) return undefined;
-  const said = result.end ?? result.start;
-  // A zone in the text ("5pm CET") or a count of hours: the instant chrono computed.
-  if (said.isCertain("timezoneOffset")) return said.date();
-  const day = { year: said.get("year")!, month: said.get("month")!, day: said.get("day")! };
-  // « dans deux semaines » keeps the time of day, in the user's zone even across a clock change.
-  const timed = said.isCertain("hour") || tags.has("result/relativeDate");
-  const at = (d: Day) => (timed ? instantAt({ ...d, hour: said.get("hour")!, minute: said.get("minute") ?? 0 }, clock.timeZone) : endOfDay(d, clock.timeZone));
-  // "by Wednesday" said on a Wednesday means next week's.
-  const bareWeekday = said.isCertain("weekday") && !said.isCertain("day") && !said.isCertain("hour");
-  let date = at(bareWeekday && sameDay(day, clock.today) ? addDays(day, 7) : day);
-  if (date.getTime() <= clock.now.getTime() && said.isCertain("month") && said.isCertain("day") && !said.isCertain("year")) {
-    date = at({ ...day, year: day.year + 1 });
-  }
-  return date;
-}
-
-function chronoDeadlines(text: string, locale: Locale, clock: Clock): Date[] {
-  const corrected = correctDateTypos(text.replace(/[’‘`´]/g, "'"));
-  const reference = { instant: clock.now, timezone: offsetMinutes(clock.now, clock.timeZone) };
-  for (const language of [locale, OTHER[locale]]) {
-    const prepared = spellNumericDates(corrected, language);
-    const dates = PARSERS[language]
-      .parse(prepared, reference, { forwardDate: true })
-      .filter((r) => (language === locale || !strayWord(r.text)) && !STARTS.test(fold(prepared.slice(0, r.index))))
-      .flatMap((r) => chronoDeadline(r, clock) ?? []);
-    if (dates.length > 0) return dates;
-  }
-  return [];
-}
+/** chrono reads the rest: a deadline ends the day it names, and "in two weeks" keeps the time it was said at. */
+const DEADLINE_READING: DateReading = {
+  edge: "end",
+  dayTime: { hour: 23, minute: 59 },
+  relativeKeepsTime: true,
+  skip: (before) => STARTS.test(fold(before)),
+};
 
 /**
  * The latest date said is the deadline ("launch Monday, due Friday"); a date in the past is
@@ -272,7 +164,7 @@ function chronoDeadlines(text: string, locale: Locale, clock: Clock): Date[] {
 function findDeadline(text: string, locale: Locale, clock: Clock): Date | undefined {
   const folded = fold(text);
   const own = RULES.flatMap((rule) => rule(folded, clock));
-  const candidates = own.length > 0 ? own : chronoDeadlines(text, locale, clock);
+  const candidates = own.length > 0 ? own : chronoDates(text, locale, clock, DEADLINE_READING).map((said) => said.date);
   const future = candidates.filter((d) => d.getTime() > clock.now.getTime());
   return future.length > 0 ? new Date(Math.max(...future.map((d) => d.getTime()))) : undefined;
 }

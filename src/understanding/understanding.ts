@@ -30,6 +30,8 @@ export interface Understood {
   unresolvedRoleIntent?: Intent;
   /** What a survey request said of its own terms; present only when the intent is survey.start. */
   survey?: SurveyDetails;
+  /** What an announcement request said; present only when the intent is announcement.create. */
+  announcement?: AnnouncementDetails;
 }
 
 /** Only what the manager said: anything missing is asked for in the survey form, never guessed. */
@@ -37,6 +39,24 @@ export interface SurveyDetails {
   /** ISO 8601 date-time in UTC; a date said without a time ends at 23:59 in the user's zone. */
   deadline?: string;
   anonymous?: boolean;
+}
+
+/** What an announcement request said; present only when the intent is announcement.create. Nothing is guessed: the form asks for the rest. */
+export interface AnnouncementDetails {
+  /** Channels named: "#learning-club" → "learning-club"; Slack's encoded mention "<#C0123ABC|learning-club>" → "C0123ABC". */
+  channels: string[];
+  /** The people named in words, as said: "the sales managers", « les équipes RH de Bordeaux ». Absent when none. */
+  audience?: string;
+  /** Slack user mentions "<@U0123>" and user-group mentions "<!subteam^S0123|@hr>" → ids. */
+  users: string[];
+  userGroups: string[];
+  /** "everyone", "all staff", « tout le monde », « tous les salariés »: everyone who has the app. */
+  everyone: boolean;
+  /** The date said in the message (ISO 8601 UTC; a day without a time is that day's start, 09:00, in the user's zone), and the words it was read from. It is a fact of the programme (starts the 12th, seats until Monday), NOT when to send. */
+  date?: string;
+  dateText?: string;
+  /** The message to pass on: the part after "that"/"que"/":" ("the learning designer bootcamp has 5 seats left until Monday"). */
+  message?: string;
 }
 
 export interface UnderstandOptions {
