@@ -13,3 +13,6 @@ export interface RunningAdapter {
 
 /** Each platform adapter exports one of these; `parcours start` runs the configured ones. */
 export type AdapterStarter = (parcours: Parcours, config: Config, logger: Logger) => Promise<RunningAdapter>;
+
+/** A platform's outbound port alone, without its server: for commands that post but serve nothing. */
+export type OutboundStarter = (parcours: Parcours, config: Config, logger: Logger) => Promise<OutboundPort>;

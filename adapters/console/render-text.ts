@@ -26,6 +26,8 @@ function renderBlock(block: Block, buttons: Button[]): string {
       return `${block.prompt}\n${block.options.map((o) => `[${buttons.push({ label: o.label, actionId: block.actionId, value: o.value })}] ${o.label}`).join("  ")}`;
     case "image":
       return `(${block.alt}: ${block.url})`;
+    case "link":
+      return `${withoutEmphasis(block.label)}: ${block.url}`;
     case "chart": {
       return `${block.title}\n${block.series.map((s) => `${s.label.padEnd(24)} ${textBar(s.value, block.max)} ${score(s)}`).join("\n")}`;
     }

@@ -60,6 +60,17 @@ export class KnownConversations {
     return this.dms.get(userId)?.channel;
   }
 
+  /** The user's DM: known in this process, or recorded in the address book (by another process, or before a restart). */
+  async recordedDmOf(userId: string): Promise<string | undefined> {
+    const known = this.dmOf(userId);
+    if (known) return known;
+    const recorded = await this.addresses.personal(PLATFORM, userId);
+    if (!recorded || !isDirectMessage(recorded.conversationId)) return undefined;
+    // Found in the address book just now: as good as written now.
+    this.keep(userId, recorded.conversationId, this.now());
+    return recorded.conversationId;
+  }
+
   /** Whose DM this is: known in this process, or recorded in the address book. */
   async ownerOf(channel: string): Promise<string | undefined> {
     const known = this.owners.get(channel);

@@ -29,6 +29,9 @@ export interface SlackDeps {
 
 export const PLATFORM = "slack";
 
+/** Slackbot is in every channel and every workspace listing, and never a recipient. */
+export const SLACKBOT = "USLACKBOT";
+
 /**
  * Runs work that writes something about a Slack user (their locale, their DM, their files) so that
  * a "delete my data" running meanwhile still wins: UserErasure.fenced erases again after the write.

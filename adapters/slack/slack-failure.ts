@@ -4,12 +4,16 @@ import { OutboundError, type OutboundFailure } from "../../src/outbound/outbound
 /**
  * Slack's error codes that are final for one recipient or conversation, by what they mean to a
  * delivery report. From the error tables of chat.postMessage, chat.update, conversations.open,
- * conversations.members and files.delete: https://docs.slack.dev/reference/methods/chat.postMessage
+ * conversations.members, conversations.history, usergroups.users.list and files.delete:
+ * https://docs.slack.dev/reference/methods/chat.postMessage
  */
 const FINAL: Record<string, Exclude<OutboundFailure, { reason: "rate-limited" | "failed" | "message-rejected" }>["reason"]> = {
   channel_not_found: "conversation-not-found",
   message_not_found: "conversation-not-found",
+  // A user group that does not exist (or no longer): an audience with nobody to reach in it.
+  no_such_subteam: "conversation-not-found",
   is_archived: "channel-archived",
+  channel_archived: "channel-archived",
   not_in_channel: "not-in-channel",
   user_not_found: "user-not-found",
   user_not_visible: "user-not-found",
@@ -42,7 +46,25 @@ const REJECTED = new Set(["msg_too_long", "invalid_blocks", "restricted_action",
 /** Without Retry-After, a rate limit is waited out for Slack's one-minute window. https://docs.slack.dev/apis/web-api/rate-limits */
 const DEFAULT_RETRY_AFTER_MS = 60_000;
 
-type SlackError = Error & { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string; response_metadata?: { retryAfter?: number } } };
+/**
+ * Failures after which the call may have been carried out all the same, so that sending again could
+ * post twice: Slack's fatal_error ("it's possible some aspect of the operation succeeded"), and a
+ * gateway time-out (HTTP 504), which answers for a server that did not answer in time.
+ */
+const MAYBE_DONE_CODES = new Set(["fatal_error"]);
+const MAYBE_DONE_STATUSES = new Set([504]);
+
+/** Network errors raised before the request reached Slack (no connection, no address): nothing was done. */
+const NEVER_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+type SlackError = Error & {
+  code?: string;
+  retryAfter?: number;
+  statusCode?: number;
+  data?: { error?: string; response_metadata?: { retryAfter?: number } };
+  /** The network error under a request error, with Node's code (ECONNRESET) or axios' (ECONNABORTED for a time-out). */
+  original?: { code?: string };
+};
 
 /** The Slack error code of a failed call, when Slack gave one. */
 export function slackErrorCode(error: unknown): string | undefined {
@@ -62,9 +84,17 @@ function failureOf(error: unknown): OutboundFailure {
     }
     const final = FINAL[code];
     if (final) return { reason: final };
-    return REJECTED.has(code) ? { reason: "message-rejected", detail: code } : { reason: "failed", detail: code };
+    if (REJECTED.has(code)) return { reason: "message-rejected", detail: code };
+    return { reason: "failed", detail: code, ...(MAYBE_DONE_CODES.has(code) ? { uncertain: true } : {}) };
   }
-  if (e.code === webApi.ErrorCode.HTTPError) return { reason: "failed", detail: `http ${e.statusCode ?? "error"}` };
+  if (e.code === webApi.ErrorCode.HTTPError) {
+    return { reason: "failed", detail: `http ${e.statusCode ?? "error"}`, ...(MAYBE_DONE_STATUSES.has(e.statusCode ?? 0) ? { uncertain: true } : {}) };
+  }
+  if (e.code === webApi.ErrorCode.RequestError) {
+    // No answer came (a time-out, a connection cut): Slack may have carried the call out before it was lost.
+    const cause = e.original?.code ?? "request_error";
+    return { reason: "failed", detail: cause, ...(NEVER_SENT.has(cause) ? {} : { uncertain: true }) };
+  }
   return { reason: "failed", detail: e.code ?? e.name };
 }
 

@@ -1,22 +1,18 @@
 import type { webApi } from "@slack/bolt";
 import type { Reply } from "../../src/answers/reply.js";
 import type { Logger } from "../../src/logging/logger.js";
-import { OutboundError, type ConversationAddress, type OutboundPort, type PostedMessage } from "../../src/outbound/outbound.js";
+import { OutboundError, type ConversationAddress, type OutboundPort, type PostedMessage, type PostingPace, type PostOptions } from "../../src/outbound/outbound.js";
 import { describeError } from "../../src/logging/describe-error.js";
 import { uploadCharts } from "./chart-upload.js";
 import type { DmFiles } from "./dm-files.js";
 import type { KeptForms } from "./kept-forms.js";
 import type { DmOpening } from "./dm-opening.js";
 import { isDirectMessage, isUserId, type KnownConversations } from "./known-conversations.js";
-import { PLATFORM, unfenced, type ErasureFence } from "./slack-deps.js";
+import { PLATFORM, SLACKBOT, unfenced, type ErasureFence } from "./slack-deps.js";
+import { deliveryMetadata, SlackFanOut } from "./slack-fan-out.js";
 import { slackCall, toOutboundError } from "./slack-failure.js";
+import { everyPage, PAGE_SIZE } from "./slack-listing.js";
 import { toBlockKit, type SlackMessage } from "./to-block-kit.js";
-
-/** Slack advises pages of at most 200 members. https://docs.slack.dev/reference/methods/conversations.members */
-const MEMBERS_PAGE = 200;
-
-/** Slackbot is in every channel and never a recipient. */
-const SLACKBOT = "USLACKBOT";
 
 export interface SlackOutboundParts {
   client: webApi.WebClient;
@@ -35,6 +31,8 @@ export interface SlackOutboundParts {
   /** The app's own bot user (from auth.test), left out of member lists. */
   botUserId?: string;
   fence?: ErasureFence;
+  /** Given to the core's own port only: with it, the port offers announcements' fan-out at this pace. */
+  pace?: PostingPace;
 }
 
 const messageArgs = ({ text, blocks }: SlackMessage) => ({ text, ...(blocks.length > 0 ? { blocks } : {}) });
@@ -47,8 +45,13 @@ const messageArgs = ({ text, blocks }: SlackMessage) => ({ text, ...(blocks.leng
  */
 export class SlackOutbound implements OutboundPort {
   readonly platform = PLATFORM;
+  readonly fanOut?: SlackFanOut;
 
-  constructor(private readonly parts: SlackOutboundParts) {}
+  constructor(private readonly parts: SlackOutboundParts) {
+    if (parts.pace) {
+      this.fanOut = new SlackFanOut({ client: parts.client, pace: parts.pace, conversations: parts.conversations, privateConversation: (userId) => this.openPrivateConversation(userId) });
+    }
+  }
 
   /**
    * The user's DM: conversations.open answers it (the same one each time), and it is recorded.
@@ -85,14 +88,16 @@ export class SlackOutbound implements OutboundPort {
    * Posts each message of the reply in order, then its charts. Addressed to a user's id, the first
    * message opens their DM and Slack answers the DM's id: the rest of the reply, the charts and the
    * posted message's address use that id, and the DM is recorded as conversations.open's would be.
+   * A delivery key goes with the first message as its metadata, for FanOutPort.findPosted to find.
    */
-  async post(to: ConversationAddress, reply: Reply): Promise<PostedMessage> {
+  async post(to: ConversationAddress, reply: Reply, options: PostOptions = {}): Promise<PostedMessage> {
     const toUser = isUserId(to.conversationId) ? to.conversationId : undefined;
     let place = to;
     let first: string | undefined;
     for (const message of toBlockKit(reply, await this.parts.forms.keep(reply))) {
       const thread = place.threadId ? { thread_ts: place.threadId } : {};
-      const posted = await slackCall(() => this.parts.client.chat.postMessage({ channel: place.conversationId, ...messageArgs(message), ...thread }));
+      const metadata = first === undefined && options.deliveryKey ? { metadata: deliveryMetadata(options.deliveryKey) } : {};
+      const posted = await slackCall(() => this.parts.client.chat.postMessage({ channel: place.conversationId, ...messageArgs(message), ...thread, ...metadata }));
       if (first !== undefined) continue;
       first = posted.ts;
       if (toUser && posted.channel && isDirectMessage(posted.channel)) {
@@ -118,13 +123,10 @@ export class SlackOutbound implements OutboundPort {
    * message to another bot fails as `user-not-found` (cannot_dm_bot) for that recipient alone.
    */
   async listMembers(conversationId: string): Promise<string[]> {
-    const members: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await slackCall(() => this.parts.client.conversations.members({ channel: conversationId, limit: MEMBERS_PAGE, ...(cursor ? { cursor } : {}) }));
-      members.push(...(page.members ?? []));
-      cursor = page.response_metadata?.next_cursor || undefined;
-    } while (cursor);
+    const members = await everyPage(async (cursor) => {
+      const page = await this.parts.client.conversations.members({ channel: conversationId, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+      return { items: page.members, next: page.response_metadata?.next_cursor };
+    });
     return members.filter((id) => id !== this.parts.botUserId && id !== SLACKBOT);
   }
 

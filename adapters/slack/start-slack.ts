@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
-import { App, webApi } from "@slack/bolt";
-import type { RunningAdapter } from "../adapter.js";
+import { App, type webApi } from "@slack/bolt";
+import type { OutboundStarter, RunningAdapter } from "../adapter.js";
 import { ConfigError, type Config } from "../../src/config/config.js";
 import type { Logger } from "../../src/logging/logger.js";
 import type { OutboundPort } from "../../src/outbound/outbound.js";
@@ -8,10 +8,7 @@ import type { Parcours } from "../../src/parcours.js";
 import { BackgroundWork, DRAIN_MS } from "../shared/background-work.js";
 import { describeError } from "../../src/logging/describe-error.js";
 import { boltLogger } from "./bolt-logger.js";
-import { DmFiles } from "./dm-files.js";
-import { DmOpening } from "./dm-opening.js";
-import { KeptForms } from "./kept-forms.js";
-import { KnownConversations } from "./known-conversations.js";
+import { clientOptions, coreClient, corePort, portParts } from "./core-port.js";
 import { listenToActions } from "./listeners/actions.js";
 import { listenToCommand } from "./listeners/command.js";
 import { listenToHome } from "./listeners/home.js";
@@ -19,7 +16,7 @@ import { listenToMessages } from "./listeners/messages.js";
 import { listenToFormSubmissions } from "./listeners/view-submission.js";
 import { MessageClaims } from "./message-claims.js";
 import { payloadProblems } from "./payload-shapes.js";
-import { PLATFORM, type ErasureFence, type SlackDeps } from "./slack-deps.js";
+import type { SlackDeps } from "./slack-deps.js";
 import { registerSlackErasers } from "./slack-erasers.js";
 import { SlackHttpReceiver } from "./slack-http-receiver.js";
 import { SlackLocales } from "./slack-locale.js";
@@ -32,7 +29,10 @@ export interface RunningSlack extends RunningAdapter {
   mode: "http" | "socket";
   /** The port actually listened on in HTTP mode (PORT=0 picks a free one). */
   port?: number;
-  /** Messages nobody is waiting on (surveys, reminders): a rate limit comes back with Slack's wait instead of being slept on. */
+  /**
+   * Messages nobody is waiting on (surveys, reminders, announcements, whose fan-out it offers): a rate
+   * limit comes back with Slack's wait instead of being slept on, and a call that got no answer as uncertain.
+   */
   outbound: OutboundPort;
   /** Resolves when every answer started so far has been sent. */
   settled(): Promise<void>;
@@ -43,10 +43,9 @@ export interface SlackStartOptions {
   host?: string;
   /** How long stopping waits for answers in flight; DRAIN_MS by default. */
   drainMs?: number;
+  /** How long the core's port waits for one Web API call; CORE_CALL_TIMEOUT_MS (core-port.ts) by default. */
+  coreCallTimeoutMs?: number;
 }
-
-/** The Web API client expects its base URL to end with a slash. */
-const apiUrl = (url: string) => (url.endsWith("/") ? url : `${url}/`);
 
 /**
  * In HTTP mode the receiver refuses a payload of an unexpected shape with a 400 before Bolt sees
@@ -71,14 +70,12 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
   if (!socketMode && !config.SLACK_SIGNING_SECRET) throw new ConfigError("Slack in HTTP mode needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)");
 
   const log = logger.child({ adapter: "slack" });
-  // An answer is worth a couple of retries, not the Web API client's default of half an hour of them.
-  const clientOptions = { ...(config.SLACK_API_URL ? { slackApiUrl: apiUrl(config.SLACK_API_URL) } : {}), retryConfig: { retries: 2 }, logger: boltLogger(log) };
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     ...(socketMode
       ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
       : { receiver: new SlackHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, logger: log, path: EVENTS_PATH }) }),
-    clientOptions,
+    clientOptions: clientOptions(config, log),
     logger: boltLogger(log),
     // The core keeps conversation context in Parcours' state; Bolt's own in-memory one would only grow.
     convoStore: false,
@@ -90,14 +87,10 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
   const { user_id: botUserId } = await app.client.auth.test();
 
   const work = new BackgroundWork(log);
-  const fence: ErasureFence = (userId, work) => parcours.erasure.fenced({ platform: PLATFORM, userId }, work);
-  const conversations = new KnownConversations(parcours.addresses, log, fence);
-  const files = new DmFiles(parcours.state);
+  const parts = portParts(parcours, log, botUserId);
+  const { conversations, files, forms, fence } = parts;
   const locales = new SlackLocales(parcours.state, log, fence);
-  const forms = new KeptForms(parcours.state);
-  const dmOpening = new DmOpening(log);
-  const outbound = (client: webApi.WebClient, recipient?: string) =>
-    new SlackOutbound({ client, conversations, files, forms, dmOpening, logger: log, fence, ...(recipient ? { recipient } : {}), ...(botUserId ? { botUserId } : {}) });
+  const outbound = (client: webApi.WebClient, recipient?: string) => new SlackOutbound({ ...parts, client, ...(recipient ? { recipient } : {}) });
   const deps: SlackDeps = {
     bot: parcours.bot,
     catalog: parcours.catalog,
@@ -128,7 +121,7 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
     name: "slack",
     mode: socketMode ? "socket" : "http",
     ...(port !== undefined ? { port } : {}),
-    outbound: outbound(new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, rejectRateLimitedCalls: true })),
+    outbound: corePort(coreClient(config, log, options.coreCallTimeoutMs), parts, config),
     settled: () => work.settled(),
     async stop() {
       await app.stop();
@@ -136,3 +129,16 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
     },
   };
 }
+
+/**
+ * The core's port alone, without Bolt or a server: for a command that posts but serves nothing
+ * (`parcours announce`), beside a running `parcours start`. auth.test names the app's bot user,
+ * left out of member lists, and stops a wrong token before anything is sent.
+ */
+export const slackOutboundOnly: OutboundStarter = async (parcours, config, logger) => {
+  if (!config.SLACK_BOT_TOKEN) throw new ConfigError("Slack needs SLACK_BOT_TOKEN");
+  const log = logger.child({ adapter: "slack" });
+  const client = coreClient(config, log);
+  const { user_id: botUserId } = await client.auth.test();
+  return corePort(client, portParts(parcours, log, botUserId), config);
+};

@@ -67,7 +67,15 @@ class ButtonCounter {
     if (button.style) element.style = button.style;
     return element;
   }
+
+  /** A URL button: Slack opens the page and still sends an action, which the actions listener only acknowledges. */
+  link(label: string, url: string): SlackButton {
+    return { type: "button", text: { type: "plain_text", text: shorten(withoutEmphasis(label), L.buttonLabel), emoji: true }, action_id: encodeActionId(LINK_ACTION, this.next++), url };
+  }
 }
+
+/** The action id of URL buttons, which carry nothing for the core. */
+export const LINK_ACTION = "link.open";
 
 function actions(buttons: readonly Button[], counter: ButtonCounter): SlackBlock[] {
   return chunk(buttons, L.actionsElements).map((row) => ({ type: "actions", elements: row.map((b) => counter.button(b)) }));
@@ -113,6 +121,8 @@ function renderBlock(block: Block, counter: ButtonCounter, forms: FormKeys): Sla
       return block.url.length <= L.imageUrl
         ? [{ type: "image", image_url: block.url, alt_text: shorten(block.alt, L.altText) }]
         : sections(escapeMrkdwn(block.alt));
+    case "link":
+      return [{ type: "actions", elements: [counter.link(block.label, block.url)] }];
     case "chart":
       return sections(chartText(block));
     case "divider":

@@ -4,7 +4,7 @@ import type { ConversationAddress } from "../../src/outbound/outbound.js";
 import { userStateKey, type UserErasure } from "../../src/privacy/user-erasure.js";
 import type { StateStore } from "../../src/store/state-store.js";
 import { channelConversationId } from "./conversation-address.js";
-import { PLATFORM, speakerOf } from "./to-incoming.js";
+import { localeTagOf, PLATFORM, speakerOf } from "./to-incoming.js";
 import { WriteMemo } from "./write-memo.js";
 
 
@@ -42,11 +42,14 @@ function kindOf(conversationType: string | undefined): ConversationKind {
 /**
  * Only what a proactive message needs. Display names are left out (data minimisation): ids are
  * enough to address the conversation, and the user is kept only in personal chats, under the id
- * the core knows them by, so that "delete my data" finds the row.
+ * the core knows them by, so that "delete my data" finds the row. The client's language is kept
+ * too, from the clientInfo entity when an install carries it only there: an announcement reaches
+ * each person in it without asking Teams once per person.
  */
 function knownConversation(activity: Partial<Activity>): KnownConversation | undefined {
   const { conversation, serviceUrl, recipient: bot, from } = activity;
   if (!conversation?.id || !serviceUrl || !bot?.id) return undefined;
+  const locale = localeTagOf(activity);
   const kind = kindOf(conversation.conversationType);
   const conversationId = channelConversationId(conversation.id);
   const channelData = activity.channelData as TeamsChannelData | undefined;
@@ -56,7 +59,7 @@ function knownConversation(activity: Partial<Activity>): KnownConversation | und
   const reference: TeamsReference = {
     ...(activity.channelId ? { channelId: activity.channelId } : {}),
     serviceUrl,
-    ...(activity.locale ? { locale: activity.locale } : {}),
+    ...(locale ? { locale } : {}),
     bot: { id: bot.id, name: bot.name ?? "" },
     conversation: { id: conversationId, isGroup: conversation.isGroup ?? false, conversationType: conversation.conversationType ?? "", ...(tenantId ? { tenantId } : {}), name: "" },
     ...(user ? { user } : {}),
@@ -119,6 +122,11 @@ export class ConversationReferences {
 
   async personal(userId: string): Promise<KnownConversation | undefined> {
     return this.parts.addresses.personal(PLATFORM, userId);
+  }
+
+  /** Every recorded conversation of a kind, in one query: an announcement's audience, or where a channel is looked for. */
+  async list(kind: ConversationKind): Promise<KnownConversation[]> {
+    return this.parts.addresses.list(PLATFORM, kind);
   }
 
   /** Where the user was last seen speaking, or else listed in a roster this process read lately. */

@@ -1,10 +1,11 @@
 import { TeamsInfo, type ConversationReference, type TeamsChannelAccount, type TurnContext } from "botbuilder";
 import type { Reply } from "../../src/answers/reply.js";
-import { OutboundError, type ConversationAddress, type OutboundPort, type PostedMessage } from "../../src/outbound/outbound.js";
+import { OutboundError, type ConversationAddress, type FanOutPort, type OutboundPort, type PostedMessage } from "../../src/outbound/outbound.js";
 import { conversationIdOf } from "./conversation-address.js";
 import type { ConversationReferences, TeamsReference } from "./conversation-references.js";
 import { toOutboundError } from "./outbound-errors.js";
 import { createPersonalChat, openingFromSighting, type ConversationCreator, type PersonalChatOpening } from "./personal-chat.js";
+import { TeamsFanOut } from "./teams-fan-out.js";
 import { toTeamsMessages } from "./to-adaptive-card.js";
 import { PLATFORM } from "./to-incoming.js";
 
@@ -35,12 +36,17 @@ function postAsNewMessages(context: TurnContext): void {
  * What the core can do in Teams without being spoken to, through botbuilder's CloudAdapter and the
  * conversation references recorded as people used the app:
  * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages
- * Every refusal is an OutboundError; botbuilder itself waits out a 429's Retry-After up to three times first.
+ * Every refusal is an OutboundError; a 429's Retry-After is waited out up to three times first, and
+ * nothing else is sent twice (send-once.ts). A post's delivery key is not kept: a Teams message has
+ * no metadata to find it by.
  */
 export class TeamsOutbound implements OutboundPort {
   readonly platform = PLATFORM;
+  readonly fanOut: FanOutPort;
 
-  constructor(private readonly deps: ConversationCreator & { references: ConversationReferences }) {}
+  constructor(private readonly deps: ConversationCreator & { references: ConversationReferences; messagesPerSecond: number }) {
+    this.fanOut = new TeamsFanOut(deps.references, deps.messagesPerSecond);
+  }
 
   async openPrivateConversation(userId: string): Promise<ConversationAddress> {
     return this.openPersonalChat(userId);

@@ -126,6 +126,8 @@ function renderBlock(block: Exclude<Block, { type: "divider" }>, besideForm: boo
       return block.url.startsWith("https://")
         ? [{ type: "Image", url: block.url, altText: shorten(block.alt, MAX_TEXT_CHARS) }]
         : [textBlock(`${block.alt}: ${block.url}`)];
+    case "link":
+      return [{ type: "ActionSet", actions: [{ type: "Action.OpenUrl", title: shorten(block.label, MAX_LABEL_CHARS), url: block.url }] }];
     case "chart":
       return chart(block);
     case "sources":

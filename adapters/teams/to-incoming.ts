@@ -12,8 +12,13 @@ export { PLATFORM };
  * installs, often only in the `clientInfo` entity. Anything else is left to the text's language.
  */
 export function localeOf(activity: Partial<Activity>): Locale | undefined {
+  return toLocale(localeTagOf(activity));
+}
+
+/** The client's language tag as Teams gave it ("fr-FR"), where localeOf finds it. */
+export function localeTagOf(activity: Partial<Activity>): string | undefined {
   const clientInfo = activity.entities?.find((entity) => entity.type === "clientInfo") as { locale?: unknown } | undefined;
-  return toLocale(activity.locale ?? (typeof clientInfo?.locale === "string" ? clientInfo.locale : undefined));
+  return activity.locale ?? (typeof clientInfo?.locale === "string" ? clientInfo.locale : undefined);
 }
 
 /**

@@ -46,6 +46,8 @@ export const blockSchema = z.discriminatedUnion("type", [
     options: z.array(z.object({ label: z.string().min(1), value: z.string() })).min(1),
   }),
   z.object({ type: z.literal("image"), url: z.string().min(1), alt: z.string().min(1) }),
+  /** A button that opens a web page (an announcement's programme page): nothing comes back to the bot. */
+  z.object({ type: z.literal("link"), label: z.string().min(1), url: z.url({ protocol: /^https$/ }) }),
   z.object({
     type: z.literal("chart"),
     title: z.string().min(1),

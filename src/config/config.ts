@@ -38,6 +38,10 @@ export const configSchema = z.object({
     .transform((list) => list.split(",").map((entry) => entry.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^(?:slack|teams|console):\S+$/, "each entry is platform:userId, e.g. slack:U0123ABC or teams:<Entra object id>")))
     .optional(),
+  /** Announcements' pace on Slack across the workspace; chat.postMessage allows about one a second per channel besides. */
+  SLACK_MESSAGES_PER_SECOND: z.coerce.number().positive().max(1000).default(10),
+  /** Announcements' pace on Teams per tenant (Company Communicator's 50); 7 a second per conversation besides. */
+  TEAMS_MESSAGES_PER_SECOND: z.coerce.number().positive().max(1000).default(50),
   ASSESSMENT_IDLE_DAYS: z.coerce.number().positive().max(365).default(7),
   PHRASING: z.enum(["template", "llm"]).default("template"),
   OPENAI_API_KEY: z.string().min(1).optional(),

@@ -1,6 +1,8 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { blockKitProblems, modalProblems } from "./block-kit-limits.js";
+import { PostingBuckets, type PostingLimits } from "./fake-posting-limits.js";
+import { FakeWorkspace, flag, page } from "./fake-workspace.js";
 
 export interface RecordedCall {
   /** A Web API method ("chat.postMessage"), "response_url" for a post to a response URL, "upload" for a file's bytes. */
@@ -45,19 +47,29 @@ export const dmChannelOf = (userId: string) => `D${userId.slice(1)}`;
 /** Slack's user ids start with U, or W on Enterprise Grid. */
 const isUserId = (id: string) => /^[UW][A-Z0-9]+$/.test(id);
 
-/** Slack's cursors are opaque; this one is a position in the list. */
-const cursorAt = (offset: number) => Buffer.from(`offset:${offset}`).toString("base64");
-const offsetOf = (cursor: unknown) => (typeof cursor === "string" && cursor ? Number(Buffer.from(cursor, "base64").toString().slice("offset:".length)) || 0 : 0);
+/** Where chat.postMessage puts a message: a user's id stands for their DM with the app. */
+const postedIn = (channel: string) => (isUserId(channel) ? dmChannelOf(channel) : channel);
 
 /**
  * The bot scopes the manifest asks for, and the one a method needs when it needs one the others
  * do not give. https://docs.slack.dev/reference/methods/conversations.open (im:write, for a DM)
  */
-const GRANTED_SCOPES = ["app_mentions:read", "channels:read", "chat:write", "commands", "files:write", "groups:read", "im:history", "im:write", "users:read"];
-const NEEDED_SCOPE: Record<string, string> = { "conversations.open": "im:write" };
+const GRANTED_SCOPES = ["app_mentions:read", "channels:history", "channels:read", "chat:write", "commands", "files:write", "groups:history", "groups:read", "im:history", "im:write", "usergroups:read", "users:read"];
+const NEEDED_SCOPE: Record<string, string> = { "conversations.open": "im:write", "usergroups.users.list": "usergroups:read" };
+
+/**
+ * How a call's answer goes missing: "hang" holds it until the client gives up (its time-out), "cut"
+ * closes the connection. Either way the call was carried out: the case a sender cannot tell apart
+ * from a call that never arrived.
+ */
+export type LostAnswer = "hang" | "cut";
 
 /** An answer the fake gives instead of the method's own, for the next calls of a method. */
-type Injected = { kind: "refuse"; error: string } | { kind: "rate-limit"; retryAfterSeconds: number };
+type Injected =
+  | { kind: "refuse"; error: string }
+  | { kind: "rate-limit"; retryAfterSeconds: number }
+  | { kind: "http-error"; status: number }
+  | { kind: "lost-answer"; how: LostAnswer };
 
 /** A file between files.getUploadURLExternal and files.completeUploadExternal. */
 export interface FakeFile {
@@ -97,7 +109,14 @@ export class FakeSlackApi {
   readonly members = new Map<string, string[]>();
   /** Messages the bot posted, by `channel ts`, with what chat.update last set. */
   readonly messages = new Map<string, Record<string, any>>();
+  /** Slack's final error for every post in a conversation (a channel, a DM, or the user's id for their DM): is_archived, not_in_channel… */
+  readonly refusedChannels = new Map<string, string>();
+  /** users.list, usergroups.users.list and conversations.list. */
+  readonly workspace = new FakeWorkspace(FAKE_BOT_USER, this.locales);
+  /** chat.postMessage's rate limits, once enforcePostingLimits is called. */
+  postingLimits: PostingBuckets | undefined;
   private readonly injected = new Map<string, Injected[]>();
+  private readonly hung = new Set<ServerResponse>();
   private readonly held = new Map<string, Promise<void>>();
   private server: Server | undefined;
   private origin = "";
@@ -156,6 +175,23 @@ export class FakeSlackApi {
           return res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
         }
         if (injected?.kind === "refuse") return reply(200, { ok: false, error: injected.error });
+        if (injected?.kind === "http-error") {
+          res.writeHead(injected.status, { "content-type": "text/html" });
+          return res.end(`<html><body>${injected.status}</body></html>`);
+        }
+        if (method === "chat.postMessage" && args.channel) {
+          const retryAfter = this.postingLimits?.retryAfter(postedIn(String(args.channel)));
+          if (retryAfter !== undefined) {
+            res.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfter) });
+            return res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
+          }
+        }
+        if (injected?.kind === "lost-answer") {
+          this.answer(method, args);
+          if (injected.how === "cut") return req.socket.destroy();
+          this.hung.add(res);
+          return res.on("close", () => this.hung.delete(res));
+        }
         const needed = NEEDED_SCOPE[method];
         if (needed && this.withheldScopes.has(needed)) {
           return reply(200, { ok: false, error: "missing_scope", needed, provided: GRANTED_SCOPES.filter((scope) => !this.withheldScopes.has(scope)).join(",") });
@@ -168,6 +204,7 @@ export class FakeSlackApi {
   }
 
   async stop(): Promise<void> {
+    for (const res of this.hung) res.destroy();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
@@ -189,6 +226,22 @@ export class FakeSlackApi {
   /** The next `times` calls of `method` get an HTTP 429 with Retry-After, as Slack rate-limits. https://docs.slack.dev/apis/web-api/rate-limits */
   rateLimit(method: string, retryAfterSeconds: number, times = 1): void {
     this.inject(method, { kind: "rate-limit", retryAfterSeconds }, times);
+  }
+
+  /** The next `times` calls of `method` get an HTTP error (a 503 in an outage, a 504 from a gateway), before doing anything. */
+  failWithStatus(method: string, status: number, times = 1): void {
+    this.inject(method, { kind: "http-error", status }, times);
+  }
+
+  /** The next `times` calls of `method` are carried out, and their answer lost `how`. */
+  loseAnswer(method: string, how: LostAnswer, times = 1): void {
+    this.inject(method, { kind: "lost-answer", how }, times);
+  }
+
+  /** From now on chat.postMessage answers a 429 with Retry-After to posts beyond these limits. */
+  enforcePostingLimits(limits: PostingLimits): PostingBuckets {
+    this.postingLimits = new PostingBuckets(limits);
+    return this.postingLimits;
   }
 
   private inject(method: string, answer: Injected, times: number): void {
@@ -252,6 +305,9 @@ export class FakeSlackApi {
         return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: "not_allowed_token_type" };
       case "chat.postMessage": {
         if (!args.channel) return { ok: false, error: "channel_not_found" };
+        const channel = postedIn(String(args.channel));
+        const refusal = this.refusedChannels.get(args.channel) ?? this.refusedChannels.get(channel);
+        if (refusal) return { ok: false, error: refusal };
         if (!args.text && !args.blocks) return { ok: false, error: "no_text" };
         if ([...this.unreachable].some((user) => args.channel === user || args.channel === dmChannelOf(user))) return { ok: false, error: "messages_tab_disabled" };
         if (args.blocks) {
@@ -259,8 +315,16 @@ export class FakeSlackApi {
           if (errors.length > 0) return { ok: false, error: "invalid_blocks", errors };
         }
         const ts = `${1718100000 + ++this.ts}.000100`;
-        const channel = String(args.channel).startsWith("U") ? dmChannelOf(args.channel) : args.channel;
-        const message = { type: "message", text: args.text, user: FAKE_BOT_USER, bot_id: FAKE_BOT_ID, ts, blocks: args.blocks };
+        const message = {
+          type: "message",
+          text: args.text,
+          user: FAKE_BOT_USER,
+          bot_id: FAKE_BOT_ID,
+          ts,
+          blocks: args.blocks,
+          ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}),
+          ...(args.metadata ? { metadata: args.metadata } : {}),
+        };
         this.messages.set(`${channel} ${ts}`, message);
         return { ok: true, channel, ts, message };
       }
@@ -286,11 +350,11 @@ export class FakeSlackApi {
         const members = this.members.get(args.channel);
         if (!members) return { ok: false, error: "channel_not_found" };
         // Slack's default page is 100 members, at most 1,000. https://docs.slack.dev/reference/methods/conversations.members
-        const limit = Math.min(Number(args.limit) || 100, 1000);
-        const from = offsetOf(args.cursor);
-        const next = from + limit < members.length ? cursorAt(from + limit) : "";
-        return { ok: true, members: members.slice(from, from + limit), response_metadata: { next_cursor: next } };
+        const { page: listed, response_metadata } = page(members, args, 100, 1000);
+        return { ok: true, members: listed, response_metadata };
       }
+      case "conversations.history":
+        return this.history(args);
       case "files.delete": {
         const file = this.files.get(args.file);
         if (!file) return { ok: false, error: "file_not_found" };
@@ -330,7 +394,25 @@ export class FakeSlackApi {
           user: { id: args.user, team_id: FAKE_TEAM, name: "someone", is_bot: false, ...(this.timeZones.has(args.user) ? { tz: this.timeZones.get(args.user) } : {}), ...(args.include_locale ? { locale: this.locales.get(args.user) ?? "en-US" } : {}) },
         };
       default:
-        return { ok: false, error: "unknown_method" };
+        return this.workspace.answer(method, args) ?? { ok: false, error: "unknown_method" };
     }
+  }
+
+  /**
+   * The messages at the top of a conversation, newest first; their metadata only when asked for it.
+   * A DM is always there; a channel when the workspace has it or the bot posted in it.
+   * https://docs.slack.dev/reference/methods/conversations.history
+   */
+  private history(args: Record<string, any>): Record<string, unknown> {
+    const channel = String(args.channel ?? "");
+    const posted = [...this.messages.entries()].filter(([key, message]) => key.startsWith(`${channel} `) && !message.thread_ts).map(([, message]) => message);
+    if (!channel.startsWith("D") && !this.workspace.channels.has(channel) && posted.length === 0) return { ok: false, error: "channel_not_found" };
+    const limit = Math.min(Number(args.limit) || 100, 999);
+    const messages = posted.reverse().slice(0, limit);
+    return {
+      ok: true,
+      messages: messages.map(({ metadata, ...message }) => ({ ...message, ...(metadata && flag(args.include_all_metadata) ? { metadata } : {}) })),
+      has_more: posted.length > limit,
+    };
   }
 }

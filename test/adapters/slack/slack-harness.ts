@@ -100,7 +100,7 @@ export class SlackHarness {
     return `http://127.0.0.1:${this.running.port}/slack/events`;
   }
 
-  async start(options: { logLevel?: string; apiUrl?: string; drainMs?: number; adapt?: (bot: Parcours["bot"]) => void } = {}): Promise<this> {
+  async start(options: { logLevel?: string; apiUrl?: string; drainMs?: number; coreCallTimeoutMs?: number; adapt?: (bot: Parcours["bot"]) => void } = {}): Promise<this> {
     if (!options.apiUrl) await this.fake.start();
     const logger = createLogger(options.logLevel ?? "debug", this.logs);
     this.parcours = await testParcours({ logger, ...this.shared });
@@ -112,7 +112,11 @@ export class SlackHarness {
       PORT: "0",
       DATABASE_URL: "memory://",
     });
-    this.running = await startSlack(this.parcours, config, logger, { host: "127.0.0.1", ...(options.drainMs !== undefined ? { drainMs: options.drainMs } : {}) });
+    this.running = await startSlack(this.parcours, config, logger, {
+      host: "127.0.0.1",
+      ...(options.drainMs !== undefined ? { drainMs: options.drainMs } : {}),
+      ...(options.coreCallTimeoutMs !== undefined ? { coreCallTimeoutMs: options.coreCallTimeoutMs } : {}),
+    });
     return this;
   }
 

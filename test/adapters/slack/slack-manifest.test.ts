@@ -15,7 +15,20 @@ describe("the Slack app manifest", () => {
   });
 
   it("asks for the smallest set of bot scopes the features need", () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(["app_mentions:read", "channels:read", "chat:write", "commands", "files:write", "groups:read", "im:history", "im:write", "users:read"]);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      "app_mentions:read",
+      "channels:history",
+      "channels:read",
+      "chat:write",
+      "commands",
+      "files:write",
+      "groups:history",
+      "groups:read",
+      "im:history",
+      "im:write",
+      "usergroups:read",
+      "users:read",
+    ]);
   });
 
   it("declares the slash command, interactivity and events on the adapter's one path", () => {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSlack } from "../../../adapters/slack/start-slack.js";
+import { slackOutboundOnly, startSlack } from "../../../adapters/slack/start-slack.js";
 import { startPlatforms } from "../../../bin/start-platforms.js";
 import { ConfigError, loadConfig } from "../../../src/config/config.js";
 import { createLogger } from "../../../src/logging/logger.js";
 import { Capture, testParcours } from "../../helpers.js";
 import { FakeSlackApi } from "./fake-slack-api.js";
+import { reply } from "../../../src/answers/reply.js";
 import { BOT_TOKEN, directMessage, SIGNING_SECRET } from "./slack-harness.js";
 import { postSigned } from "./slack-signature.js";
 
@@ -33,6 +34,19 @@ describe("starting the Slack adapter", () => {
   it("refuses to start in HTTP mode without a signing secret", async () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: fake.apiUrl, DATABASE_URL: "memory://" });
     await expect(startSlack(await parcours(), config, logger)).rejects.toBeInstanceOf(ConfigError);
+  });
+
+  it("gives the core's port alone, with its fan-out, for a command that posts but serves nothing", async () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: fake.apiUrl, SLACK_MESSAGES_PER_SECOND: "4", DATABASE_URL: "memory://" });
+    const port = await slackOutboundOnly(await parcours(), config, logger);
+    expect(port.fanOut?.pace).toEqual({ perSecond: 4, perConversationPerSecond: 1 });
+    const posted = await port.post({ platform: "slack", conversationId: "U0ALONE01" }, reply([{ type: "text", text: "hello" }]), { deliveryKey: "alone:U0ALONE01" });
+    expect(await port.fanOut!.findPosted!({ platform: "slack", conversationId: "U0ALONE01" }, "alone:U0ALONE01")).toEqual(posted);
+  });
+
+  it("refuses a wrong token when giving the core's port alone", async () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-wrong-token", SLACK_API_URL: fake.apiUrl, DATABASE_URL: "memory://" });
+    await expect(slackOutboundOnly(await parcours(), config, logger)).rejects.toThrow(/invalid_auth/);
   });
 
   it("stops listening when stopped", async () => {

@@ -57,7 +57,53 @@ export const REFUSALS = {
   throttled: { status: 429, code: "Throttled", message: "Too many requests." },
   messageTooBig: { status: 413, code: "MessageSizeTooBig", message: "Message size too large." },
   badArgument: { status: 400, code: "BadArgument", message: "Unknown activity type." },
+  internalError: { status: 500, code: "ServiceError", message: "Internal server error." },
+  badGateway: { status: 502, code: "ServiceError", message: "Bad gateway." },
+  unavailable: { status: 503, code: "ServiceUnavailable", message: "Service unavailable." },
+  gatewayTimeout: { status: 504, code: "GatewayTimeout", message: "Gateway timeout." },
 } satisfies Record<string, Refusal>;
+
+/**
+ * What the fake does instead of serving a request: answers a refusal, or loses the answer: holds it
+ * until the client gives up (`hang`) or cuts the connection (`reset`). A lost send may have been
+ * `delivered` first, as when Teams posted the message and its answer never came back.
+ */
+export type Fault = Refusal | { lost: "hang" | "reset"; delivered: boolean };
+
+/** Where a fault applies: a route (every route by default), one conversation (every one by default), the next `times` requests (every one by default). */
+export interface FaultScope {
+  route?: ConnectorRoute;
+  conversationId?: string;
+  times?: number;
+}
+
+/**
+ * Teams' limits for a bot, per second: across the tenant (the whole fake) and in one conversation.
+ * Every route counts, rosters included, as in Teams:
+ * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit
+ */
+export interface RateLimit {
+  perSecond?: number;
+  perConversationPerSecond?: number;
+}
+
+interface FaultRule extends FaultScope {
+  fault: Fault;
+  remaining: number;
+}
+
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+const WINDOW_MS = 1000;
+
+interface Route {
+  name: ConnectorRoute;
+  conversationId: string;
+  activityId?: string;
+}
 
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
 const CONVERSATIONS = /^\/v3\/conversations\/?$/;
@@ -75,7 +121,8 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
 /**
  * A small stand-in for the Bot Connector service (smba.trafficmanager.net): the activity's
  * `serviceUrl` points here; it records what the bot sends, creates and replaces, serves rosters a
- * page at a time, and refuses a route as Teams would when told to.
+ * page at a time, refuses or loses requests as Teams would when told to, and, given a rate limit,
+ * answers 429 with a Retry-After to requests over it.
  * https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference
  */
 export class FakeBotConnector {
@@ -96,18 +143,31 @@ export class FakeBotConnector {
   activityId: (n: number) => string = (n) => `sent-${n}`;
   /** The continuation tokens the bot presented, in order. */
   readonly pageTokens: (string | null)[] = [];
-  private readonly refusals = new Map<ConnectorRoute, Refusal>();
+  /** Enforced when set, from the next request on. */
+  rateLimit: RateLimit | undefined;
+  /** Requests answered 429 for going over `rateLimit`. */
+  throttled = 0;
+  private readonly faults: FaultRule[] = [];
+  /** When the requests of the last second were served: across the tenant, and per conversation. */
+  private readonly recent: number[] = [];
+  private readonly recentIn = new Map<string, number[]>();
   private server?: Server;
   url = "";
 
   /** Refuses every request on `route` from now on, until `accept(route)`. */
   refuse(route: ConnectorRoute, refusal: Refusal): void {
-    this.refusals.set(route, refusal);
+    this.inject(refusal, { route });
   }
 
+  /** Makes the requests in `scope` fail with `fault`, until `accept` or for the next `scope.times` of them. */
+  inject(fault: Fault, scope: FaultScope = {}): void {
+    this.faults.push({ ...scope, fault, remaining: scope.times ?? Infinity });
+  }
+
+  /** Ends the faults on `route` (those given for every route too), or every fault. */
   accept(route?: ConnectorRoute): void {
-    if (route) this.refusals.delete(route);
-    else this.refusals.clear();
+    const kept = this.faults.filter((rule) => route && rule.route && rule.route !== route);
+    this.faults.splice(0, this.faults.length, ...kept);
   }
 
   async start(): Promise<void> {
@@ -121,29 +181,74 @@ export class FakeBotConnector {
         return;
       }
       this.attempts[route.name]++;
-      const refusal = this.refusals.get(route.name);
-      if (refusal) {
-        json(res, refusal.status, { error: { code: refusal.code, message: refusal.message } }, refusal.retryAfter ? { "retry-after": refusal.retryAfter } : {});
+      const retryAfter = this.overRate(route.conversationId);
+      if (retryAfter) {
+        this.throttled++;
+        json(res, 429, { error: { code: REFUSALS.throttled.code, message: REFUSALS.throttled.message } }, { "retry-after": retryAfter });
         return;
       }
-      if (route.name === "create") this.createConversation(JSON.parse(body), res);
-      else if (route.name === "members") this.members(route.conversationId, url.searchParams, res);
-      else if (route.name === "update") {
-        this.updated.push({ conversationId: route.conversationId, activityId: route.activityId!, activity: JSON.parse(body) });
-        json(res, 200, { id: route.activityId });
+      const fault = this.faultFor(route.name, route.conversationId);
+      if (fault && "lost" in fault) {
+        if (fault.delivered) this.serve(route, body, req, url);
+        // A hung request stays open until the client gives up (or the fake stops).
+        if (fault.lost === "reset") req.socket.destroy();
+      } else if (fault) {
+        json(res, fault.status, { error: { code: fault.code, message: fault.message } }, fault.retryAfter ? { "retry-after": fault.retryAfter } : {});
       } else {
-        const record: SentActivity = { conversationId: route.conversationId, activity: JSON.parse(body) };
-        if (route.activityId) record.replyToId = route.activityId;
-        if (req.headers.authorization) record.authorization = req.headers.authorization;
-        this.sent.push(record);
-        json(res, 200, { id: this.activityId(this.sent.length) });
+        const answer = this.serve(route, body, req, url);
+        json(res, answer.status, answer.body);
       }
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
   }
 
-  private routeOf(method: string, path: string): { name: ConnectorRoute; conversationId: string; activityId?: string } | undefined {
+  /** Records what the request asks for and says how the service answers. */
+  private serve(route: Route, body: string, req: IncomingMessage, url: URL): Answer {
+    if (route.name === "create") return this.createConversation(JSON.parse(body));
+    if (route.name === "members") return this.members(route.conversationId, url.searchParams);
+    if (route.name === "update") {
+      this.updated.push({ conversationId: route.conversationId, activityId: route.activityId!, activity: JSON.parse(body) });
+      return { status: 200, body: { id: route.activityId } };
+    }
+    const record: SentActivity = { conversationId: route.conversationId, activity: JSON.parse(body) };
+    if (route.activityId) record.replyToId = route.activityId;
+    if (req.headers.authorization) record.authorization = req.headers.authorization;
+    this.sent.push(record);
+    return { status: 200, body: { id: this.activityId(this.sent.length) } };
+  }
+
+  private faultFor(route: ConnectorRoute, conversationId: string): Fault | undefined {
+    const index = this.faults.findIndex((rule) => (!rule.route || rule.route === route) && (rule.conversationId === undefined || rule.conversationId === conversationId));
+    const rule = this.faults[index];
+    if (!rule) return undefined;
+    if (--rule.remaining <= 0) this.faults.splice(index, 1);
+    return rule.fault;
+  }
+
+  /**
+   * The Retry-After, in whole seconds, for a request over the rate limit; undefined when it is
+   * served, and then counted. Only served requests count, so no window ever holds more than its limit.
+   */
+  private overRate(conversationId: string): string | undefined {
+    if (!this.rateLimit) return undefined;
+    const now = Date.now();
+    const windows: [number[], number | undefined][] = [[this.recent, this.rateLimit.perSecond]];
+    if (conversationId) {
+      if (!this.recentIn.has(conversationId)) this.recentIn.set(conversationId, []);
+      windows.push([this.recentIn.get(conversationId)!, this.rateLimit.perConversationPerSecond]);
+    }
+    for (const [times] of windows) while (times.length && times[0]! <= now - WINDOW_MS) times.shift();
+    const full = windows.filter(([times, limit]) => limit !== undefined && times.length >= limit);
+    if (full.length) {
+      const freeAt = Math.max(...full.map(([times]) => times[0]! + WINDOW_MS));
+      return String(Math.max(1, Math.ceil((freeAt - now) / 1000)));
+    }
+    for (const [times] of windows) times.push(now);
+    return undefined;
+  }
+
+  private routeOf(method: string, path: string): Route | undefined {
     if (method === "POST" && CONVERSATIONS.test(path)) return { name: "create", conversationId: "" };
     const members = method === "GET" ? PAGED_MEMBERS.exec(path) : null;
     if (members) return { name: "members", conversationId: decodeURIComponent(members[1]!) };
@@ -157,28 +262,27 @@ export class FakeBotConnector {
   }
 
   /** Teams answers with the existing conversation when the bot and the user already have one. */
-  private createConversation(parameters: Record<string, any>, res: ServerResponse): void {
+  private createConversation(parameters: Record<string, any>): Answer {
     const members = JSON.stringify(parameters.members);
     const existing = this.created.find((c) => JSON.stringify(c.parameters.members) === members);
     const id = existing?.id ?? `a:created-personal-conversation-${this.created.length + 1}`;
     this.created.push({ id, parameters });
-    json(res, 201, { id });
+    return { status: 201, body: { id } };
   }
 
   /** One page of a roster; the continuation token is opaque to the bot (here, the next offset). */
-  private members(conversationId: string, query: URLSearchParams, res: ServerResponse): void {
+  private members(conversationId: string, query: URLSearchParams): Answer {
     const roster = this.rosters.get(conversationId);
     if (!roster) {
-      const { code, message } = REFUSALS.conversationNotFound;
-      json(res, 404, { error: { code, message } });
-      return;
+      const { status, code, message } = REFUSALS.conversationNotFound;
+      return { status, body: { error: { code, message } } };
     }
     const token = query.get("continuationToken");
     this.pageTokens.push(token);
     const start = token ? Number(Buffer.from(token, "base64url").toString()) : 0;
     const size = Math.min(Number(query.get("pageSize") ?? this.maxPageSize), this.maxPageSize);
     const end = start + size;
-    json(res, 200, { members: roster.slice(start, end), ...(end < roster.length ? { continuationToken: Buffer.from(String(end)).toString("base64url") } : {}) });
+    return { status: 200, body: { members: roster.slice(start, end), ...(end < roster.length ? { continuationToken: Buffer.from(String(end)).toString("base64url") } : {}) } };
   }
 
   messages(conversationId?: string): SentActivity[] {

@@ -2,11 +2,15 @@ import { networkInterfaces } from "node:os";
 import { describe, expect, it } from "vitest";
 import type { AdapterStarter } from "../../../adapters/adapter.js";
 import { startSlack } from "../../../adapters/slack/start-slack.js";
-import { startTeams } from "../../../adapters/teams/start-teams.js";
+import { ConversationReferences } from "../../../adapters/teams/conversation-references.js";
+import { startTeams, teamsOutboundOnly } from "../../../adapters/teams/start-teams.js";
+import { reply } from "../../../src/answers/reply.js";
 import { startPlatforms } from "../../../bin/start-platforms.js";
 import { ConfigError, loadConfig } from "../../../src/config/config.js";
 import { createLogger } from "../../../src/logging/logger.js";
 import { Capture, testParcours } from "../../helpers.js";
+import { FakeBotConnector } from "./fake-bot-connector.js";
+import { fixture } from "./teams-harness.js";
 
 const parcours = () => testParcours();
 const entries = (logs: Capture) => logs.chunks.map((line) => JSON.parse(line));
@@ -69,5 +73,27 @@ describe("parcours start with Teams configured", () => {
     await expect(starting).rejects.toThrow(/SLACK_BOT_TOKEN/);
     await expect(fetch(`http://127.0.0.1:${teamsPort}/api/messages`, { method: "POST", body: "{}" })).rejects.toThrow();
     expect(entries(logs).find((entry) => entry.msg === "adapter did not stop cleanly")).toEqual(expect.objectContaining({ adapter: "teams", level: 50 }));
+  });
+
+  it("gives the core's port alone for a command that serves nothing: it posts in the conversations a running server recorded", async () => {
+    const logs = new Capture();
+    const connector = new FakeBotConnector();
+    await connector.start();
+    const core = await parcours();
+    try {
+      const install = { ...fixture("conversation-update-install"), serviceUrl: connector.url };
+      await new ConversationReferences(core).remember(install);
+
+      const port = await teamsOutboundOnly(core, loadConfig({ TEAMS_ENABLED: "true", TEAMS_MESSAGES_PER_SECOND: "30" }), createLogger("info", logs));
+      await port.post({ platform: "teams", conversationId: install.conversation.id }, reply([{ type: "text", text: "The bootcamp has 5 seats left" }]));
+
+      expect(port.fanOut?.pace).toEqual({ perSecond: 30, perConversationPerSecond: 7 });
+      expect(await port.fanOut?.everyone()).toEqual([{ userId: install.from.aadObjectId, locale: "fr" }]);
+      expect(connector.messages(install.conversation.id)).toHaveLength(1);
+      expect(entries(logs).map((entry) => entry.msg)).not.toContain("teams adapter listening");
+    } finally {
+      await connector.stop();
+      await core.close();
+    }
   });
 });

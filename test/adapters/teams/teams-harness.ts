@@ -35,6 +35,8 @@ export interface HarnessOptions {
   /** Makes the core answer this late, as a slow language model would. */
   coreDelayMs?: number;
   drainMs?: number;
+  /** How long the adapter waits for the fake Bot Connector to answer a call. */
+  requestTimeoutMs?: number;
   logLevel?: string;
   /** The core's clock, for what it reads relative to today ("avant vendredi"); the real one otherwise. */
   now?: () => Date;
@@ -71,6 +73,7 @@ export class TeamsHarness {
       ...(this.options.authEndpoints ? { authEndpoints: this.options.authEndpoints } : {}),
       ...(this.options.turnBudgetMs !== undefined ? { turnBudgetMs: this.options.turnBudgetMs } : {}),
       ...(this.options.drainMs !== undefined ? { drainMs: this.options.drainMs } : {}),
+      ...(this.options.requestTimeoutMs !== undefined ? { requestTimeoutMs: this.options.requestTimeoutMs } : {}),
     });
   }
 

@@ -209,7 +209,7 @@ describe("the Teams outbound port, through CloudAdapter to a fake Bot Connector"
       expect((error as OutboundError).final).toBe(false);
     });
 
-    it("waits out Retry-After as botbuilder does, then reports the wait Teams asked for", async () => {
+    it("waits out Retry-After a few times, then reports the wait Teams asked for", async () => {
       harness.connector.refuse("send", { ...REFUSALS.throttled, retryAfter: "1" });
       const attempts = harness.connector.attempts.send;
 
