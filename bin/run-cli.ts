@@ -13,6 +13,9 @@ import { startPlatforms, stopPlatforms } from "./start-platforms.js";
 import { createParcours, type Parcours } from "../src/parcours.js";
 import { DatabaseUrlError } from "../src/records/database.js";
 import { RuleBasedUnderstanding } from "../src/understanding/rule-based-understanding.js";
+import { MAX_FILE_BYTES, readAnnouncementFile } from "../src/announcements/announcement-file.js";
+import { readFileBounded } from "./read-file-bounded.js";
+import { registerPorts } from "./platform-ports.js";
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -27,9 +30,13 @@ Commands:
   start                      run the configured platforms (the console chat when none is configured)
   chat                       chat with the bot in this terminal (also reads piped input, one message a line)
   survey create              create a team skill survey in this terminal, then answer it and see its results
+  announce --file <x.yaml> --as <platform:userId> [--yes]
+                             check a programme announcement, show its preview and recipients per platform,
+                             and with --yes (or a "y" typed in a terminal) send it, as that L&D staff member
   understand [--json]        read questions from standard input, one a line, and print what was understood
                              (tab-separated: intent, roles, locale, confidence, text; or one JSON object a line,
-                             with a survey request's deadline and anonymity when they were said)
+                             with a survey request's deadline and anonymity when they were said, and an
+                             announcement request's channels, audience, mentions, date and message)
   ask "<question>" [--locale fr|en] [--json]
                              print one answer
   catalog check [dir]        validate a role catalogue (default: CATALOG_DIR)
@@ -106,12 +113,13 @@ const chat: Command = async (args, io, config) => {
 const understand: Command = async (args, io, config) => {
   const { values } = parse(args, { json: { type: "boolean" } });
   const understanding = new RuleBasedUnderstanding(await loadCatalog(config.CATALOG_DIR));
-  // A deadline typed in the terminal is in the terminal's zone.
+  // A deadline or a date typed in the terminal is in the terminal's zone.
   const timeZone = io.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
   for await (const line of createInterface({ input: io.stdin, terminal: false })) {
     if (!line.trim()) continue;
-    const { text, intent, roles, locale, confidence, survey } = understanding.understand(line, { fallbackLocale: config.DEFAULT_LOCALE, timeZone });
-    io.stdout.write(values.json ? `${JSON.stringify({ text, intent, roles, locale, confidence, ...(survey ? { survey } : {}) })}\n` : `${intent}\t${roles.join(",") || "-"}\t${locale}\t${confidence}\t${text}\n`);
+    const { text, intent, roles, locale, confidence, survey, announcement } = understanding.understand(line, { fallbackLocale: config.DEFAULT_LOCALE, timeZone });
+    const details = { ...(survey ? { survey } : {}), ...(announcement ? { announcement } : {}) };
+    io.stdout.write(values.json ? `${JSON.stringify({ text, intent, roles, locale, confidence, ...details })}\n` : `${intent}\t${roles.join(",") || "-"}\t${locale}\t${confidence}\t${text}\n`);
   }
   return 0;
 };
@@ -161,7 +169,64 @@ const start: Command = async (args, io, config) => {
   });
 };
 
-const COMMANDS: Record<string, Command> = { start, chat, survey, understand, ask, catalog };
+/**
+ * `parcours announce --file x.yaml --as slack:U0123`: the file checked (each problem naming its
+ * field), the preview and the count of recipients per platform printed, then, confirmed, sent by
+ * this process alongside any running ones, or left scheduled for them when it has a send time.
+ */
+const announce: Command = async (args, io, config) => {
+  const { values } = parse(args, { file: { type: "string" }, as: { type: "string" }, yes: { type: "boolean" } });
+  const file = typeof values.file === "string" ? values.file : undefined;
+  if (!file) throw new UsageError("announce needs --file <announcement.yaml>");
+  const as = typeof values.as === "string" ? values.as : "";
+  const author = /^(slack|teams|console):(.+)$/.exec(as);
+  if (!author) throw new UsageError("announce needs --as <platform:userId>, the L&D staff member it is sent as (e.g. slack:U0123ABC)");
+  let text: string;
+  try {
+    text = await readFileBounded(file, MAX_FILE_BYTES);
+  } catch (error) {
+    io.stderr.write(`parcours: ${file}: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const draft = readAnnouncementFile(text, new Date());
+  if (!draft.ok) {
+    io.stderr.write(`parcours: ${file} is not a valid announcement:\n${draft.problems.map((p) => `  ${p}`).join("\n")}\n`);
+    return 1;
+  }
+  const adapters = chooseAdapters(config);
+  return withParcours(io, config, adapters.includes("console") ? chatLogLevel(io, config) : config.LOG_LEVEL, async (parcours, logger) => {
+    const subject = { platform: author[1]!, userId: author[2]! };
+    await registerPorts(adapters, parcours, config, logger, (reply) => io.stdout.write(`${toText(reply).text}\n`));
+    const announcements = parcours.bot.announcements;
+    if (!(await announcements.mayAnnounce(subject))) {
+      io.stderr.write(`parcours: ${as} is not L&D staff: list it in LND_ADMINS to announce as them\n`);
+      return 1;
+    }
+    const { reply, announcement } = await announcements.prepare(subject, draft, config.DEFAULT_LOCALE);
+    io.stdout.write(`${toText(reply).text}\n`);
+    if (!announcement) return 1;
+    if (!values.yes && !(await confirmed(io))) {
+      io.stdout.write("Not sent. Run again with --yes to send it.\n");
+      return 0;
+    }
+    io.stdout.write(`${toText(await announcements.confirm(subject, announcement, config.DEFAULT_LOCALE)).text}\n`);
+    if (announcement.sendAt) return 0;
+    parcours.startWork();
+    const report = await announcements.finished(announcement.id);
+    io.stdout.write(`${toText(report).text}\n`);
+    return 0;
+  });
+};
+
+/** A "y" typed in a terminal; piped input never confirms on its own. */
+async function confirmed(io: CliIo): Promise<boolean> {
+  if (!io.stdin.isTTY) return false;
+  io.stdout.write("Send it? [y/N] ");
+  for await (const line of createInterface({ input: io.stdin, terminal: false })) return /^y(?:es)?$|^o(?:ui)?$/i.test(line.trim());
+  return false;
+}
+
+const COMMANDS: Record<string, Command> = { start, chat, survey, understand, ask, catalog, announce };
 
 /** Runs one CLI command and returns its exit code; errors become clear messages, never stack traces. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -55,9 +55,9 @@ export function answer(catalog: RoleCatalog, request: AnswerRequest): Reply {
     case "greeting":
       return help(locale, m.greeting);
     case "survey.start":
-      return plainText(m.notYet.survey);
+      return plainText(m.inConversation.survey);
     case "announcement.create":
-      return plainText(m.notYet.announcement);
+      return plainText(m.inConversation.announcement);
     case "assessment.start": // run by the assessment flow; reaching here means no flow took it
       return help(locale);
     default:

@@ -28,6 +28,9 @@ import { SURVEY_FLOW } from "../surveys/survey-answer-flow.js";
 import { surveyMessages } from "../surveys/survey-messages.js";
 import { SurveyClosed } from "../surveys/survey-records.js";
 import { userCommand } from "./user-commands.js";
+import { ProgrammeAnnouncements } from "../announcements/programme-announcements.js";
+import { ANNOUNCEMENT_TOOLS } from "../announcements/announcement-report.js";
+import type { AnnouncementRequest } from "../announcements/announcement-form.js";
 import { DATA_ACTIONS, UserData, type DataAction } from "./user-data.js";
 
 export interface BotDependencies {
@@ -76,6 +79,17 @@ function surveyRequest(understood: Understood): SurveyRequest {
   };
 }
 
+/** What the author's message already said, for the announcement form. */
+function announcementRequest(understood: Understood, catalog: RoleCatalog): AnnouncementRequest {
+  const said = understood.announcement;
+  const role = understood.roles[0] ? catalog.find(understood.roles[0]) : undefined;
+  return {
+    ...(role ? { title: role.names[understood.locale] } : {}),
+    ...(said?.message ? { message: said.message } : {}),
+    ...(said ? { channels: said.channels, users: said.users, userGroups: said.userGroups, everyone: said.everyone } : {}),
+  };
+}
+
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
 /** The platform-neutral bot: every adapter hands it messages and button presses, and renders its replies. */
@@ -84,6 +98,8 @@ export class ParcoursBot {
   private readonly assessments: AssessmentFlow;
   private readonly userData: UserData;
   private readonly surveys: TeamSurveys;
+  /** Programme announcements, also driven from the command line (`parcours announce`). */
+  readonly announcements: ProgrammeAnnouncements;
   /** One message or button at a time per user in this process; across processes, flow steps are compare-and-set. */
   private readonly perUser = new KeyedLock();
   private readonly now: () => Date;
@@ -96,6 +112,7 @@ export class ParcoursBot {
     this.flows.register(this.assessments);
     this.surveys = new TeamSurveys({ ...deps, answerIdleMs: deps.assessmentIdleMs ?? DEFAULT_ASSESSMENT_IDLE_MS, now: this.now });
     this.flows.register(this.surveys.answers);
+    this.announcements = new ProgrammeAnnouncements({ ...deps, now: this.now });
     this.userData = new UserData(deps.erasure);
     // What the core itself keeps about a user; adapters register theirs (caches, files, references).
     deps.erasure.register("conversation state", async (subject) => {
@@ -104,6 +121,7 @@ export class ParcoursBot {
     deps.erasure.register("assessment results", (subject) => results.deleteAll(subject));
     deps.erasure.register("conversation addresses", (subject) => deps.addresses.forgetUser(subject.platform, subject.userId));
     deps.erasure.register("survey answers", (subject) => this.surveys.forgetMember(subject));
+    deps.erasure.register("announcement deliveries", (subject) => this.announcements.forgetUser(subject));
   }
 
   /** Answers a message; `undefined` means this delivery was already handled (a platform retry). */
@@ -116,9 +134,9 @@ export class ParcoursBot {
     return this.perUser.run(contextKey(action), () => this.safely(action, () => this.answerAction(action)));
   }
 
-  /** The durable jobs the core runs: survey reminders and closes. */
+  /** The durable jobs the core runs: survey reminders and closes, announcements' starts and deliveries. */
   jobHandlers(): Record<string, JobHandler> {
-    return this.surveys.jobHandlers();
+    return { ...this.surveys.jobHandlers(), ...this.announcements.jobHandlers() };
   }
 
   /** The user's latest self-assessment result (private to them), for a platform's home screen. */
@@ -169,6 +187,7 @@ export class ParcoursBot {
     if (command === "resume") return (await this.flows.resume(this.turn(subject, understood.locale))) ?? this.assessments.nothingInProgress(understood.locale);
     if (understood.intent === "assessment.start") return this.assessments.start(subject, understood.roles[0], understood.locale);
     if (understood.intent === "survey.start") return this.surveys.offer(message, surveyRequest(understood), understood.locale);
+    if (understood.intent === "announcement.create") return this.announcements.offer(message, announcementRequest(understood, this.deps.catalog), understood.locale);
     if (interrupted && understood.intent === "unknown" && !understood.unresolvedRoleIntent) return this.assessments.unusable(subject, understood.locale);
     // A question asked mid-assessment is answered, then the assessment picks up where it was.
     const answered = await this.respond(this.withContext(understood, checked.text, context));
@@ -195,6 +214,7 @@ export class ParcoursBot {
     if (flowReply) return flowReply;
     if (isOneOf(DATA_ACTIONS, action.actionId)) return this.userData.onAction(subject, action.actionId as DataAction, locale);
     if (isOneOf(SURVEY_TOOLS, action.actionId)) return this.surveys.onTool(action, action.actionId, action.value, locale);
+    if (isOneOf(ANNOUNCEMENT_TOOLS, action.actionId)) return this.announcements.onTool(action, action.actionId, action.value, locale);
     const roles = action.value.split(",").filter(Boolean);
     const intent = INTENTS.find((i) => i === action.actionId);
     if (!intent || !roles.every((id) => this.deps.catalog.find(id))) {

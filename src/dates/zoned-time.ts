@@ -66,11 +66,15 @@ export function dayIn(instant: Date, timeZone: string): string {
 }
 
 /** 23:59 of a "YYYY-MM-DD" day in the zone, as epoch milliseconds; NaN for a day that does not exist. */
-export function endOfDayIn(isoDay: string, timeZone: string): number {
+export const endOfDayIn = (isoDay: string, timeZone: string) => timeOfDayIn(isoDay, "23:59", timeZone);
+
+/** A "YYYY-MM-DD" day at an "HH:MM" time in the zone, as epoch milliseconds; NaN for a day or time that does not exist. */
+export function timeOfDayIn(isoDay: string, time: string, timeZone: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
-  if (!match) return Number.NaN;
+  const clock = /^([01]?\d|2[0-3])[:hH]([0-5]\d)$/.exec(time.trim());
+  if (!match || !clock) return Number.NaN;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const check = new Date(Date.UTC(year, month - 1, day));
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return Number.NaN;
-  return endOfDay({ year, month, day }, knownTimeZone(timeZone)).getTime();
+  return instantAt({ year, month, day, hour: Number(clock[1]), minute: Number(clock[2]) }, knownTimeZone(timeZone)).getTime();
 }

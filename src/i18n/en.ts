@@ -55,9 +55,10 @@ export const en: Messages = {
     more: (count) => `…and ${count} more: ask me about any of them by name.`,
   },
   sources: { sample: (role) => `${role}: sample content, to be replaced by your organisation's own` },
-  notYet: {
-    survey: "Team skill surveys are not available in this version yet.",
-    announcement: "Programme announcements are not available in this version yet.",
+  /** A one-off answer (`parcours ask`) cannot run what needs a conversation. */
+  inConversation: {
+    survey: "Team skill surveys are started in a conversation with Parcours: a Slack or Teams channel, or `parcours survey create`.",
+    announcement: "Programme announcements are made by the L&D team in a conversation with Parcours (Slack, Teams) or with `parcours announce --file`.",
   },
   help: {
     title: "What I can do",

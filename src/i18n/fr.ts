@@ -55,9 +55,9 @@ export const fr: Messages = {
     more: (count) => `… et ${count} autres : demandez-moi l'un d'eux par son nom.`,
   },
   sources: { sample: (role) => `${role} : contenu d'exemple, à remplacer par celui de votre organisation` },
-  notYet: {
-    survey: "Les sondages de compétences d'équipe ne sont pas encore disponibles dans cette version.",
-    announcement: "Les annonces de programmes ne sont pas encore disponibles dans cette version.",
+  inConversation: {
+    survey: "Les sondages d'équipe se lancent dans une conversation avec Parcours : un canal Slack ou Teams, ou `parcours survey create`.",
+    announcement: "Les annonces de programme sont faites par l'équipe L&D dans une conversation avec Parcours (Slack, Teams) ou avec `parcours announce --file`.",
   },
   help: {
     title: "Ce que je sais faire",

@@ -34,7 +34,7 @@ export interface Messages {
   profile: { title: (role: string) => string; none: (role: string) => string; outlook: string };
   list: { title: string; intro: (count: number) => string; more: (count: number) => string };
   sources: { sample: (role: string) => string };
-  notYet: { survey: string; announcement: string };
+  inConversation: { survey: string; announcement: string };
   help: { title: string; intro: string; examples: string[] };
   greeting: string;
   unknown: { text: string; didYouMean: string };

@@ -117,4 +117,52 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable("surveys").addColumn("time_zone", "text", (c) => c.notNull().defaultTo("UTC")).execute();
     },
   },
+  "005-announcements": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("announcements")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("author_platform", "text", (c) => c.notNull())
+        .addColumn("author_id", "text", (c) => c.notNull())
+        // The validated draft (title, bodies, link, image, audience, engagement) as JSON.
+        .addColumn("content", "text", (c) => c.notNull())
+        .addColumn("locale", "text", (c) => c.notNull())
+        .addColumn("time_zone", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("send_at", "bigint")
+        .addColumn("started_at", "bigint")
+        .addColumn("finished_at", "bigint")
+        .addColumn("report_card", "text")
+        .execute();
+
+      // One row per recipient: its primary key is the idempotency key of the delivery.
+      await db.schema
+        .createTable("announcement_deliveries")
+        .addColumn("announcement_id", "text", (c) => c.notNull())
+        .addColumn("platform", "text", (c) => c.notNull())
+        .addColumn("target", "text", (c) => c.notNull())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("locale", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("reason", "text")
+        .addColumn("possibly_duplicated", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("message", "text")
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("announcement_deliveries_pk", ["announcement_id", "platform", "target"])
+        .execute();
+      await db.schema.createIndex("announcement_deliveries_status").on("announcement_deliveries").columns(["announcement_id", "status"]).execute();
+      await db.schema.createIndex("announcement_deliveries_target").on("announcement_deliveries").columns(["platform", "target"]).execute();
+
+      await db.schema
+        .createTable("announcement_acks")
+        .addColumn("announcement_id", "text", (c) => c.notNull())
+        .addColumn("platform", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("announcement_acks_pk", ["announcement_id", "platform", "user_id"])
+        .execute();
+    },
+  },
 };

@@ -36,7 +36,7 @@ export interface ConversationAddressTable {
 }
 
 export interface AuditTable {
-  /** A random UUID: portable, and sortable by `at`. */
+  /** The time, a sequence and a random UUID: sorts as written, unique across processes. */
   id: string;
   at: number;
   platform: string;
@@ -97,6 +97,54 @@ export interface SurveyResponseTable {
   ratings: string;
 }
 
+export interface AnnouncementTable {
+  id: string;
+  author_platform: string;
+  author_id: string;
+  /** The validated draft (AnnouncementContent) as JSON. */
+  content: string;
+  /** The author's: their status card and notices speak it. */
+  locale: string;
+  time_zone: string;
+  /** draft, scheduled, sending, done, cancelled */
+  status: string;
+  created_at: number;
+  /** Null: as soon as confirmed. */
+  send_at: number | null;
+  started_at: number | null;
+  finished_at: number | null;
+  /** The author's status card (a PostedMessage as JSON), updated as deliveries settle. */
+  report_card: string | null;
+}
+
+export interface AnnouncementDeliveryTable {
+  announcement_id: string;
+  platform: string;
+  /** A user id (a private message) or a conversation id (one post in a channel). */
+  target: string;
+  /** user, channel */
+  kind: string;
+  locale: string;
+  /** pending, sending, sent, failed, cancelled */
+  status: string;
+  /** Why it failed: an OutboundFailure reason. */
+  reason: string | null;
+  /** 1 when a send cut short could not be checked before it was made again. */
+  possibly_duplicated: number;
+  attempts: number;
+  /** Where it was posted (a PostedMessage as JSON). */
+  message: string | null;
+  updated_at: number;
+}
+
+/** Who pressed an announcement's "Acknowledge" or "I'm interested": once each. */
+export interface AnnouncementAckTable {
+  announcement_id: string;
+  platform: string;
+  user_id: string;
+  at: number;
+}
+
 export interface Tables {
   state: StateTable;
   assessment_results: AssessmentResultTable;
@@ -106,4 +154,7 @@ export interface Tables {
   surveys: SurveyTable;
   survey_secrets: SurveySecretTable;
   survey_responses: SurveyResponseTable;
+  announcements: AnnouncementTable;
+  announcement_deliveries: AnnouncementDeliveryTable;
+  announcement_acks: AnnouncementAckTable;
 }

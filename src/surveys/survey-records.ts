@@ -2,6 +2,7 @@ import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { sql, type Kysely, type Selectable } from "kysely";
 import { z } from "zod";
 import { LOCALES } from "../catalog/schema.js";
+import { postedMessageSchema } from "../outbound/outbound.js";
 import type { DataSubject } from "../privacy/user-erasure.js";
 import type { SurveyTable, Tables } from "../records/tables.js";
 import type { Survey, SurveyDraft, SurveyRatings } from "./survey.js";
@@ -15,7 +16,6 @@ export class SurveyClosed extends Error {
 }
 
 const ratingsSchema = z.record(z.string(), z.number().int().min(1).max(5).nullable());
-const postedSchema = z.object({ platform: z.string(), conversationId: z.string(), threadId: z.string().optional(), messageId: z.string() });
 
 /**
  * Surveys and their responses in the database. An anonymous survey's responses are stored under
@@ -214,6 +214,6 @@ function fromRow(row: Selectable<SurveyTable>): Survey {
     ...optional("remindAt", time(row.remind_at)),
     ...optional("remindedAt", time(row.reminded_at)),
     ...optional("closedAt", time(row.closed_at)),
-    ...optional("card", row.card ? postedSchema.parse(JSON.parse(row.card)) : undefined),
+    ...optional("card", row.card ? postedMessageSchema.parse(JSON.parse(row.card)) : undefined),
   };
 }

@@ -29,7 +29,7 @@ function openInChild(url: string): Promise<number | null> {
 
 const BUILT_DATABASE = join(packageRoot(), "dist", "src", "records", "database.js");
 
-const TABLES = ["state", "assessment_results", "conversation_addresses", "audit_log", "jobs", "surveys", "survey_secrets", "survey_responses"];
+const TABLES = ["state", "assessment_results", "conversation_addresses", "audit_log", "jobs", "surveys", "survey_secrets", "survey_responses", "announcements", "announcement_deliveries", "announcement_acks"];
 
 async function tablesOf(database: Database, schema?: string): Promise<string[]> {
   const tables = await database.db.introspection.getTables();

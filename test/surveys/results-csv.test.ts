@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, resultsCsv } from "../../src/surveys/results-csv.js";
+import { csvCell } from "../../src/records/csv-cell.js";
+import { resultsCsv } from "../../src/surveys/results-csv.js";
 import { teamResults } from "../../src/surveys/team-results.js";
 import type { Survey } from "../../src/surveys/survey.js";
 import { shippedCatalog } from "../helpers.js";
