@@ -17,7 +17,7 @@ export const deliveryJobId = (key: DeliveryKey) => `${DELIVER_JOB}:${key.announc
 const payloadSchema = z.object({ announcementId: z.uuid(), platform: z.string().min(1), target: z.string().min(1) });
 
 /** Sends that failed in a way worth retrying (an outage, a time-out) give up after this many attempts. */
-export const MAX_DELIVERY_ATTEMPTS = 6;
+const MAX_DELIVERY_ATTEMPTS = 6;
 const BACKOFF_BASE_MS = 1000;
 const BACKOFF_MAX_MS = 60_000;
 /** Spreads the return of deliveries paused together by a 429; the pace gate orders them anyway. */

@@ -23,7 +23,6 @@ export interface DeliveryCounts {
   failedByReason: Record<string, number>;
   possiblyDuplicated: number;
   engaged: number;
-  byPlatform: Record<string, number>;
 }
 
 /** SQLite takes at most 999 bound values a statement in old builds: rows go in by this many. */
@@ -203,16 +202,15 @@ export class AnnouncementRecords {
   async counts(id: string): Promise<DeliveryCounts> {
     const rows = await this.db
       .selectFrom("announcement_deliveries")
-      .select(["status", "reason", "platform", sql<number>`count(*)`.as("n"), sql<number>`sum(possibly_duplicated)`.as("dup")])
+      .select(["status", "reason", sql<number>`count(*)`.as("n"), sql<number>`sum(possibly_duplicated)`.as("dup")])
       .where("announcement_id", "=", id)
-      .groupBy(["status", "reason", "platform"])
+      .groupBy(["status", "reason"])
       .execute();
-    const counts: DeliveryCounts = { total: 0, byStatus: { pending: 0, sending: 0, sent: 0, failed: 0, cancelled: 0 }, failedByReason: {}, possiblyDuplicated: 0, engaged: 0, byPlatform: {} };
+    const counts: DeliveryCounts = { total: 0, byStatus: { pending: 0, sending: 0, sent: 0, failed: 0, cancelled: 0 }, failedByReason: {}, possiblyDuplicated: 0, engaged: 0 };
     for (const row of rows) {
       const n = Number(row.n);
       counts.total += n;
       counts.byStatus[row.status as DeliveryStatus] += n;
-      counts.byPlatform[row.platform] = (counts.byPlatform[row.platform] ?? 0) + n;
       counts.possiblyDuplicated += Number(row.dup ?? 0);
       if (row.status === "failed") counts.failedByReason[row.reason ?? "failed"] = (counts.failedByReason[row.reason ?? "failed"] ?? 0) + n;
     }

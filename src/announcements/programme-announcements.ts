@@ -2,15 +2,12 @@ import { z } from "zod";
 import { formSubmissionSchema, reply, type Block, type Reply } from "../answers/reply.js";
 import type { Locale } from "../catalog/schema.js";
 import type { Speaker } from "../conversation/incoming.js";
-import type { JobHandler, JobQueue } from "../jobs/job-queue.js";
+import type { JobHandler } from "../jobs/job-queue.js";
 import { describeError } from "../logging/describe-error.js";
-import type { Logger } from "../logging/logger.js";
-import type { OutboundPorts } from "../outbound/outbound-ports.js";
 import { PaceGate } from "../outbound/pace-gate.js";
 import type { DataSubject } from "../privacy/user-erasure.js";
-import type { Database } from "../records/database.js";
+import type { CoreServices } from "../core-services.js";
 import { parseJsonText } from "../records/json-text.js";
-import type { StateStore } from "../store/state-store.js";
 import { formatDeadline } from "../surveys/survey-messages.js";
 import { LOCALES } from "../catalog/schema.js";
 import type { Announcement, AnnouncementContent, Recipient } from "./announcement.js";
@@ -31,16 +28,8 @@ const startPayload = z.object({ announcement: z.uuid() });
 const CARD_EVERY_MS = 3000;
 const SYSTEM: DataSubject = { platform: "parcours", userId: "parcours" };
 
-export interface ProgrammeAnnouncementsDependencies {
-  database: Database;
-  state: StateStore;
-  outbound: OutboundPorts;
-  jobs: JobQueue;
-  logger: Logger;
-  /** `platform:userId` of L&D staff, and `slack:group:<id>` user groups of them (LND_ADMINS). */
-  admins: ReadonlySet<string>;
+export interface ProgrammeAnnouncementsDependencies extends CoreServices {
   defaultLocale: Locale;
-  now: () => Date;
 }
 
 /** A draft with the recipients it would reach, or why it cannot go. */
@@ -260,10 +249,16 @@ export class ProgrammeAnnouncements {
     const m = announcementMessages(locale);
     const payload = toolPayload.safeParse(parseJsonText(value));
     const announcement = payload.success ? await this.records.find(payload.data.announcement) : undefined;
-    if (!announcement || announcement.content.engagement === "none") return privately([{ type: "text", text: m.unknown }], locale);
+    if (!announcement || announcement.content.engagement === "none" || !(await this.reached(announcement, speaker))) return privately([{ type: "text", text: m.unknown }], locale);
     const first = await this.records.engage(announcement.id, speaker);
     if (first) await this.settled(announcement.id);
     return privately([{ type: "text", text: first ? m.engagement.thanks : m.engagement.already }], locale);
+  }
+
+  /** A press counts from someone it was sent to, or from anyone in a channel it was posted in: a forged press from elsewhere does not. */
+  private async reached(announcement: Announcement, who: DataSubject): Promise<boolean> {
+    if (announcement.content.audience.channels.length > 0) return true;
+    return (await this.records.delivery({ announcementId: announcement.id, platform: who.platform, target: who.userId })) !== undefined;
   }
 
   private refusal(locale: Locale): Reply {

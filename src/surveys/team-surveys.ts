@@ -7,13 +7,11 @@ import { AssessmentResults } from "../assessment/assessment-results.js";
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import type { Locale } from "../catalog/schema.js";
 import type { Speaker } from "../conversation/incoming.js";
-import type { JobHandler, JobQueue } from "../jobs/job-queue.js";
+import type { JobHandler } from "../jobs/job-queue.js";
 import { describeError } from "../logging/describe-error.js";
-import type { Logger } from "../logging/logger.js";
 import type { OutboundPorts } from "../outbound/outbound-ports.js";
 import { OutboundError, type ConversationAddress } from "../outbound/outbound.js";
 import type { DataSubject } from "../privacy/user-erasure.js";
-import type { StateStore } from "../store/state-store.js";
 import { CardRefresher } from "./card-refresher.js";
 import { resultsCsv } from "./results-csv.js";
 import { resultsReply } from "./results-reply.js";
@@ -25,7 +23,7 @@ import { SurveyRecords } from "./survey-records.js";
 import { isOpen, MIN_RESPONSES_FLOOR, REMINDER_INTERVAL_MS, type Survey } from "./survey.js";
 import { teamResults } from "./team-results.js";
 import { flowButton } from "../flows/flow-action.js";
-import type { Database } from "../records/database.js";
+import type { CoreServices } from "../core-services.js";
 
 /** The manager's tools, and what each button carries. */
 export const SURVEY_TOOLS = ["surveys.create", "surveys.results", "surveys.remind", "surveys.extend", "surveys.close", "surveys.csv", "surveys.keep"] as const;
@@ -40,17 +38,10 @@ const EXTEND_BY_DAYS = [2, 7];
 const JOB = { remind: "survey.remind", close: "survey.close" } as const;
 const jobPayload = z.object({ survey: z.uuid(), at: z.number() });
 
-export interface TeamSurveysDependencies {
+/** The L&D admins among the core's services may see and run every survey. */
+export interface TeamSurveysDependencies extends CoreServices {
   catalog: RoleCatalog;
-  database: Database;
-  state: StateStore;
-  outbound: OutboundPorts;
-  jobs: JobQueue;
-  logger: Logger;
-  /** `platform:userId` of the L&D admins, who may see and run every survey. */
-  admins: ReadonlySet<string>;
   answerIdleMs: number;
-  now: () => Date;
 }
 
 /**

@@ -101,6 +101,8 @@ describe("programme announcements", () => {
     const engage = button(port.posts.find((p) => p.to.conversationId === "dm:U1")!.reply, "announcements.engage");
     expect(text(await press(someone("U1"), engage))).toContain("Thanks, noted.");
     expect(text(await press(someone("U1"), engage))).toContain("Already noted");
+    // A press forged by someone it was not sent to counts for nothing.
+    expect(text(await press(someone("U9"), engage))).toContain("can't find that announcement");
     expect((await records().counts(done.id)).engaged).toBe(1);
     const trail = (await records().trail(done.id)).map((t) => t.action);
     expect(trail).toEqual(["announcement.created", "announcement.scheduled", "announcement.sending", "announcement.audience", "announcement.done"]);

@@ -1,21 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { RuleBasedUnderstanding } from "../../src/understanding/rule-based-understanding.js";
+import type { RuleBasedUnderstanding } from "../../src/understanding/rule-based-understanding.js";
 import { surveyDetails } from "../../src/understanding/survey-details.js";
-import { shippedCatalog } from "../helpers.js";
-
-/** Wednesday 19 February 2025, 11:00 in Paris (UTC+1 until the clocks change on 30 March). */
-const NOW = new Date("2025-02-19T10:00:00Z");
-const PARIS = "Europe/Paris";
-
-const DLM = "digital-learning-manager";
-const LA = "learning-architect";
-const LD = "learning-designer";
-const TM = "training-manager";
-const TRAINER = "expert-trainer";
+import { NOW, PARIS, DLM, LA, LD, TM, TRAINER, shippedUnderstanding } from "./fixtures.js";
 
 let understanding: RuleBasedUnderstanding;
 beforeAll(async () => {
-  understanding = new RuleBasedUnderstanding(await shippedCatalog());
+  understanding = await shippedUnderstanding();
 });
 
 const understand = (text: string, now = NOW, timeZone = PARIS) => understanding.understand(text, { now, timeZone });

@@ -12,6 +12,9 @@ import { Capture } from "../../helpers.js";
 import { dmChannelOf, FAKE_BOT_USER } from "./fake-slack-api.js";
 import type { FakeUser } from "./fake-workspace.js";
 import { BOT_TOKEN, directMessage, SlackHarness } from "./slack-harness.js";
+import { refusalOf } from "../outbound-failure.js";
+
+const failureOf = async (attempt: Promise<unknown>) => (await refusalOf(attempt)).failure;
 
 /**
  * The fan-out the Slack adapter offers announcements, on the core's own port (RunningSlack.outbound)
@@ -29,15 +32,6 @@ const quiet = { logLevel: webApi.LogLevel.ERROR };
 function fanOut(): FanOutPort {
   expect(port().fanOut).toBeDefined();
   return port().fanOut!;
-}
-
-async function failureOf(attempt: Promise<unknown>): Promise<OutboundFailure> {
-  const error = await attempt.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(OutboundError);
-  return (error as OutboundError).failure;
 }
 
 /** 430 people, then a bot, a deactivated account, an app user and two guests among them. */

@@ -5,6 +5,9 @@ import { blockKitProblems } from "./block-kit-limits.js";
 import { dmChannelOf, FAKE_BOT_USER } from "./fake-slack-api.js";
 import { seenText } from "./seen-message.js";
 import { SlackHarness } from "./slack-harness.js";
+import { refusalOf } from "../outbound-failure.js";
+
+const failureOf = async (attempt: Promise<unknown>) => (await refusalOf(attempt)).failure;
 
 /**
  * The outbound port the core gets from the Slack adapter (RunningSlack.outbound), on the Web API
@@ -18,15 +21,6 @@ const port = () => harness.running.outbound;
 const since = () => harness.fake.calls.length;
 const paragraphs = (n: number): Block[] => Array.from({ length: n }, (_, i) => ({ type: "text", text: `paragraph ${i}` }));
 const chart: Block = { type: "chart", title: "Learning Architect", series: [{ label: "Design", value: 3, target: 4 }], max: 5 };
-
-async function failureOf(attempt: Promise<unknown>): Promise<OutboundFailure> {
-  const error = await attempt.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(OutboundError);
-  return (error as OutboundError).failure;
-}
 
 describe("the Slack outbound port", () => {
   it("opens a user's DM with conversations.open, records it as their personal conversation, and opens it once", async () => {

@@ -5,6 +5,7 @@ import { reply } from "../../../src/answers/reply.js";
 import { OutboundError, type OutboundFailure } from "../../../src/outbound/outbound.js";
 import { REFUSALS, type Fault } from "./fake-bot-connector.js";
 import { TeamsHarness } from "./teams-harness.js";
+import { refusalOf } from "../outbound-failure.js";
 
 const TENANT = "00000000-0000-4000-8000-0000000000c1";
 const CHANNEL = "19:fakeChannelId0123456789abcdef@thread.tacv2";
@@ -26,15 +27,6 @@ async function installed(harness: TeamsHarness, conversationId: string, from: Re
     ...overrides,
   });
   expect((await harness.post(install)).status).toBe(200);
-}
-
-async function failureOf(work: Promise<unknown>): Promise<OutboundError> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(OutboundError);
-  return error as OutboundError;
 }
 
 describe("the Teams fan-out's audiences, from the conversation references Parcours recorded", () => {
@@ -94,7 +86,7 @@ describe("the Teams fan-out's audiences, from the conversation references Parcou
   });
 
   it("has no user groups", async () => {
-    expect((await failureOf(fanOut().userGroup("learning-designers"))).failure).toEqual({ reason: "conversation-not-found" });
+    expect((await refusalOf(fanOut().userGroup("learning-designers"))).failure).toEqual({ reason: "conversation-not-found" });
   });
 
   describe("channelId", () => {
@@ -199,7 +191,7 @@ describe("the Teams fan-out's sends, refused or lost by the Bot Connector servic
     const conversationId = "a:fanout-unreachable";
     await installed(harness, conversationId, person(40), { serviceUrl: `http://127.0.0.1:${closedPort}/` });
 
-    expect((await failureOf(port().post(teams(conversationId), announcement))).failure).toEqual({ reason: "failed", detail: "ECONNREFUSED" });
+    expect((await refusalOf(port().post(teams(conversationId), announcement))).failure).toEqual({ reason: "failed", detail: "ECONNREFUSED" });
   });
 
   describe("429", () => {
