@@ -10,6 +10,7 @@ import { assembleParcours, type Parcours } from "../src/parcours.js";
 import { openDatabase, type Database } from "../src/records/database.js";
 import { MemoryStateStore } from "../src/store/memory-state.js";
 import type { StateStore } from "../src/store/state-store.js";
+import { DatabaseJobQueue } from "../src/jobs/database-queue.js";
 import type { JobQueue } from "../src/jobs/job-queue.js";
 
 export const SHIPPED_CATALOG = loadConfig({}).CATALOG_DIR;
@@ -42,6 +43,11 @@ export interface TestParcoursOptions {
   now?: () => Date;
   /** The database's job queue by default. */
   jobs?: JobQueue;
+  /**
+   * The database's job queue, looking for due jobs this often (instead of every second): a delivery
+   * retried after a 429 or an outage runs as soon as it is due, so an end-to-end test waits less.
+   */
+  jobPollMs?: number;
   /** LND_ADMINS, as `platform:userId` entries. */
   admins?: string[];
 }
@@ -51,14 +57,17 @@ export async function testParcours(options: TestParcoursOptions = {}): Promise<P
   const catalog = await shippedCatalog();
   const logs = new Capture();
   const idleDays = (options.assessmentIdleMs ?? 7 * 24 * 3600_000) / (24 * 3600_000);
+  const database = options.database ?? (await openDatabase("memory://"));
+  const logger = options.logger ?? createLogger("debug", logs);
+  const jobs = options.jobs ?? (options.jobPollMs !== undefined ? new DatabaseJobQueue(database, { pollMs: options.jobPollMs, logger }) : undefined);
   const parcours = assembleParcours({
     catalog,
     state: options.state ?? new MemoryStateStore(),
-    database: options.database ?? (await openDatabase("memory://")),
-    logger: options.logger ?? createLogger("debug", logs),
+    database,
+    logger,
     config: { DEFAULT_LOCALE: "en", CONTEXT_TTL_HOURS: 1, ASSESSMENT_IDLE_DAYS: idleDays, ...(options.admins ? { LND_ADMINS: options.admins } : {}) },
     ...(options.now ? { now: options.now } : {}),
-    ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(jobs ? { jobs } : {}),
   });
   return Object.assign(parcours, { logs });
 }

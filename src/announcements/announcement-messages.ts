@@ -33,7 +33,7 @@ export interface AnnouncementMessages {
   cancelled: (notSent: number) => string;
   notChangeable: string;
   unknown: string;
-  engagement: { button: Record<Exclude<Engagement, "none">, string>; thanks: string; already: string };
+  engagement: { button: Record<Exclude<Engagement, "none">, string>; thanks: string; already: string; notSent: string };
   report: {
     title: (title: string) => string;
     status: Record<AnnouncementStatus, string>;
@@ -126,7 +126,7 @@ const en: AnnouncementMessages = {
   cancelled: (notSent) => `Announcement cancelled: ${notSent} message${notSent === 1 ? "" : "s"} will not be sent.`,
   notChangeable: "This announcement can't be changed any more: it has been sent or cancelled.",
   unknown: "I can't find that announcement any more.",
-  engagement: { button: { acknowledge: "Acknowledge", interested: "I'm interested" }, thanks: "Thanks, noted.", already: "Already noted, thanks." },
+  engagement: { button: { acknowledge: "Acknowledge", interested: "I'm interested" }, thanks: "Thanks, noted.", already: "Already noted, thanks.", notSent: "This is the preview: presses count once the announcement is sent." },
   report: {
     title: (title) => `Announcement: ${title}`,
     status: { draft: "draft", scheduled: "scheduled", sending: "sending", done: "finished", cancelled: "cancelled" },
@@ -195,7 +195,7 @@ const fr: AnnouncementMessages = {
   cancelled: (notSent) => `Annonce annulée : ${notSent} message${notSent === 1 ? "" : "s"} ne ser${notSent === 1 ? "a" : "ont"} pas envoyé${notSent === 1 ? "" : "s"}.`,
   notChangeable: "Cette annonce ne peut plus être modifiée : elle a été envoyée ou annulée.",
   unknown: "Je ne retrouve plus cette annonce.",
-  engagement: { button: { acknowledge: "J'ai pris connaissance", interested: "Ça m'intéresse" }, thanks: "Merci, c'est noté.", already: "C'est déjà noté, merci." },
+  engagement: { button: { acknowledge: "J'ai pris connaissance", interested: "Ça m'intéresse" }, thanks: "Merci, c'est noté.", already: "C'est déjà noté, merci.", notSent: "Ceci est l'aperçu : les réponses comptent une fois l'annonce envoyée." },
   report: {
     title: (title) => `Annonce : ${title}`,
     status: { draft: "brouillon", scheduled: "programmée", sending: "en cours d'envoi", done: "terminée", cancelled: "annulée" },

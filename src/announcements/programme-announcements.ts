@@ -19,13 +19,12 @@ import { AnnouncementRecords } from "./announcement-records.js";
 import { deliveriesCsv, statusCard, toolButton, type AnnouncementTool } from "./announcement-report.js";
 import { resolveAudience } from "./audience.js";
 import { Announcers } from "./announcers.js";
+import { CARD_JOB, StatusCards } from "./status-cards.js";
 
 export const START_JOB = "announcement.start";
 const startJobId = (id: string) => `${START_JOB}:${id}`;
 const toolPayload = z.object({ announcement: z.uuid() });
 const startPayload = z.object({ announcement: z.uuid() });
-/** The status card is updated at most this often while deliveries settle, and once more at the end. */
-const CARD_EVERY_MS = 3000;
 const SYSTEM: DataSubject = { platform: "parcours", userId: "parcours" };
 
 export interface ProgrammeAnnouncementsDependencies extends CoreServices {
@@ -45,10 +44,12 @@ export class ProgrammeAnnouncements {
   readonly records: AnnouncementRecords;
   private readonly delivery: AnnouncementDelivery;
   private readonly announcers: Announcers;
+  private readonly cards: StatusCards;
 
   constructor(private readonly deps: ProgrammeAnnouncementsDependencies) {
     this.records = new AnnouncementRecords(deps.database.db, () => deps.now().getTime());
     this.announcers = new Announcers(deps.admins, deps.outbound, deps.state, deps.logger);
+    this.cards = new StatusCards({ ...deps, records: this.records });
     this.delivery = new AnnouncementDelivery({
       records: this.records,
       ports: deps.outbound,
@@ -68,6 +69,7 @@ export class ProgrammeAnnouncements {
     return {
       [START_JOB]: (job) => this.start(startPayload.parse(job.payload).announcement),
       [DELIVER_JOB]: (job) => this.delivery.run(job, (id) => this.records.find(id)),
+      [CARD_JOB]: (job) => this.cards.show(job),
     };
   }
 
@@ -116,7 +118,7 @@ export class ProgrammeAnnouncements {
     if (!(await this.records.transition(announcement.id, ["draft", "scheduled", "sending"], "cancelled", actor))) return privately([{ type: "text", text: m.notChangeable }], locale);
     await this.deps.jobs.cancel(startJobId(announcement.id));
     const stopped = await this.records.cancelPending(announcement.id);
-    await this.refreshCard(announcement.id);
+    await this.cards.changed(announcement.id, "cancelled");
     return privately([{ type: "text", text: m.cancelled(stopped) }], locale);
   }
 
@@ -209,56 +211,36 @@ export class ProgrammeAnnouncements {
     for (const delivery of await this.records.deliveries(id)) {
       if (delivery.status === "pending") await this.deps.jobs.schedule({ id: deliveryJobId(delivery), name: DELIVER_JOB, payload: { announcementId: id, platform: delivery.platform, target: delivery.target } });
     }
-    await this.postCard(announcement);
+    await this.cards.changed(id, "start");
     // Nobody to reach (everyone left the channels): finished at once.
     await this.settled(id);
   }
 
-  /** After each settled delivery: finish the announcement once nothing is left, and refresh the card now and then. */
+  /** After each settled delivery (or engagement): finish the announcement once nothing is left; the card shows it. */
   private async settled(id: string): Promise<void> {
-    const finished = await this.records.finishIfDone(id);
-    if (finished || (await this.deps.state.claim(`announcement:${id}:card-tick`, CARD_EVERY_MS))) await this.refreshCard(id);
-  }
-
-  /** The status card goes to the author's private conversation once, whichever process starts the sending. */
-  private async postCard(announcement: Announcement): Promise<void> {
-    const port = this.deps.outbound.of(announcement.authorPlatform);
-    if (!port || announcement.reportCard || !(await this.deps.state.claim(`announcement:${announcement.id}:card`, 24 * 3600_000))) return;
-    try {
-      const place = await port.openPrivateConversation(announcement.authorId);
-      const card = await port.post(place, statusCard(announcement, await this.records.counts(announcement.id), this.deps.now().getTime()));
-      await this.records.setReportCard(announcement.id, card);
-    } catch (error) {
-      this.deps.logger.warn({ err: describeError(error) }, "announcement status card not posted");
-    }
-  }
-
-  private async refreshCard(id: string): Promise<void> {
-    const announcement = await this.records.find(id);
-    const port = announcement?.reportCard && this.deps.outbound.of(announcement.reportCard.platform);
-    if (!announcement?.reportCard || !port) return;
-    try {
-      await port.update(announcement.reportCard, statusCard(announcement, await this.records.counts(id), this.deps.now().getTime()));
-    } catch (error) {
-      // A missed update is corrected by the next one; the final one comes when the last delivery settles.
-      this.deps.logger.info({ err: describeError(error) }, "announcement status card not updated");
-    }
+    await this.cards.changed(id, (await this.records.finishIfDone(id)) ? "done" : undefined);
   }
 
   private async engage(speaker: Speaker, value: string, locale: Locale): Promise<Reply> {
     const m = announcementMessages(locale);
     const payload = toolPayload.safeParse(parseJsonText(value));
     const announcement = payload.success ? await this.records.find(payload.data.announcement) : undefined;
-    if (!announcement || announcement.content.engagement === "none" || !(await this.reached(announcement, speaker))) return privately([{ type: "text", text: m.unknown }], locale);
+    if (!announcement || announcement.content.engagement === "none") return privately([{ type: "text", text: m.unknown }], locale);
+    // The preview's button looks the same as the recipients' and counts for nothing.
+    if (announcement.status !== "sending" && announcement.status !== "done") return privately([{ type: "text", text: m.engagement.notSent }], locale);
+    if (!(await this.reached(announcement, speaker))) return privately([{ type: "text", text: m.unknown }], locale);
     const first = await this.records.engage(announcement.id, speaker);
     if (first) await this.settled(announcement.id);
     return privately([{ type: "text", text: first ? m.engagement.thanks : m.engagement.already }], locale);
   }
 
-  /** A press counts from someone it was sent to, or from anyone in a channel it was posted in: a forged press from elsewhere does not. */
-  private async reached(announcement: Announcement, who: DataSubject): Promise<boolean> {
-    if (announcement.content.audience.channels.length > 0) return true;
-    return (await this.records.delivery({ announcementId: announcement.id, platform: who.platform, target: who.userId })) !== undefined;
+  /** A press counts from someone it was sent to, or from a channel it was posted in: a forged press from elsewhere does not. */
+  private async reached(announcement: Announcement, who: Speaker): Promise<boolean> {
+    const own = await this.records.delivery({ announcementId: announcement.id, platform: who.platform, target: who.userId });
+    if (own?.kind === "user") return true;
+    // A Teams channel's conversation id carries the message after a ";": the channel is before it.
+    const channel = (who.place?.shared ? who.place.address.conversationId : who.conversationId).split(";")[0]!;
+    return (await this.records.delivery({ announcementId: announcement.id, platform: who.platform, target: channel }))?.kind === "channel";
   }
 
   private refusal(locale: Locale): Reply {

@@ -47,8 +47,14 @@ async function started(options: { lookable?: boolean } = {}) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
+  /** Waits until the author's status card (its post, then its updates) says `expected`. */
+  async function cardSays(expected: string) {
+    const shown = () => [...port.posts.filter((p) => p.to.conversationId === "dm:LD1"), ...port.updates.filter((u) => u.message.conversationId === "dm:LD1")].map((c) => text(c.reply));
+    while (!shown().some((card) => card.includes(expected))) await new Promise((resolve) => setTimeout(resolve, 10));
+    return shown().find((card) => card.includes(expected))!;
+  }
   const idOf = (reply: Reply | undefined) => (JSON.parse(button(reply, "announcements.confirm").value) as { announcement: string }).announcement;
-  return { clock, parcours, port, bot, press, compose, button, records, settledAnnouncement, idOf, jobs };
+  return { clock, parcours, port, bot, press, compose, button, records, settledAnnouncement, idOf, jobs, cardSays };
 }
 
 describe("programme announcements", () => {
@@ -79,8 +85,10 @@ describe("programme announcements", () => {
   });
 
   it("sends once to each recipient, in the language the platform knows for them, and reports it on the author's card", async () => {
-    const { compose, press, button, port, settledAnnouncement, idOf, records } = await started();
+    const { compose, press, button, port, settledAnnouncement, idOf, records, cardSays, clock } = await started();
     const preview = await compose({ title: "LA track", bodyEn: "The track opens in January.", bodyFr: "Le parcours ouvre en janvier.", everyone: "yes", channelMembers: "learning-club", engagement: "interested" });
+    // The preview's button looks like the recipients' and counts for nothing.
+    expect(text(await press(AUTHOR, button(preview, "announcements.engage")))).toContain("This is the preview");
     const confirmed = await press(AUTHOR, button(preview, "announcements.confirm"));
     expect(text(confirmed)).toContain("Sending now");
     const done = await settledAnnouncement(idOf(preview));
@@ -94,16 +102,17 @@ describe("programme announcements", () => {
     const counts = await records().counts(done.id);
     expect(counts).toMatchObject({ total: 6, byStatus: { sent: 6, failed: 0, pending: 0, sending: 0 } });
     // The status card went to the author and was updated to its final figures.
-    const card = port.updates.filter((u) => u.message.conversationId === "dm:LD1").at(-1);
-    expect(text(card?.reply)).toContain("(finished)");
-    expect(text(card?.reply)).toContain("6 / 6");
-    // Engagement: counted once, however often pressed.
+    expect(await cardSays("(finished)")).toContain("6 / 6");
+    // Engagement: counted once, however often pressed, and shown on the card within a few seconds.
+    clock.now += 3_000;
     const engage = button(port.posts.find((p) => p.to.conversationId === "dm:U1")!.reply, "announcements.engage");
     expect(text(await press(someone("U1"), engage))).toContain("Thanks, noted.");
     expect(text(await press(someone("U1"), engage))).toContain("Already noted");
     // A press forged by someone it was not sent to counts for nothing.
     expect(text(await press(someone("U9"), engage))).toContain("can't find that announcement");
     expect((await records().counts(done.id)).engaged).toBe(1);
+    clock.now += 3_000;
+    expect(await cardSays('"Engaged","value":"1"')).toContain("(finished)");
     const trail = (await records().trail(done.id)).map((t) => t.action);
     expect(trail).toEqual(["announcement.created", "announcement.scheduled", "announcement.sending", "announcement.audience", "announcement.done"]);
   });
@@ -138,6 +147,18 @@ describe("programme announcements", () => {
       expect(port.receivedPrivately().filter((id) => id === "U4")).toHaveLength(lookable ? 1 : 2);
       expect(counts.possiblyDuplicated).toBe(lookable ? 0 : 1);
     }
+  });
+
+  it("posts the status card later when its first post is rate limited, and shows the final figures", async () => {
+    const { compose, press, button, port, settledAnnouncement, idOf, cardSays, clock } = await started();
+    port.failures.set("dm:LD1", [{ reason: "rate-limited", retryAfterMs: 1000 }]);
+    const preview = await compose({ title: "T", bodyEn: "Body.", users: "U1, U2" });
+    await press(AUTHOR, button(preview, "announcements.confirm"));
+    await settledAnnouncement(idOf(preview));
+    const ticking = setInterval(() => (clock.now += 1_000), 5);
+    const card = await cardSays("(finished)").finally(() => clearInterval(ticking));
+    expect(card).toContain("2 / 2");
+    expect(port.posts.filter((p) => p.to.conversationId === "dm:LD1")).toHaveLength(1);
   });
 
   it("schedules for a time in the author's zone, sends nothing before it, and cancelling stops it", async () => {

@@ -9,6 +9,10 @@ export interface RecordedCall {
   method: string;
   args: Record<string, any>;
   path: string;
+  /** When the fake received it (Date.now()), before answering it. */
+  at: number;
+  /** Which client made it, when it was given apiUrlOf(sender). */
+  sender?: string;
 }
 
 export const FAKE_TEAM = "T0FAKE001";
@@ -37,8 +41,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 async function fileBytes(raw: Buffer, contentType: string | undefined): Promise<Buffer> {
   if (!contentType?.startsWith("multipart/form-data")) return raw;
   const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
-  const file = [...form.values()].find((value): value is File => typeof value !== "string");
-  return file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+  for (const value of form.values()) if (typeof value !== "string") return Buffer.from(await value.arrayBuffer());
+  return Buffer.alloc(0);
 }
 
 /** A user's DM with the app, as conversations.open answers it (and chat.postMessage to a user id). */
@@ -46,6 +50,9 @@ export const dmChannelOf = (userId: string) => `D${userId.slice(1)}`;
 
 /** Slack's user ids start with U, or W on Enterprise Grid. */
 const isUserId = (id: string) => /^[UW][A-Z0-9]+$/.test(id);
+
+/** A Web API method's path: `/api/<method>`, or `/senders/<name>/api/<method>` for a client given apiUrlOf(name). */
+const API_PATH = /^(?:\/senders\/([^/]+))?\/api\/(.*)$/;
 
 /** Where chat.postMessage puts a message: a user's id stands for their DM with the app. */
 const postedIn = (channel: string) => (isUserId(channel) ? dmChannelOf(channel) : channel);
@@ -123,6 +130,8 @@ export class FakeSlackApi {
   private ts = 0;
   private views = 0;
   private readonly usedTriggers = new Set<string>();
+  /** The ts of each message posted, by the arguments of its call. */
+  private readonly postedTs = new WeakMap<Record<string, any>, string>();
   private waiters: (() => void)[] = [];
 
   /** Where apps.connections.open sends a Socket Mode client (set by a Socket Mode test). */
@@ -136,6 +145,11 @@ export class FakeSlackApi {
   /** The base URL to give the Web API client (SLACK_API_URL). */
   get apiUrl(): string {
     return `${this.origin}/api/`;
+  }
+
+  /** The base URL for one of several clients (processes) of this fake, whose calls are recorded with `sender`. */
+  apiUrlOf(sender: string): string {
+    return `${this.origin}/senders/${encodeURIComponent(sender)}/api/`;
   }
 
   /** A response_url on this server, as Slack puts one in commands and interactions. */
@@ -162,12 +176,12 @@ export class FakeSlackApi {
           res.writeHead(status, { "content-type": "text/plain" });
           return res.end(text);
         }
-        const method = path.replace(/^\/api\//, "");
+        const [, sender, method = path] = API_PATH.exec(path) ?? [];
         // apps.connections.open takes the app-level token; every other method the bot token.
         const expected = method === "apps.connections.open" ? this.appToken : this.token;
         if (req.headers.authorization !== `Bearer ${expected}`) return reply(200, { ok: false, error: "invalid_auth" });
         const args = parseArgs(raw.toString("utf8"), req.headers["content-type"]);
-        this.record({ method, args, path });
+        this.record({ method, args, path, ...(sender ? { sender: decodeURIComponent(sender) } : {}) });
         await this.held.get(method);
         const injected = this.injected.get(method)?.shift();
         if (injected?.kind === "rate-limit") {
@@ -248,6 +262,18 @@ export class FakeSlackApi {
     this.injected.set(method, [...(this.injected.get(method) ?? []), ...Array<Injected>(times).fill(answer)]);
   }
 
+  /** The ts the fake gave a chat.postMessage call; it throws for a call it refused. */
+  tsOf(call: RecordedCall): string {
+    const ts = this.postedTs.get(call.args);
+    if (!ts) throw new Error("that call did not post a message");
+    return ts;
+  }
+
+  /** Whether the fake posted the message of this chat.postMessage call, rather than refusing it. */
+  posted(call: RecordedCall): boolean {
+    return this.postedTs.has(call.args);
+  }
+
   callsTo(method: string, since = 0): RecordedCall[] {
     return this.calls.slice(since).filter((c) => c.method === method);
   }
@@ -269,8 +295,8 @@ export class FakeSlackApi {
     return this.callsTo(method, since);
   }
 
-  private record(call: RecordedCall): void {
-    this.calls.push(call);
+  private record(call: Omit<RecordedCall, "at">): void {
+    this.calls.push({ ...call, at: Date.now() });
     const waiters = this.waiters;
     this.waiters = [];
     for (const wake of waiters) wake();
@@ -326,6 +352,7 @@ export class FakeSlackApi {
           ...(args.metadata ? { metadata: args.metadata } : {}),
         };
         this.messages.set(`${channel} ${ts}`, message);
+        this.postedTs.set(args, ts);
         return { ok: true, channel, ts, message };
       }
       case "chat.update": {

@@ -69,6 +69,9 @@ export function formButtonPress(button: SeenButton, at: FormPressPlace): Json {
   return payload;
 }
 
+/** The element of a modal's input block, as views.open was given it. */
+export const modalInput = (view: Json, blockId: string): Json => (view.blocks as Json[]).find((b) => b.type === "input" && b.block_id === blockId)?.element as Json;
+
 /** An input's state as Slack sends it when the user left the initial value as it was. */
 function stateOf(element: Json): Json {
   switch (element.type) {

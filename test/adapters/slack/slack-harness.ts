@@ -1,21 +1,26 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startSlack, type RunningSlack } from "../../../adapters/slack/start-slack.js";
+import { FORM_OPEN_ACTION } from "../../../adapters/slack/to-block-kit.js";
 import { loadConfig } from "../../../src/config/config.js";
 import { packageRoot } from "../../../src/config/package-root.js";
 import { createLogger } from "../../../src/logging/logger.js";
 import type { Parcours } from "../../../src/parcours.js";
 import type { Database } from "../../../src/records/database.js";
 import type { StateStore } from "../../../src/store/state-store.js";
-import { Capture, testParcours } from "../../helpers.js";
-import { FAKE_BOT_USER, FakeSlackApi } from "./fake-slack-api.js";
-import type { SeenButton } from "./seen-message.js";
+import { Capture, testParcours, type TestParcoursOptions } from "../../helpers.js";
+import { FAKE_BOT_USER, FakeSlackApi, type RecordedCall } from "./fake-slack-api.js";
+import { formButtonPress, type FormPressPlace } from "./form-payloads.js";
+import { seenButtons, type SeenButton } from "./seen-message.js";
 import { postSigned } from "./slack-signature.js";
 
 export const BOT_TOKEN = "xoxb-0000-fake-bot-token";
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
 export type Fixture = Record<string, any>;
+
+/** Generous: a test waits for what it expects, however slow the machine. */
+export const PATIENCE_MS = 20_000;
 
 export function fixture(name: string): Fixture {
   return JSON.parse(readFileSync(join(packageRoot(), "test", "fixtures", "slack", `${name}.json`), "utf8")) as Fixture;
@@ -86,6 +91,16 @@ export interface SharedStores {
   database: Database;
 }
 
+export interface SlackHarnessOptions extends Pick<TestParcoursOptions, "admins" | "jobPollMs"> {
+  logLevel?: string;
+  apiUrl?: string;
+  drainMs?: number;
+  coreCallTimeoutMs?: number;
+  adapt?: (bot: Parcours["bot"]) => void;
+  /** Configuration beside the harness's own (SLACK_MESSAGES_PER_SECOND…). */
+  env?: Record<string, string>;
+}
+
 /** Parcours' Slack adapter on a loopback port, talking to a fake Slack API. */
 export class SlackHarness {
   readonly fake = new FakeSlackApi(BOT_TOKEN);
@@ -100,10 +115,10 @@ export class SlackHarness {
     return `http://127.0.0.1:${this.running.port}/slack/events`;
   }
 
-  async start(options: { logLevel?: string; apiUrl?: string; drainMs?: number; coreCallTimeoutMs?: number; adapt?: (bot: Parcours["bot"]) => void } = {}): Promise<this> {
+  async start(options: SlackHarnessOptions = {}): Promise<this> {
     if (!options.apiUrl) await this.fake.start();
     const logger = createLogger(options.logLevel ?? "debug", this.logs);
-    this.parcours = await testParcours({ logger, ...this.shared });
+    this.parcours = await testParcours({ logger, ...this.shared, admins: options.admins, jobPollMs: options.jobPollMs });
     options.adapt?.(this.parcours.bot);
     const config = loadConfig({
       SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -111,6 +126,7 @@ export class SlackHarness {
       SLACK_API_URL: options.apiUrl ?? this.fake.apiUrl,
       PORT: "0",
       DATABASE_URL: "memory://",
+      ...options.env,
     });
     this.running = await startSlack(this.parcours, config, logger, {
       host: "127.0.0.1",
@@ -141,4 +157,45 @@ export class SlackHarness {
   sendInteraction(payload: Fixture): Promise<Response> {
     return postSigned(this.eventsUrl, { secret: SIGNING_SECRET, body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: "application/x-www-form-urlencoded" });
   }
+
+  /** Waits until `find` answers something, looking again every few milliseconds; a time-out names what the fake saw. */
+  async eventually<T>(what: string, find: () => T | undefined, timeoutMs = PATIENCE_MS): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = find();
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; saw ${this.fake.calls.map((c) => c.method).join(", ")}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** The first message posted after `since` that `matches`, once it is there and the adapter is done with the request. */
+  async posted(what: string, matches: (call: RecordedCall) => boolean, since: number): Promise<RecordedCall> {
+    const call = await this.eventually(what, () => this.fake.callsTo("chat.postMessage", since).find(matches));
+    await this.running.settled();
+    return call;
+  }
+
+  /**
+   * Asks for a form with `ask`, presses the form's button on the message `shown` finds, where
+   * `pressedAt` says the client showed it, and answers the offer and the modal views.open was given.
+   */
+  async openedForm(user: string, ask: () => Promise<Response>, shown: (call: RecordedCall) => boolean, pressedAt: (offer: RecordedCall) => Omit<FormPressPlace, "user">): Promise<{ offer: RecordedCall; view: Fixture }> {
+    const formButtons = (call: RecordedCall) => seenButtons(call.args).filter((b) => b.actionId === FORM_OPEN_ACTION);
+    const before = this.fake.calls.length;
+    await accepted(ask());
+    const offer = await this.eventually("the form's button", () => this.fake.calls.slice(before).find((c) => shown(c) && formButtons(c).length === 1));
+    await this.running.settled();
+    const pressing = this.fake.calls.length;
+    await accepted(this.sendInteraction(formButtonPress(formButtons(offer)[0]!, { user, ...pressedAt(offer) })));
+    const [opened] = await this.fake.waitFor("views.open", 1, pressing, PATIENCE_MS);
+    await this.running.settled();
+    return { offer, view: opened!.args.view as Fixture };
+  }
+}
+
+/** Slack's request, acknowledged as Slack expects: a 200, whatever the answer that follows it. */
+async function accepted(response: Promise<Response>): Promise<void> {
+  const { status } = await response;
+  if (status !== 200) throw new Error(`the adapter answered ${status}`);
 }

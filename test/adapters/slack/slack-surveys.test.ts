@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FORM_CALLBACK_ID } from "../../../adapters/slack/form-modal.js";
-import { FORM_OPEN_ACTION } from "../../../adapters/slack/to-block-kit.js";
 import type { Role } from "../../../src/catalog/schema.js";
 import { dayIn, endOfDayIn } from "../../../src/dates/zoned-time.js";
 import { messages } from "../../../src/i18n/messages.js";
 import { formatDeadline, surveyMessages } from "../../../src/surveys/survey-messages.js";
 import { shippedCatalog } from "../../helpers.js";
 import { dmChannelOf, FAKE_BOT_USER, type RecordedCall } from "./fake-slack-api.js";
-import { formButtonPress, pressInChannel, submissionAsShown } from "./form-payloads.js";
+import { modalInput, pressInChannel, submissionAsShown } from "./form-payloads.js";
 import { seenButtons, seenText, type SeenButton } from "./seen-message.js";
-import { buttonPress, directMessage, fixture, mention, nextIds, SlackHarness } from "./slack-harness.js";
+import { buttonPress, directMessage, fixture, mention, nextIds, PATIENCE_MS, SlackHarness } from "./slack-harness.js";
 
 /**
  * A team skill survey through the real Slack adapter and the fake Slack API: a manager asks in the
@@ -33,8 +32,6 @@ const DANIEL = "U0DANIEL01";
 const en = surveyMessages("en");
 const fr = surveyMessages("fr");
 const DAY_MS = 24 * 3600_000;
-/** Generous: the test waits for what it expects, however slow the machine. */
-const PATIENCE_MS = 20_000;
 
 const harness = new SlackHarness();
 let role: Role;
@@ -53,24 +50,6 @@ afterAll(() => harness.stop());
 const posts = (since = 0) => harness.fake.callsTo("chat.postMessage", since);
 const buttonsOf = (call: RecordedCall, actionId: string) => seenButtons(call.args).filter((b) => b.actionId === actionId);
 
-/** Waits until `find` answers something, looking again every few milliseconds. */
-async function eventually<T>(what: string, find: () => T | undefined, timeoutMs = PATIENCE_MS): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; saw ${harness.fake.calls.map((c) => c.method).join(", ")}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-/** The first message posted after `since` that `matches`, once it is there and the adapter is done with the request. */
-async function posted(what: string, matches: (call: RecordedCall) => boolean, since: number): Promise<RecordedCall> {
-  const call = await eventually(what, () => posts(since).find(matches));
-  await harness.running.settled();
-  return call;
-}
-
 const inDm = (user: string) => (call: RecordedCall) => call.args.channel === dmChannelOf(user);
 const topLevelInChannel = (call: RecordedCall) => call.args.channel === CHANNEL && call.args.thread_ts === undefined;
 
@@ -79,26 +58,9 @@ let card: { ts: string; answer: SeenButton };
 let tools: { ts: string; results: SeenButton; close: SeenButton };
 let deadlineAt: number;
 
-/** Asks for the form with `ask`, presses its button where it was shown, and answers the modal views.open was given. */
-async function openedForm(user: string, ask: () => Promise<Response>, shown: (call: RecordedCall) => boolean, pressedAt: (call: RecordedCall) => { messageTs?: string; threadTs?: string; responseUrl?: string }) {
-  const before = harness.fake.calls.length;
-  expect((await ask()).status).toBe(200);
-  const offer = await eventually("the form's button", () => harness.fake.calls.slice(before).find((c) => shown(c) && buttonsOf(c, FORM_OPEN_ACTION).length === 1));
-  await harness.running.settled();
-  const [button] = buttonsOf(offer, FORM_OPEN_ACTION);
-  const pressing = harness.fake.calls.length;
-  const response = await harness.sendInteraction(formButtonPress(button!, { user, channel: CHANNEL, ...pressedAt(offer) }));
-  expect(response.status).toBe(200);
-  const [opened] = await harness.fake.waitFor("views.open", 1, pressing, PATIENCE_MS);
-  await harness.running.settled();
-  return { offer, view: opened!.args.view as Json };
-}
-
-/** The ts Slack gave a posted message: the fake keeps each message it answered, with the blocks it was given, until an update. */
-function tsOf(call: RecordedCall): string {
-  for (const [key, message] of harness.fake.messages) if (message.blocks === call.args.blocks) return key.split(" ")[1]!;
-  throw new Error("that message is not among those the fake posted (or it was updated since)");
-}
+/** Asks for the form with `ask` and opens it from the message `shown` finds, pressed in the channel. */
+const openedForm = (user: string, ask: () => Promise<Response>, shown: (call: RecordedCall) => boolean, pressedAt: (call: RecordedCall) => { messageTs?: string; threadTs?: string; responseUrl?: string }) =>
+  harness.openedForm(user, ask, shown, (offer) => ({ channel: CHANNEL, ...pressedAt(offer) }));
 
 /**
  * A member presses Answer on the card in the channel, then types `rating` for each question in
@@ -110,18 +72,16 @@ async function answerInDm(member: string, rating: number): Promise<{ first: Reco
   let since = harness.fake.calls.length;
   await harness.sendInteraction(pressInChannel(card.answer, { user: member, channel: CHANNEL, messageTs: card.ts }));
   const asks = (skillId: string) => (c: RecordedCall) => inDm(member)(c) && buttonsOf(c, "survey.rate").some((b) => JSON.parse(b.value).skill === skillId);
-  const first = await posted(`${member}'s first question`, asks(role.skills[0]!.id), since);
+  const first = await harness.posted(`${member}'s first question`, asks(role.skills[0]!.id), since);
   let last = first;
   for (const [i, skill] of role.skills.entries()) {
     since = harness.fake.calls.length;
     await harness.sendEvent(directMessage(String(rating), { user: member, channel: dm }));
     const next = role.skills[i + 1];
-    last = await posted(`${member}'s answer to ${skill.id}`, next ? asks(next.id) : (c) => inDm(member)(c) && buttonsOf(c, "surveys.keep").length > 0, since);
+    last = await harness.posted(`${member}'s answer to ${skill.id}`, next ? asks(next.id) : (c) => inDm(member)(c) && buttonsOf(c, "surveys.keep").length > 0, since);
   }
   return { first, last };
 }
-
-const inputOf = (view: Json, blockId: string) => (view.blocks as Json[]).find((b) => b.type === "input" && b.block_id === blockId)?.element as Json;
 
 describe("a team skill survey on Slack", { timeout: 2 * PATIENCE_MS }, () => {
   it("offers the form in the thread of a manager's mention, and opens a modal filled with the role and deadline said", async () => {
@@ -131,19 +91,19 @@ describe("a team skill survey on Slack", { timeout: 2 * PATIENCE_MS }, () => {
       MANAGER,
       () => harness.sendEvent(asked),
       (c) => c.method === "chat.postMessage" && c.args.channel === CHANNEL,
-      (c) => ({ messageTs: tsOf(c), threadTs: c.args.thread_ts }),
+      (c) => ({ messageTs: harness.fake.tsOf(c), threadTs: c.args.thread_ts }),
     );
     const latest = dayIn(new Date(Date.now() + 10 * DAY_MS), MANAGER_ZONE);
     expect(offer.args.thread_ts).toBe(asked.event.ts);
     expect(seenText(offer.args)).toContain(en.form.title);
 
     expect(view).toMatchObject({ type: "modal", callback_id: FORM_CALLBACK_ID, submit: { text: en.form.submit } });
-    expect(inputOf(view, "role").initial_option.value).toBe("expert-trainer");
-    expect(inputOf(view, "title").initial_value).toBe(en.form.defaultTitle(role.names.en));
-    expect(inputOf(view, "skills").initial_options.map((o: Json) => o.value)).toEqual(role.skills.map((s) => s.id));
-    expect([earliest, latest]).toContain(inputOf(view, "deadline").initial_date);
-    expect(inputOf(view, "anonymity").initial_option.value).toBe("anonymous");
-    expect(inputOf(view, "minResponses").initial_value).toBe("3");
+    expect(modalInput(view, "role").initial_option.value).toBe("expert-trainer");
+    expect(modalInput(view, "title").initial_value).toBe(en.form.defaultTitle(role.names.en));
+    expect(modalInput(view, "skills").initial_options.map((o: Json) => o.value)).toEqual(role.skills.map((s) => s.id));
+    expect([earliest, latest]).toContain(modalInput(view, "deadline").initial_date);
+    expect(modalInput(view, "anonymity").initial_option.value).toBe("anonymous");
+    expect(modalInput(view, "minResponses").initial_value).toBe("3");
     expect(JSON.parse(view.private_metadata).answerTo).toEqual({ channel: CHANNEL, threadTs: asked.event.ts });
 
     // Submitted as shown: the card goes to the channel itself, the tools to the manager's DM.
@@ -152,8 +112,8 @@ describe("a team skill survey on Slack", { timeout: 2 * PATIENCE_MS }, () => {
     expect(submitted.status).toBe(200);
     // An empty acknowledgement closes the modal.
     expect(await submitted.text()).toBe("");
-    const cardPost = await posted("the survey card", (c) => topLevelInChannel(c) && buttonsOf(c, "survey.answer").length > 0, submitting);
-    const toolsPost = await posted("the manager's tools", (c) => inDm(MANAGER)(c) && buttonsOf(c, "surveys.results").length > 0, submitting);
+    const cardPost = await harness.posted("the survey card", (c) => topLevelInChannel(c) && buttonsOf(c, "survey.answer").length > 0, submitting);
+    const toolsPost = await harness.posted("the manager's tools", (c) => inDm(MANAGER)(c) && buttonsOf(c, "surveys.results").length > 0, submitting);
 
     expect(harness.fake.callsTo("conversations.members", submitting).map((c) => c.args.channel)).toContain(CHANNEL);
     const cardText = seenText(cardPost.args);
@@ -162,7 +122,7 @@ describe("a team skill survey on Slack", { timeout: 2 * PATIENCE_MS }, () => {
     expect(cardText).toContain(en.card.anonymous(3));
     expect(seenButtons(cardPost.args).map((b) => [b.actionId, b.label])).toEqual([["survey.answer", en.card.answer]]);
     // The end of the day chosen in the form, where the manager is, and shown there.
-    deadlineAt = endOfDayIn(String(inputOf(view, "deadline").initial_date), MANAGER_ZONE);
+    deadlineAt = endOfDayIn(String(modalInput(view, "deadline").initial_date), MANAGER_ZONE);
     expect(seenText(toolsPost.args)).toContain(en.created(en.form.defaultTitle(role.names.en), formatDeadline(deadlineAt, "en", MANAGER_ZONE)));
     expect(seenText(cardPost.args)).toContain(en.card.deadline(formatDeadline(deadlineAt, "en", MANAGER_ZONE)));
     expect(seenButtons(toolsPost.args).map((b) => b.actionId)).toEqual(["surveys.results", "surveys.remind", "surveys.extend", "surveys.extend", "surveys.close", "surveys.csv"]);
@@ -170,8 +130,8 @@ describe("a team skill survey on Slack", { timeout: 2 * PATIENCE_MS }, () => {
     expect(posts(submitting).filter((c) => c.args.channel === CHANNEL && c.args.thread_ts === asked.event.ts).map((c) => c.args.text)).toEqual([en.sentPrivately]);
     expect(posts(submitting).filter((c) => c.args.channel === CHANNEL && buttonsOf(c, "surveys.results").length > 0)).toEqual([]);
 
-    card = { ts: tsOf(cardPost), answer: buttonsOf(cardPost, "survey.answer")[0]! };
-    tools = { ts: tsOf(toolsPost), results: buttonsOf(toolsPost, "surveys.results")[0]!, close: buttonsOf(toolsPost, "surveys.close")[0]! };
+    card = { ts: harness.fake.tsOf(cardPost), answer: buttonsOf(cardPost, "survey.answer")[0]! };
+    tools = { ts: harness.fake.tsOf(toolsPost), results: buttonsOf(toolsPost, "surveys.results")[0]!, close: buttonsOf(toolsPost, "surveys.close")[0]! };
   });
 
   it("refuses the survey of someone who is not a member of the channel: no card is posted", async () => {
@@ -179,11 +139,11 @@ describe("a team skill survey on Slack", { timeout: 2 * PATIENCE_MS }, () => {
       OUTSIDER,
       () => harness.sendEvent(mention("survey on the SME trainer skills", { user: OUTSIDER, channel: CHANNEL })),
       (c) => c.method === "chat.postMessage" && c.args.channel === CHANNEL,
-      (c) => ({ messageTs: tsOf(c), threadTs: c.args.thread_ts }),
+      (c) => ({ messageTs: harness.fake.tsOf(c), threadTs: c.args.thread_ts }),
     );
     const submitting = harness.fake.calls.length;
     expect((await harness.sendInteraction(submissionAsShown(view, OUTSIDER))).status).toBe(200);
-    const refusal = await posted("the refusal", (c) => inDm(OUTSIDER)(c) && seenText(c.args).includes(en.problems.notMember), submitting);
+    const refusal = await harness.posted("the refusal", (c) => inDm(OUTSIDER)(c) && seenText(c.args).includes(en.problems.notMember), submitting);
     expect(seenText(refusal.args)).toContain(en.problems.intro);
     expect(harness.fake.callsTo("conversations.members", submitting).map((c) => c.args.channel)).toEqual([CHANNEL]);
     expect(posts(submitting).filter(topLevelInChannel)).toEqual([]);
@@ -229,7 +189,7 @@ describe("a team skill survey on Slack", { timeout: 2 * PATIENCE_MS }, () => {
   it("holds an anonymous survey's figures until it closes, and tells the manager so in their DM", async () => {
     const pressing = harness.fake.calls.length;
     await harness.sendInteraction(buttonPress(tools.results, { user: MANAGER, channel: dmChannelOf(MANAGER), messageTs: tools.ts }));
-    const held = await posted("the results", (c) => inDm(MANAGER)(c) && seenText(c.args).includes(en.results.title(en.form.defaultTitle(role.names.en))), pressing);
+    const held = await harness.posted("the results", (c) => inDm(MANAGER)(c) && seenText(c.args).includes(en.results.title(en.form.defaultTitle(role.names.en))), pressing);
     expect(seenText(held.args)).toContain("results show when it closes");
     expect(seenText(held.args)).not.toContain("team 3.0");
     await harness.running.settled();
@@ -240,7 +200,7 @@ describe("a team skill survey on Slack", { timeout: 2 * PATIENCE_MS }, () => {
   it("refuses a member who presses Results, politely, and shows them nothing of the results", async () => {
     const pressing = harness.fake.calls.length;
     await harness.sendInteraction(buttonPress(tools.results, { user: ALICE, channel: dmChannelOf(ALICE) }));
-    const refusal = await posted("the refusal", (c) => inDm(ALICE)(c) && seenText(c.args).includes(en.refused), pressing);
+    const refusal = await harness.posted("the refusal", (c) => inDm(ALICE)(c) && seenText(c.args).includes(en.refused), pressing);
     expect(seenText(refusal.args)).not.toContain(en.results.title(en.form.defaultTitle(role.names.en)));
     expect(posts(pressing)).toEqual([refusal]);
     expect(harness.fake.callsTo("files.getUploadURLExternal", pressing)).toEqual([]);
@@ -250,12 +210,12 @@ describe("a team skill survey on Slack", { timeout: 2 * PATIENCE_MS }, () => {
     const cardUpdates = () => harness.fake.callsTo("chat.update").filter((c) => c.args.channel === CHANNEL && c.args.ts === card.ts);
     const answering = harness.fake.calls.length;
     await harness.sendInteraction(pressInChannel(card.answer, { user: DANIEL, channel: CHANNEL, messageTs: card.ts }));
-    await posted("Daniel's first question", (c) => inDm(DANIEL)(c) && buttonsOf(c, "survey.rate").length > 0, answering);
+    await harness.posted("Daniel's first question", (c) => inDm(DANIEL)(c) && buttonsOf(c, "survey.rate").length > 0, answering);
     // Daniel rates one skill and leaves it there: that answer counts him, and nothing after it refreshes the card again.
     harness.fake.rateLimit("chat.update", 1);
     const rating = harness.fake.calls.length;
     await harness.sendEvent(directMessage("4", { user: DANIEL, channel: dmChannelOf(DANIEL) }));
-    await posted("Daniel's second question", (c) => inDm(DANIEL)(c) && buttonsOf(c, "survey.rate").length > 0, rating);
+    await harness.posted("Daniel's second question", (c) => inDm(DANIEL)(c) && buttonsOf(c, "survey.rate").length > 0, rating);
     // What the channel shows: the message as Slack keeps it, which a refused update leaves as it was.
     await expect.poll(() => seenText(harness.fake.messages.get(`${CHANNEL} ${card.ts}`)!), { timeout: PATIENCE_MS, interval: 25 }).toContain(en.card.count(4));
     // The refused update, then the one sent after the wait.
@@ -265,7 +225,7 @@ describe("a team skill survey on Slack", { timeout: 2 * PATIENCE_MS }, () => {
   it("closes on the manager's word and sends them the team's aggregates, with the chart, in their DM", async () => {
     const pressing = harness.fake.calls.length;
     await harness.sendInteraction(buttonPress(tools.close, { user: MANAGER, channel: dmChannelOf(MANAGER), messageTs: tools.ts }));
-    const results = await posted("the results", (c) => inDm(MANAGER)(c) && seenText(c.args).includes(en.results.title(en.form.defaultTitle(role.names.en))), pressing);
+    const results = await harness.posted("the results", (c) => inDm(MANAGER)(c) && seenText(c.args).includes(en.results.title(en.form.defaultTitle(role.names.en))), pressing);
     const text = seenText(results.args);
     expect(text).toContain(en.results.responses(4));
     // Every skill but the first had three ratings of 2, 4 and 3: a team average of 3.0, never one person's answer.
@@ -293,16 +253,16 @@ describe("a team skill survey on Slack", { timeout: 2 * PATIENCE_MS }, () => {
     // Seen by the manager alone, and nothing said in the channel.
     expect(offer.args.response_type).toBe("ephemeral");
     expect(posts(asking).filter((c) => c.args.channel === CHANNEL)).toEqual([]);
-    expect(inputOf(view, "role").initial_option.value).toBe("learning-designer");
-    expect(inputOf(view, "skills").initial_options).toHaveLength(designer.skills.length);
+    expect(modalInput(view, "role").initial_option.value).toBe("learning-designer");
+    expect(modalInput(view, "skills").initial_options).toHaveLength(designer.skills.length);
 
     const submitting = harness.fake.calls.length;
     expect((await harness.sendInteraction(submissionAsShown(view, MANAGER))).status).toBe(200);
-    const cardPost = await posted("the second card", (c) => topLevelInChannel(c) && buttonsOf(c, "survey.answer").length > 0, submitting);
+    const cardPost = await harness.posted("the second card", (c) => topLevelInChannel(c) && buttonsOf(c, "survey.answer").length > 0, submitting);
     expect(seenText(cardPost.args)).toContain(designer.names.en);
     expect(buttonsOf(cardPost, "survey.answer")[0]!.value).not.toBe(card.answer.value);
     // The tools go back where the form was opened: the ephemeral message's response_url.
-    const toolsBack = await eventually("the tools, ephemerally", () => harness.fake.callsTo("response_url", submitting).find((c) => c.path === new URL(pressUrl).pathname));
+    const toolsBack = await harness.eventually("the tools, ephemerally", () => harness.fake.callsTo("response_url", submitting).find((c) => c.path === new URL(pressUrl).pathname));
     expect(toolsBack.args.response_type).toBe("ephemeral");
     expect(seenButtons(toolsBack.args).map((b) => b.actionId)).toContain("surveys.results");
   });

@@ -7,7 +7,7 @@ import { loadConfig } from "../../../src/config/config.js";
 import type { IncomingAction, IncomingMessage } from "../../../src/conversation/incoming.js";
 import { createLogger } from "../../../src/logging/logger.js";
 import type { Parcours } from "../../../src/parcours.js";
-import { Capture, testParcours } from "../../helpers.js";
+import { Capture, testParcours, type TestParcoursOptions } from "../../helpers.js";
 import { FakeBotConnector } from "./fake-bot-connector.js";
 
 export const BOT_APP_ID = "00000000-0000-4000-8000-0000000000b0";
@@ -28,7 +28,7 @@ export function fixture(name: FixtureName): Record<string, any> {
   return JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8"));
 }
 
-export interface HarnessOptions {
+export interface HarnessOptions extends Pick<TestParcoursOptions, "admins" | "jobPollMs"> {
   env?: Record<string, string>;
   authEndpoints?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
   turnBudgetMs?: number;
@@ -57,7 +57,8 @@ export class TeamsHarness {
   async start(): Promise<void> {
     await this.connector.start();
     const logger = createLogger(this.options.logLevel ?? "debug", this.logs);
-    this.parcours = await testParcours({ logger, ...(this.options.now ? { now: this.options.now } : {}) });
+    const { now, admins, jobPollMs } = this.options;
+    this.parcours = await testParcours({ logger, now, admins, jobPollMs });
     const { bot } = this.parcours;
     const delay = () => new Promise((r) => setTimeout(r, this.options.coreDelayMs ?? 0));
     const handleMessage = bot.handleMessage.bind(bot);

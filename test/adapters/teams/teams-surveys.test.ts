@@ -4,6 +4,7 @@ import { userStateKey } from "../../../src/privacy/user-erasure.js";
 import { endOfDayIn } from "../../../src/dates/zoned-time.js";
 import { formatDeadline, surveyMessages } from "../../../src/surveys/survey-messages.js";
 import { shippedCatalog } from "../../helpers.js";
+import { inputsOf, submittedAsShown } from "./card-payloads.js";
 import type { RosterMember, SentActivity } from "./fake-bot-connector.js";
 import { cardButtons, cardText, fixture, TeamsHarness, type CardButton } from "./teams-harness.js";
 
@@ -41,34 +42,6 @@ const outsider = { id: "29:1FakeOutsiderIdAbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
 
 /** The client's language as Teams reports it, on the activity and in its clientInfo entity. */
 const FRENCH = { locale: "fr-FR", entities: [{ locale: "fr-FR", country: "FR", platform: "Web", timezone: "Europe/Paris", type: "clientInfo" }] };
-
-/** Every input of a card, with the value it shows. */
-function inputsOf(activity: Record<string, any>): Record<string, any>[] {
-  const inputs: Record<string, any>[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== "object") return;
-    const record = node as Record<string, any>;
-    if (typeof record.type === "string" && record.type.startsWith("Input.")) inputs.push(record);
-    Object.values(record).forEach(walk);
-  };
-  walk(activity.attachments);
-  return inputs;
-}
-
-/** The data of the card's Action.Submit buttons, whole (a form's carries the fields' kinds too). */
-function submitData(activity: Record<string, any>): Record<string, any>[] {
-  const data: Record<string, any>[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== "object") return;
-    const record = node as Record<string, any>;
-    if (record.type === "Action.Submit") data.push(record.data);
-    Object.values(record).forEach(walk);
-  };
-  walk(activity.attachments);
-  return data;
-}
 
 const imageCount = (activity: Record<string, any>) => JSON.stringify(activity.attachments ?? []).match(/"type":"Image"/g)?.length ?? 0;
 
@@ -156,11 +129,7 @@ describe("a team skill survey in Teams, over HTTP through CloudAdapter and the f
   });
 
   it("the submit fixture is what Teams posts for that form left as shown: the button's data, and every input as a string", () => {
-    const posted = fixture("channel-card-submit-survey-form").value as Record<string, unknown>;
-    const { actionId, value, form, ...inputValues } = posted;
-    expect(submitData(formMessage.activity)).toEqual([{ actionId, value, form }]);
-    const shown = Object.fromEntries(inputsOf(formMessage.activity).map((input) => [input.id, String(input.value)]));
-    expect(inputValues).toEqual(shown);
+    expect(fixture("channel-card-submit-survey-form").value).toEqual(submittedAsShown(formMessage.activity));
   });
 
   it("refuses someone who is not in the team's roster: nothing posted in the channel, the refusal sent privately", async () => {
