@@ -12,6 +12,7 @@ import { chooseAdapters } from "./choose-adapters.js";
 import { startPlatforms, stopPlatforms } from "./start-platforms.js";
 import { createParcours, type Parcours } from "../src/parcours.js";
 import { DatabaseUrlError } from "../src/records/database.js";
+import { StoreUnavailable } from "../src/records/store-unavailable.js";
 import { RuleBasedUnderstanding } from "../src/understanding/rule-based-understanding.js";
 import { MAX_FILE_BYTES, readAnnouncementFile } from "../src/announcements/announcement-file.js";
 import { readFileBounded } from "./read-file-bounded.js";
@@ -27,7 +28,10 @@ export interface CliIo {
 export const USAGE = `Usage: parcours <command> [options]
 
 Commands:
-  start                      run the configured platforms (the console chat when none is configured)
+  start                      run the configured platforms (the console chat when none is configured), and the
+                             queued and scheduled work
+  worker                     run only the queued and scheduled work (deliveries, reminders, closes), beside
+                             processes that serve; SIGTERM finishes the work in flight and hands the rest back
   chat                       chat with the bot in this terminal (also reads piped input, one message a line)
   survey create              create a team skill survey in this terminal, then answer it and see its results
   announce --file <x.yaml> --as <platform:userId> [--yes]
@@ -155,9 +159,7 @@ const start: Command = async (args, io, config) => {
   return withParcours(io, config, withConsole ? chatLogLevel(io, config) : config.LOG_LEVEL, async (parcours, logger) => {
     const running = await startPlatforms(adapters, parcours, config, logger);
     parcours.startWork();
-    const stopped = new Promise<void>((resolve) => {
-      for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
-    });
+    const stopped = untilStopped(logger);
     if (withConsole) {
       await Promise.race([consoleChat(parcours, io, config), stopped]);
     } else {
@@ -226,7 +228,44 @@ async function confirmed(io: CliIo): Promise<boolean> {
   return false;
 }
 
-const COMMANDS: Record<string, Command> = { start, chat, survey, understand, ask, catalog, announce };
+/**
+ * `parcours worker`: only the queued and scheduled work (deliveries, reminders, closes), beside
+ * processes that serve; it posts through the platforms' outbound ports and listens on no port.
+ */
+const worker: Command = async (args, io, config) => {
+  parse(args, {});
+  const platforms = chooseAdapters(config).filter((name) => name !== "console");
+  return withParcours(io, config, config.LOG_LEVEL, async (parcours, logger) => {
+    await registerPorts(platforms, parcours, config, logger, () => undefined);
+    parcours.startWork();
+    logger.info({ platforms }, "worker running");
+    await untilStopped(logger);
+    return 0;
+  });
+};
+
+const SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
+/**
+ * The first SIGINT or SIGTERM stops taking new work: the caller then lets the work in flight
+ * finish within a bound, hands back what is left and closes the stores. A second one exits at once.
+ */
+function untilStopped(logger: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    // Signal listeners keep nothing alive; a worker whose job timers are unref'd would end at once without this.
+    const alive = setInterval(() => undefined, 2 ** 30);
+    const stop = (signal: NodeJS.Signals) => {
+      clearInterval(alive);
+      for (const name of SIGNALS) process.off(name, stop);
+      for (const name of SIGNALS) process.once(name, () => process.exit(1));
+      logger.info({ signal }, "stopping: finishing the work in flight (a second signal exits at once)");
+      resolve();
+    };
+    for (const name of SIGNALS) process.once(name, stop);
+  });
+}
+
+const COMMANDS: Record<string, Command> = { start, worker, chat, survey, understand, ask, catalog, announce };
 
 /** Runs one CLI command and returns its exit code; errors become clear messages, never stack traces. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -244,7 +283,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`parcours: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (error instanceof CatalogError || error instanceof ConfigError || error instanceof DatabaseUrlError) {
+    if (error instanceof CatalogError || error instanceof ConfigError || error instanceof DatabaseUrlError || error instanceof StoreUnavailable) {
       io.stderr.write(`parcours: ${error.message}\n`);
       return 1;
     }

@@ -12,6 +12,7 @@ import { phrasingFromConfig } from "./phrasing/phrasing-from-config.js";
 import type { Phrasing } from "./phrasing/phrasing.js";
 import { UserErasure } from "./privacy/user-erasure.js";
 import { openDatabase, type Database } from "./records/database.js";
+import { checkedStore } from "./records/store-unavailable.js";
 import { openStateStore } from "./store/open-state.js";
 import type { StateStore } from "./store/state-store.js";
 import { RuleBasedUnderstanding } from "./understanding/rule-based-understanding.js";
@@ -110,14 +111,24 @@ export function assembleParcours(parts: ParcoursParts): Parcours {
   };
 }
 
-/** Wires the core from configuration. A broken catalogue or an unreachable store throws before anything is served. */
+/**
+ * Wires the core from configuration. A broken catalogue, or a store that cannot be opened or
+ * reached within a few seconds (StoreUnavailable, naming its variable), throws before anything is served.
+ */
 export async function createParcours(config: Config, logger: Logger): Promise<Parcours> {
   const catalog = await loadCatalog(config.CATALOG_DIR);
-  const database = await openDatabase(config.DATABASE_URL);
+  const database = await checkedStore("DATABASE_URL", config.DATABASE_URL, () => openDatabase(config.DATABASE_URL));
   const memory = config.DATABASE_URL.startsWith("memory:");
   const state = openStateStore(database, { memory, ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}) });
+  const jobs = openJobQueue(database, { logger, ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}) });
+  try {
+    // A Redis that cannot be reached stops the start now, rather than every answer and job later.
+    if (config.REDIS_URL) await checkedStore("REDIS_URL", config.REDIS_URL, () => Promise.all([state.get("parcours:reachable"), jobs.waiting()]));
+  } catch (error) {
+    await Promise.allSettled([jobs.close(), state.close(), database.close()]);
+    throw error;
+  }
   const phrasing = phrasingFromConfig(config, { catalog, store: state, logger });
   logger.info({ roles: catalog.size, database: database.kind, state: config.REDIS_URL ? "redis" : memory ? "memory" : database.kind }, "catalogue loaded");
-  const jobs = openJobQueue(database, { logger, ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}) });
   return assembleParcours({ catalog, state, database, logger, config, phrasing, jobs });
 }

@@ -19,6 +19,8 @@ export interface OpenDatabaseOptions {
   schema?: string;
 }
 
+const CONNECT_TIMEOUT_MS = 5000;
+
 /** How long a writer waits for another process's SQLite write lock before giving up. */
 const SQLITE_BUSY_MS = 5000;
 
@@ -55,7 +57,8 @@ function connect(url: string, options: OpenDatabaseOptions): Database {
   }
   if (/^postgres(?:ql)?:\/\//.test(url)) {
     const { connectionString, schema } = schemaOf(url, options.schema);
-    const pool = new pg.Pool({ connectionString, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+    // A server that never answers (a firewall dropping packets) fails a connection, not the whole start, after a bound.
+    const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return { kind: "postgres", db, pool, ...(schema ? { schema } : {}), close: () => db.destroy() };
   }
