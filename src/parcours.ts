@@ -117,7 +117,9 @@ export function assembleParcours(parts: ParcoursParts): Parcours {
  */
 export async function createParcours(config: Config, logger: Logger): Promise<Parcours> {
   const catalog = await loadCatalog(config.CATALOG_DIR);
-  const database = await checkedStore("DATABASE_URL", config.DATABASE_URL, () => openDatabase(config.DATABASE_URL));
+  const database = await checkedStore("DATABASE_URL", config.DATABASE_URL, () =>
+    openDatabase(config.DATABASE_URL, { onConnectionLost: (error) => logger.warn({ err: describeError(error) }, "database connection lost: the next query reconnects") }),
+  );
   const memory = config.DATABASE_URL.startsWith("memory:");
   const state = openStateStore(database, { memory, ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}) });
   const jobs = openJobQueue(database, { logger, ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}) });

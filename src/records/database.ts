@@ -17,6 +17,11 @@ export type Database =
 export interface OpenDatabaseOptions {
   /** PostgreSQL only: work in this schema (created if absent), so tests never meet each other's rows. */
   schema?: string;
+  /**
+   * PostgreSQL only: an idle connection was dropped (a restart, a failover, a proxy closing idle
+   * connections). The pool replaces it on the next query; this only reports it.
+   */
+  onConnectionLost?: (error: Error) => void;
 }
 
 const CONNECT_TIMEOUT_MS = 5000;
@@ -59,6 +64,8 @@ function connect(url: string, options: OpenDatabaseOptions): Database {
     const { connectionString, schema } = schemaOf(url, options.schema);
     // A server that never answers (a firewall dropping packets) fails a connection, not the whole start, after a bound.
     const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+    // Without a listener, an idle client's error is an unhandled 'error' event: the process would crash.
+    pool.on("error", (error) => options.onConnectionLost?.(error));
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return { kind: "postgres", db, pool, ...(schema ? { schema } : {}), close: () => db.destroy() };
   }
