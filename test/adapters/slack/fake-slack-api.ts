@@ -18,6 +18,8 @@ export interface RecordedCall {
 export const FAKE_TEAM = "T0FAKE001";
 export const FAKE_BOT_USER = "U0BOT0001";
 export const FAKE_BOT_ID = "B0BOT0001";
+/** Everyone's profile in users.info answers. */
+export const PROFILE = { realName: "Camille Martin-Dupré", email: "camille.martin@example.org", phone: "+33 6 12 34 56 78" };
 
 const JSON_ARGS = new Set(["blocks", "view", "attachments", "metadata", "files"]);
 
@@ -418,7 +420,8 @@ export class FakeSlackApi {
       case "users.info":
         return {
           ok: true,
-          user: { id: args.user, team_id: FAKE_TEAM, name: "someone", is_bot: false, ...(this.timeZones.has(args.user) ? { tz: this.timeZones.get(args.user) } : {}), ...(args.include_locale ? { locale: this.locales.get(args.user) ?? "en-US" } : {}) },
+          // A profile as Slack gives it: what no log may repeat.
+          user: { id: args.user, team_id: FAKE_TEAM, name: "someone", real_name: PROFILE.realName, profile: { real_name: PROFILE.realName, email: PROFILE.email, phone: PROFILE.phone }, is_bot: false, ...(this.timeZones.has(args.user) ? { tz: this.timeZones.get(args.user) } : {}), ...(args.include_locale ? { locale: this.locales.get(args.user) ?? "en-US" } : {}) },
         };
       default:
         return this.workspace.answer(method, args) ?? { ok: false, error: "unknown_method" };
