@@ -1,3 +1,4 @@
+import { consoleErrorsToLog } from "./console-errors.js";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Parcours } from "../../src/parcours.js";
@@ -43,6 +44,7 @@ export async function startTeamsServer(options: TeamsServerOptions): Promise<Tea
     );
   }
   const { adapter, references, outbound } = createTeamsPort(options);
+  const restoreConsole = consoleErrorsToLog(logger.child({ adapter: "teams" }));
   const work = new BackgroundWork(logger.child({ adapter: "teams" }));
   const logic = routeActivities({
     bot: parcours.bot,
@@ -98,6 +100,7 @@ export async function startTeamsServer(options: TeamsServerOptions): Promise<Tea
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await work.drain(options.drainMs ?? DRAIN_MS);
+      restoreConsole();
     },
   };
 }

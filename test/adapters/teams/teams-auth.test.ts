@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { BOT_APP_ID, TeamsHarness } from "./teams-harness.js";
 import { BOT_FRAMEWORK_ISSUER, FakeBotFrameworkOpenId } from "./fake-openid.js";
 
@@ -71,6 +71,26 @@ describe("Teams adapter with an app id, requests signed as the Bot Connector ser
     expect((await harness.post(activity, { authorization: forged })).status).toBe(401);
     expect(await harness.server.references.find("a:forged")).toBeUndefined();
     expectNothingHandled(harness);
+  });
+
+  it("keeps a flood of forged tokens out of standard error: a few one-line log entries a minute instead", async () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
+    const before = harness.logs.text.length;
+    try {
+      const key = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
+      for (let i = 0; i < 30; i++) {
+        const activity = installationUpdate(harness, `a:flood-${i}`);
+        expect((await harness.post(activity, { authorization: openId.token(BOT_APP_ID, activity.serviceUrl, { key }) })).status).toBe(401);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written.join("")).not.toContain("Error finding key");
+    const consoleLines = harness.logs.text.slice(before).split("\n").filter((line) => line.includes('"component":"console"'));
+    expect(consoleLines.length).toBeGreaterThan(0);
+    expect(consoleLines.length).toBeLessThanOrEqual(10);
+    expect(consoleLines.every((line) => !line.includes("\\n"))).toBe(true);
   });
 
   it("refuses a valid token issued to another bot", async () => {
