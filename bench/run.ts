@@ -1,5 +1,6 @@
 import { loadCatalog } from "../src/catalog/load-catalog.js";
 import { loadConfig } from "../src/config/config.js";
+import { benchAnnouncements } from "./announce-cost.js";
 import { benchCore } from "./core-answer.js";
 import { benchSlack } from "./slack-throughput.js";
 import { printTable, type BenchRow } from "./measure.js";
@@ -8,6 +9,6 @@ import { benchSurveys } from "./survey-cost.js";
 
 /** `npm run bench`: every measurement of one run, in one table. */
 const catalog = await loadCatalog(loadConfig().CATALOG_DIR);
-const rows: BenchRow[] = [...benchCore(catalog), ...(await benchStores(catalog)), ...(await benchSurveys(catalog)), ...(await benchSlack(catalog))];
+const rows: BenchRow[] = [...benchCore(catalog), ...(await benchStores(catalog)), ...(await benchSurveys(catalog)), ...(await benchSlack(catalog)), ...(await benchAnnouncements())];
 console.log(printTable(rows));
 console.log(`\nnode ${process.version}, ${process.platform}/${process.arch}`);

@@ -45,8 +45,8 @@ interface Run {
  * The job queue on the `jobs` table, for deployments without Redis. Every step that must hold across
  * processes is one conditional statement, so the database decides who holds a job:
  *
- * - taking: one UPDATE of the earliest due row (waiting and due, or running with a lapsed lease)
- *   that sets it running and adds one to `attempts`. PostgreSQL locks the row in the sub-select and
+ * - taking: one UPDATE of the earliest row running with a lapsed lease, else one of the earliest
+ *   waiting and due row, that sets it running and adds one to `attempts`. PostgreSQL locks the row in the sub-select and
  *   skips rows other workers hold (FOR UPDATE SKIP LOCKED); SQLite runs one writer at a time, and the
  *   outer WHERE repeats the condition, so two workers can never both take a row.
  * - settling (done, retry, failed, lease renewal, hand-back): an UPDATE that applies only while the
@@ -196,17 +196,27 @@ export class DatabaseJobQueue implements JobQueue {
     this.wakeAt(this.now() + this.pollMs);
   }
 
-  private take(): Promise<JobRow | undefined> {
+  /**
+   * A job whose lease lapsed first (its worker died: few rows, found through the index's running
+   * prefix), else the earliest due waiting one (a range of the index, read up to its first row). Two
+   * statements rather than one with an OR: the OR made every take sort all due jobs, so a fan-out of
+   * ten thousand took ever longer per job.
+   */
+  private async take(): Promise<JobRow | undefined> {
     const now = this.now();
-    const due = (eb: ExpressionBuilder<Tables, "jobs">) =>
-      eb.or([eb.and([eb("state", "=", "waiting"), eb("run_at", "<=", now)]), eb.and([eb("state", "=", "running"), eb("locked_until", "<", now)])]);
-    let earliest = this.db.selectFrom("jobs").select("id").where(due).orderBy("run_at").limit(1);
+    const lapsed = (eb: ExpressionBuilder<Tables, "jobs">) => eb.and([eb("state", "=", "running"), eb("locked_until", "<", now)]);
+    const due = (eb: ExpressionBuilder<Tables, "jobs">) => eb.and([eb("state", "=", "waiting"), eb("run_at", "<=", now)]);
+    return (await this.takeFirst(lapsed, now)) ?? (await this.takeFirst(due, now));
+  }
+
+  private takeFirst(condition: (eb: ExpressionBuilder<Tables, "jobs">) => ReturnType<ExpressionBuilder<Tables, "jobs">["and"]>, now: number): Promise<JobRow | undefined> {
+    let earliest = this.db.selectFrom("jobs").select("id").where(condition).orderBy("run_at").limit(1);
     if (this.database.kind === "postgres") earliest = earliest.forUpdate().skipLocked();
     return this.db
       .updateTable("jobs")
       .set({ state: "running", locked_until: now + this.leaseMs, attempts: sql<number>`attempts + 1`, updated_at: now })
       .where("id", "=", earliest)
-      .where(due)
+      .where(condition)
       .returningAll()
       .executeTakeFirst();
   }

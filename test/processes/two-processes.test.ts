@@ -1,9 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FORM_OPEN_ACTION } from "../../adapters/slack/to-block-kit.js";
 import { packageRoot } from "../../src/config/package-root.js";
@@ -14,6 +11,7 @@ import { formButtonPress, pressInChannel, submissionAsShown } from "../adapters/
 import { seenButtons, seenText } from "../adapters/slack/seen-message.js";
 import { postSigned } from "../adapters/slack/slack-signature.js";
 import { shippedCatalog, tempDir } from "../helpers.js";
+import { ownRedisAndPostgres, PATIENCE_MS, startProcess, stopProcess, until, type RunningProcess, type SharedStorage } from "./parcours-processes.js";
 
 /**
  * Two real Parcours processes from the build, behind real HTTP, sharing one store, with Slack's
@@ -21,49 +19,7 @@ import { shippedCatalog, tempDir } from "../helpers.js";
  */
 const BOT_TOKEN = "xoxb-two-processes";
 const SECRET = "two-processes-signing-secret";
-const PARCOURS = join(packageRoot(), "dist", "bin", "parcours.js");
 const fixture = (name: string) => JSON.parse(readFileSync(join(packageRoot(), "test", "fixtures", "slack", name), "utf8")) as Record<string, any>;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface RunningProcess {
-  child: ChildProcess;
-  url: string;
-  /** What it wrote to standard error (warnings and errors), to explain a failure. */
-  errors: () => string;
-}
-
-async function startProcess(env: Record<string, string>): Promise<RunningProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [PARCOURS, "start"], { env: { PATH: process.env.PATH ?? "", ...env, PORT: String(port), LOG_LEVEL: "warn" }, stdio: ["ignore", "ignore", "pipe"] });
-  let errors = "";
-  child.stderr!.on("data", (chunk: Buffer) => (errors += chunk.toString()));
-  const url = `http://127.0.0.1:${port}/slack/events`;
-  for (let tries = 0; ; tries++) {
-    if (child.exitCode !== null) throw new Error(`parcours exited: ${errors}`);
-    const listening = await fetch(url, { method: "GET" }).then(() => true, () => false);
-    if (listening) return { child, url, errors: () => errors };
-    if (tries > 600) throw new Error(`parcours did not listen: ${errors}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Stops a process this test started, and waits until it has exited (SIGKILL if it will not). */
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 function signed(url: string, body: string, contentType: "application/json" | "application/x-www-form-urlencoded") {
   return postSigned(url, { secret: SECRET, body, contentType });
@@ -87,20 +43,6 @@ const press = (url: string, userId: string, actionId: string, value: unknown) =>
   payload.actions = [{ ...payload.actions[0], action_id: `${actionId}:0`, value: JSON.stringify(value) }];
   return signed(url, `payload=${encodeURIComponent(JSON.stringify(payload))}`, "application/x-www-form-urlencoded");
 };
-
-/** How long a test waits for what it expects: generous, since it measures nothing but what arrives. */
-const PATIENCE_MS = 180_000;
-
-/** Waits until `find` answers something; on time out, says what was awaited and `explain()`. */
-async function until<T>(what: string, find: () => T | undefined, explain: () => string = () => ""): Promise<T> {
-  const deadline = Date.now() + PATIENCE_MS;
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}. ${explain()}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const randomId = (prefix: string) => `${prefix}${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`;
 
@@ -160,19 +102,6 @@ function startedOf(blocks: unknown[]): string {
   return (JSON.parse(rate.value) as { started: string }).started;
 }
 
-const POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test";
-
-/** Runs one statement on the test database, outside Parcours. */
-async function onPostgres(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 interface Backend {
   name: string;
   /** The processes' storage settings, on storage of this run's own. */
@@ -181,19 +110,10 @@ interface Backend {
   cleanUp: () => Promise<void>;
 }
 
-/**
- * PostgreSQL: a schema of this run's own (DATABASE_URL's `?schema=`), which both processes create
- * and migrate at once as a fresh deployment does, and where neither meets the rows or the
- * migration history that other runs left in the shared test database.
- */
-const postgresSchema = `two_processes_${randomUUID().replace(/-/g, "")}`;
+let shared: SharedStorage | undefined;
 const BACKENDS: Backend[] = [
   { name: "SQLite", env: async () => ({ DATABASE_URL: `sqlite://${join(await tempDir(), "shared.sqlite")}` }), cleanUp: async () => undefined },
-  {
-    name: "Redis + PostgreSQL",
-    env: async () => ({ DATABASE_URL: `${POSTGRES_URL}?schema=${postgresSchema}`, REDIS_URL: "redis://127.0.0.1:6379" }),
-    cleanUp: () => onPostgres(`DROP SCHEMA IF EXISTS "${postgresSchema}" CASCADE`),
-  },
+  { name: "Redis + PostgreSQL", env: async () => (shared = await ownRedisAndPostgres("two_processes")).env, cleanUp: async () => shared?.remove() },
 ];
 
 describe.each(BACKENDS)("two Parcours processes on $name", (backend) => {
