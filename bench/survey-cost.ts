@@ -47,7 +47,8 @@ async function answersPerSecond(catalog: RoleCatalog, processes: number): Promis
   const lines = children.map((child) => createInterface({ input: child.stdout! })[Symbol.asyncIterator]());
   for (const line of lines) await line.next();
   const started = performance.now();
-  for (const child of children) child.stdin!.write("go\n");
+  // Ended, not just written: an answerer's stdin left open keeps it alive, and its pipes keep this process from exiting.
+  for (const child of children) child.stdin!.end("go\n");
   await Promise.all(lines.map((line) => line.next()));
   const seconds = (performance.now() - started) / 1000;
   const recorded = Number((await parcours.database.db.selectFrom("survey_responses").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
