@@ -36,7 +36,9 @@ function createAdapter({ config, logger, authEndpoints, requestTimeoutMs }: Team
   if (appId && config.MICROSOFT_APP_TYPE !== "UserAssignedMSI" && !config.MICROSOFT_APP_PASSWORD) {
     throw new ConfigError("MICROSOFT_APP_PASSWORD is required with MICROSOFT_APP_ID (unless MICROSOFT_APP_TYPE=UserAssignedMSI)");
   } else if (appId && config.MICROSOFT_APP_TYPE !== "MultiTenant" && !config.MICROSOFT_APP_TENANT_ID) {
-    throw new ConfigError(`MICROSOFT_APP_TENANT_ID is required with MICROSOFT_APP_TYPE=${config.MICROSOFT_APP_TYPE}`);
+    throw new ConfigError(
+      `MICROSOFT_APP_TENANT_ID is required with MICROSOFT_APP_TYPE=${config.MICROSOFT_APP_TYPE}${config.MICROSOFT_APP_TYPE === "SingleTenant" ? " (the default, as new Azure Bot registrations are single-tenant; set MICROSOFT_APP_TYPE=MultiTenant for an older multi-tenant registration)" : ""}`,
+    );
   }
   const auth = new SendOnceAuthentication(
     {

@@ -32,7 +32,8 @@ export const configSchema = z.object({
   MICROSOFT_APP_ID: z.string().min(1).optional(),
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
   MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
-  MICROSOFT_APP_TYPE: z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("MultiTenant"),
+  /** Microsoft no longer creates multi-tenant bot registrations (since mid-2025): single-tenant is what a new one is. */
+  MICROSOFT_APP_TYPE: z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant"),
   LND_ADMINS: z
     .string()
     .transform((list) => list.split(",").map((entry) => entry.trim()).filter(Boolean))

@@ -75,6 +75,16 @@ describe("parcours start with Teams configured", () => {
     expect(entries(logs).find((entry) => entry.msg === "adapter did not stop cleanly")).toEqual(expect.objectContaining({ adapter: "teams", level: 50 }));
   });
 
+  it("takes a registration as single-tenant unless told otherwise, and then names the tenant it needs", async () => {
+    const credentials = { MICROSOFT_APP_ID: "00000000-0000-4000-8000-000000000001", MICROSOFT_APP_PASSWORD: "not-a-real-secret", TEAMS_PORT: "0" };
+    expect(loadConfig(credentials).MICROSOFT_APP_TYPE).toBe("SingleTenant");
+    const starting = startTeams(await parcours(), loadConfig(credentials), createLogger("silent", new Capture()));
+    await expect(starting).rejects.toThrow(ConfigError);
+    await expect(starting).rejects.toThrow(/MICROSOFT_APP_TENANT_ID is required with MICROSOFT_APP_TYPE=SingleTenant \(the default.*MICROSOFT_APP_TYPE=MultiTenant/);
+    const multi = await startTeams(await parcours(), loadConfig({ ...credentials, MICROSOFT_APP_TYPE: "MultiTenant" }), createLogger("silent", new Capture()));
+    await multi.stop();
+  });
+
   it("gives the core's port alone for a command that serves nothing: it posts in the conversations a running server recorded", async () => {
     const logs = new Capture();
     const connector = new FakeBotConnector();

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { BOT_APP_ID, TeamsHarness } from "./teams-harness.js";
 import { BOT_FRAMEWORK_ISSUER, FakeBotFrameworkOpenId } from "./fake-openid.js";
 
-const CREDENTIALS = { MICROSOFT_APP_ID: BOT_APP_ID, MICROSOFT_APP_PASSWORD: "not-a-real-secret" };
+/** An older multi-tenant registration: its tokens need no tenant of their own. */
+const CREDENTIALS = { MICROSOFT_APP_ID: BOT_APP_ID, MICROSOFT_APP_PASSWORD: "not-a-real-secret", MICROSOFT_APP_TYPE: "MultiTenant" };
 
 /** The public cloud's endpoints, except the signing keys, which come from the fake OpenID server. */
 function publicCloudWithKeysFrom(openId: FakeBotFrameworkOpenId) {
