@@ -1,3 +1,4 @@
+import { optional, time } from "../records/row-values.js";
 import { randomUUID } from "node:crypto";
 import { sql, type Kysely, type Selectable } from "kysely";
 import { z } from "zod";
@@ -272,10 +273,8 @@ function byKey<Q extends { where: (...args: any[]) => Q }>(query: Q, key: Delive
   return query.where("announcement_id", "=", key.announcementId).where("platform", "=", key.platform).where("target", "=", key.target);
 }
 
-const time = (value: number | string | null) => (value === null ? undefined : Number(value));
 
 function fromRow(row: Selectable<AnnouncementTable>): Announcement {
-  const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
   return {
     id: row.id,
     authorPlatform: row.author_platform,

@@ -1,3 +1,4 @@
+import { optional, time } from "../records/row-values.js";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { sql, type Kysely, type Selectable } from "kysely";
 import { z } from "zod";
@@ -193,10 +194,8 @@ function toRow(survey: Survey): SurveyTable {
   };
 }
 
-const time = (value: number | string | null) => (value === null ? undefined : Number(value));
 
 function fromRow(row: Selectable<SurveyTable>): Survey {
-  const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
   return {
     id: row.id,
     platform: row.platform,
