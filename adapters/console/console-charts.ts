@@ -11,8 +11,8 @@ import type { DataSubject } from "../../src/privacy/user-erasure.js";
 export class ConsoleCharts {
   constructor(private readonly dir: string = join("data", "charts")) {}
 
-  save(subject: DataSubject, chart: ChartBlock): string {
-    const png = radarPng(chart);
+  async save(subject: DataSubject, chart: ChartBlock): Promise<string> {
+    const png = await radarPng(chart);
     const folder = this.folderOf(subject);
     mkdirSync(folder, { recursive: true });
     const file = resolve(join(folder, `chart-${createHash("sha256").update(png).digest("hex").slice(0, 12)}.png`));

@@ -46,12 +46,14 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   let shownThisTurn: Button[] = [];
   let form: ConsoleForm | undefined;
   const write = (text: string) => output.write(`${text}\n`);
-  const show = (reply: Reply | undefined) => {
+  /** The chart files are written first, so that a reply's lines are printed together, in order. */
+  const show = async (reply: Reply | undefined) => {
     if (!reply) return;
+    const chartFiles = await Promise.all(reply.blocks.flatMap((block) => (block.type === "chart" ? [options.charts.save(speaker, block)] : [])));
     const rendered = toText(reply, shownThisTurn);
     buttons = shownThisTurn = rendered.buttons;
     write(`${rendered.text}\n`);
-    for (const block of reply.blocks) if (block.type === "chart") write(`(PNG: ${options.charts.save(speaker, block)})\n`);
+    for (const file of chartFiles) write(`(PNG: ${file})\n`);
     form = rendered.form ? new ConsoleForm(rendered.form, fm) : undefined;
     if (form) write(form.opening());
   };
@@ -68,12 +70,12 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       return;
     }
     form = undefined;
-    show(await bot.handleAction({ ...speaker, ...step.submit }));
+    await show(await bot.handleAction({ ...speaker, ...step.submit }));
   };
 
   options.outbound?.register(new ConsoleOutbound(userId, show));
   if (interactive) write(m.welcome);
-  if (options.opening) show(await bot.handleMessage({ ...speaker, text: options.opening }));
+  if (options.opening) await show(await bot.handleMessage({ ...speaker, text: options.opening }));
   const lines = createInterface({ input: options.input, output: interactive ? output : undefined, terminal: interactive });
   if (interactive) lines.setPrompt(m.prompt);
   if (interactive) lines.prompt();
@@ -87,7 +89,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       continue;
     }
     const pressed = /^\d{1,2}$/.test(text) ? buttons[Number(text) - 1] : undefined;
-    show(pressed
+    await show(pressed
       ? await bot.handleAction({ ...speaker, actionId: pressed.actionId, value: pressed.value })
       : await bot.handleMessage({ ...speaker, text: line }));
     if (interactive) lines.prompt();

@@ -14,7 +14,7 @@ export class ConsoleOutbound implements OutboundPort {
 
   constructor(
     private readonly userId: string,
-    private readonly show: (reply: Reply) => void,
+    private readonly show: (reply: Reply) => void | Promise<void>,
   ) {}
 
   async openPrivateConversation(): Promise<ConversationAddress> {
@@ -22,7 +22,7 @@ export class ConsoleOutbound implements OutboundPort {
   }
 
   async post(to: ConversationAddress, reply: Reply): Promise<PostedMessage> {
-    this.show(reply);
+    await this.show(reply);
     return { ...to, messageId: String(++this.posted) };
   }
 

@@ -42,7 +42,7 @@ export async function uploadCharts(client: webApi.WebClient, reply: Reply, place
     if (block.type !== "chart") continue;
     const result = await client.filesUploadV2({
       ...destination,
-      file: radarPng(block),
+      file: await radarPng(block),
       filename: chartFilename(block),
       title: block.title,
       alt_text: chartAltText(block),

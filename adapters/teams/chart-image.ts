@@ -1,3 +1,4 @@
+import type { Reply } from "../../src/answers/reply.js";
 import { radarPng, type ChartBlock } from "../../src/assessment/radar-chart.js";
 
 const PNG_DATA_URI_PREFIX = "data:image/png;base64,";
@@ -11,10 +12,19 @@ const PNG_DATA_URI_PREFIX = "data:image/png;base64,";
  */
 export const INLINE_IMAGE_MAX_CHARS = 64_000;
 
+/** Each chart block of a reply and its `data:` URI, or `undefined` when too large to inline. */
+export type ChartPictures = ReadonlyMap<ChartBlock, string | undefined>;
+
 /** The radar as a `data:` URI an Adaptive Card Image can show, or `undefined` when too large to inline. */
-export function chartDataUri(chart: ChartBlock): string | undefined {
-  const uri = `${PNG_DATA_URI_PREFIX}${radarPng(chart).toString("base64")}`;
+async function chartDataUri(chart: ChartBlock): Promise<string | undefined> {
+  const uri = `${PNG_DATA_URI_PREFIX}${(await radarPng(chart)).toString("base64")}`;
   return uri.length <= INLINE_IMAGE_MAX_CHARS ? uri : undefined;
+}
+
+/** The pictures of a reply's charts, drawn before its cards so that the card renderer stays synchronous and pure. */
+export async function chartPictures(reply: Reply): Promise<ChartPictures> {
+  const charts = reply.blocks.filter((block): block is ChartBlock => block.type === "chart");
+  return new Map(await Promise.all(charts.map(async (chart) => [chart, await chartDataUri(chart)] as const)));
 }
 
 /** How many characters of an element are an inline image, which Teams does not count toward its limit. */

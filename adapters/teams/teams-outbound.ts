@@ -6,6 +6,7 @@ import type { ConversationReferences, TeamsReference } from "./conversation-refe
 import { toOutboundError } from "./outbound-errors.js";
 import { createPersonalChat, openingFromSighting, type ConversationCreator, type PersonalChatOpening } from "./personal-chat.js";
 import { TeamsFanOut } from "./teams-fan-out.js";
+import { chartPictures } from "./chart-image.js";
 import { toTeamsMessages } from "./to-adaptive-card.js";
 import { PLATFORM } from "./to-incoming.js";
 
@@ -72,16 +73,16 @@ export class TeamsOutbound implements OutboundPort {
   }
 
   async post(to: ConversationAddress, reply: Reply): Promise<PostedMessage> {
-    const sent = await this.inConversation(to, (context) => {
+    const sent = await this.inConversation(to, async (context) => {
       postAsNewMessages(context);
-      return context.sendActivities(toTeamsMessages(reply));
+      return context.sendActivities(toTeamsMessages(reply, await chartPictures(reply)));
     });
     return { ...to, messageId: sent[0]?.id ?? "" };
   }
 
   /** A Teams message holds one card: the update shows the reply's first (a survey's live count fits in one). */
   async update(message: PostedMessage, reply: Reply): Promise<void> {
-    const [first] = toTeamsMessages(reply);
+    const [first] = toTeamsMessages(reply, await chartPictures(reply));
     await this.inConversation(message, (context) => context.updateActivity({ ...first, id: message.messageId }));
   }
 

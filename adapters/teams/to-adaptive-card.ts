@@ -3,7 +3,7 @@ import type { Block, Button, Reply } from "../../src/answers/reply.js";
 import type { ChartBlock } from "../../src/assessment/radar-chart.js";
 import { renderEmphasis, shorten } from "../../src/answers/format.js";
 import { chunk, SOURCES_MARK } from "../shared/text.js";
-import { chartDataUri, INLINE_IMAGE_MAX_CHARS, inlineImageChars } from "./chart-image.js";
+import { INLINE_IMAGE_MAX_CHARS, inlineImageChars, type ChartPictures } from "./chart-image.js";
 import { formInput, formSubmit } from "./form-card.js";
 
 /**
@@ -92,12 +92,11 @@ const factSets = (facts: readonly { title: string; value: string }[]): CardEleme
   }));
 
 /**
- * The radar as an inline PNG when it is small enough to travel in the message, text bars otherwise.
+ * The radar as an inline PNG when it is small enough to travel in the message (`url`), text bars otherwise.
  * The image's alternative text carries the scores, for screen readers and clients without images.
  */
-function chart(block: ChartBlock): CardElement[] {
+function chart(block: ChartBlock, url: string | undefined): CardElement[] {
   const title = textBlock(shorten(block.title, MAX_TITLE_CHARS), { weight: "Bolder" });
-  const url = chartDataUri(block);
   // Adaptive Cards 1.5 has no chart element: past the image cap, bars of block characters read well in every client.
   if (url) return [title, { type: "Image", url, altText: shorten(chartSummary(block), MAX_TEXT_CHARS) }];
   return [title, ...factSets(block.series.map((s) => ({ title: s.label || "—", value: `${textBar(s.value, block.max)} ${score(s)}` })))];
@@ -107,7 +106,7 @@ function chart(block: ChartBlock): CardElement[] {
  * Each block becomes one or more small elements, so that a long reply can be split between them.
  * A form stays one element: its submit only collects the inputs of its own card.
  */
-function renderBlock(block: Exclude<Block, { type: "divider" }>, besideForm: boolean): CardElement[] {
+function renderBlock(block: Exclude<Block, { type: "divider" }>, besideForm: boolean, pictures: ChartPictures): CardElement[] {
   switch (block.type) {
     case "header":
       return [textBlock(shorten(block.text, MAX_TITLE_CHARS), { size: "Large", weight: "Bolder", style: "heading" })];
@@ -129,7 +128,7 @@ function renderBlock(block: Exclude<Block, { type: "divider" }>, besideForm: boo
     case "link":
       return [{ type: "ActionSet", actions: [{ type: "Action.OpenUrl", title: shorten(block.label, MAX_LABEL_CHARS), url: block.url }] }];
     case "chart":
-      return chart(block);
+      return chart(block, pictures.get(block));
     case "sources":
       return [textBlock(`${SOURCES_MARK} ${block.items.join(" · ")}`, { size: "Small", isSubtle: true })];
     case "form":
@@ -168,9 +167,9 @@ function card(body: CardElement[], fallbackText: string): AdaptiveCard {
  * Renders a reply as one card, or several when it would not fit in one Teams message.
  * Never fails: text is shortened and cards beyond the fifth are dropped, the fifth then ending with
  * a cut mark; each card stays within the budget (with room for that mark) and its inline images
- * within their own cap.
+ * within their own cap. `pictures` are the reply's charts drawn beforehand (chartPictures).
  */
-export function toAdaptiveCards(reply: Reply): AdaptiveCard[] {
+export function toAdaptiveCards(reply: Reply, pictures: ChartPictures): AdaptiveCard[] {
   const elements: CardElement[] = [];
   const besideForm = reply.blocks.some((block) => block.type === "form");
   let separate = false;
@@ -179,7 +178,7 @@ export function toAdaptiveCards(reply: Reply): AdaptiveCard[] {
       separate = elements.length > 0;
       continue;
     }
-    const rendered = renderBlock(block, besideForm);
+    const rendered = renderBlock(block, besideForm, pictures);
     if (separate && rendered[0]) rendered[0] = { ...rendered[0], separator: true, spacing: "Medium" };
     separate = false;
     elements.push(...rendered);
@@ -225,10 +224,10 @@ export type TeamsMessage = TeamsCardMessage | TeamsTextMessage;
  * The Teams messages for a reply: a single paragraph as text (a notice, a short answer), anything
  * else as cards, one a message, with the reply's fallback as the notification summary.
  */
-export function toTeamsMessages(reply: Reply): TeamsMessage[] {
+export function toTeamsMessages(reply: Reply, pictures: ChartPictures): TeamsMessage[] {
   const [only, ...more] = reply.blocks;
   if (only?.type === "text" && more.length === 0) return [{ type: "message", text: markdown(only.text), textFormat: "markdown" }];
-  return toAdaptiveCards(reply).map((content) => ({
+  return toAdaptiveCards(reply, pictures).map((content) => ({
     type: "message",
     summary: content.fallbackText,
     attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content }],

@@ -5,6 +5,7 @@ import { addressOf } from "./conversation-address.js";
 import { toOutboundError } from "./outbound-errors.js";
 import { openingFromTurn } from "./personal-chat.js";
 import type { TeamsOutbound } from "./teams-outbound.js";
+import { chartPictures } from "./chart-image.js";
 import { toTeamsMessages } from "./to-adaptive-card.js";
 import { PLATFORM, speakerOf } from "./to-incoming.js";
 
@@ -38,7 +39,7 @@ export class TurnOutbound implements OutboundPort {
   async post(to: ConversationAddress, reply: Reply): Promise<PostedMessage> {
     if (!sameConversation(to, this.here)) return this.outbound.post(to, reply);
     try {
-      const [first] = await this.context.sendActivities(toTeamsMessages(reply));
+      const [first] = await this.context.sendActivities(toTeamsMessages(reply, await chartPictures(reply)));
       return { ...this.here, messageId: first?.id ?? "" };
     } catch (error) {
       this.failedHere = true;

@@ -97,7 +97,7 @@ describe("a self-assessment in Slack", () => {
     expect(completed.args.files).toHaveLength(1);
     const file = harness.fake.files.get(completed.args.files[0].id);
     expect(file!.bytes!.subarray(0, 8)).toEqual(PNG_SIGNATURE);
-    expect(file!.bytes!.equals(radarPng(chart))).toBe(true);
+    expect(file!.bytes!.equals(await radarPng(chart))).toBe(true);
     expect(file).toEqual(expect.objectContaining({ channel: BOB_DM, title: role.names.en, filename: "learning-architect.png" }));
     expect(file!.threadTs).toBeUndefined();
     expect(file!.altText).toContain(`${role.skills[3]!.name.en} 5/${role.skills[3]!.targetLevel}`);

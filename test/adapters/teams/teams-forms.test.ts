@@ -51,8 +51,11 @@ function elements(card: AdaptiveCard): CardElement[] {
 const inputs = (card: AdaptiveCard) => elements(card).filter((e) => e.type.startsWith("Input."));
 const submits = (card: AdaptiveCard) => elements(card).filter((e) => e.type === "Action.Submit") as (CardElement & { data: Record<string, unknown> })[];
 
+/** Form replies have no charts to draw beforehand. */
+const NO_CHARTS = new Map();
+
 function onlyCard(blocks: Block[]): AdaptiveCard {
-  const [card, ...rest] = toAdaptiveCards(reply(blocks));
+  const [card, ...rest] = toAdaptiveCards(reply(blocks), NO_CHARTS);
   expect(rest).toEqual([]);
   return card!;
 }
@@ -118,7 +121,7 @@ describe("a form in an Adaptive Card", () => {
 
   it("keeps a form whole in one card when the reply is split, and every card within the budget", () => {
     const long: Block[] = Array.from({ length: 8 }, (_, i) => ({ type: "section" as const, title: `Part ${i}`, text: "x".repeat(2_500) }));
-    const cards = toAdaptiveCards(reply([...long, GOAL_FORM]));
+    const cards = toAdaptiveCards(reply([...long, GOAL_FORM]), NO_CHARTS);
     expect(cards.length).toBeGreaterThan(1);
     const holding = cards.filter((c) => inputs(c).length > 0);
     expect(holding).toHaveLength(1);
@@ -130,7 +133,7 @@ describe("a form in an Adaptive Card", () => {
   it("never outgrows a card, even with a list of options too long for any", () => {
     const options = Array.from({ length: 600 }, (_, i) => ({ label: `Option ${i} ${"y".repeat(120)}`, value: `option-${i}-${"z".repeat(40)}` }));
     const huge: FormBlock = { ...GOAL_FORM, fields: [{ kind: "choices", id: "topics", label: "Topics", options }] };
-    const cards = toAdaptiveCards(reply([huge]));
+    const cards = toAdaptiveCards(reply([huge]), NO_CHARTS);
     for (const c of cards) expect(JSON.stringify(c).length * 2).toBeLessThanOrEqual(CARD_BUDGET_UTF16_BYTES);
     expect(cards.flatMap((c) => elements(c)).some((e) => typeof e.text === "string" && e.text.includes("Topics"))).toBe(true);
   });
