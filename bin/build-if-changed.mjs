@@ -2,11 +2,35 @@
 // Builds only when a source changed since the last build: `npm start` answers in a second, not
 // after a full TypeScript build each time. tsc's own incremental build then rebuilds what changed.
 import { spawnSync } from "node:child_process";
-import { readdirSync, statSync, utimesSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync, statSync, utimesSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 const BUILT = "dist/.tsbuildinfo";
-const SOURCES = ["src", "adapters", "bin", "bench", "tsconfig.json", "package.json"];
+
+/** The folders tsconfig.json includes (a glob counts from the folder before its first wildcard). */
+function included() {
+  try {
+    const { include } = JSON.parse(readFileSync("tsconfig.json", "utf8"));
+    if (Array.isArray(include)) return include.map((pattern) => pattern.split(/[*?{]/)[0].replace(/\/+$/, "") || ".");
+  } catch {
+    // Unreadable: tsc will say why; the folders below are what it included when this was written.
+  }
+  return ["src", "adapters", "bin", "bench"];
+}
+
+/**
+ * Every file the last build compiled, outside node_modules: besides the included folders, the
+ * files they import from elsewhere, such as the test helpers the bench uses (emitted into dist/test).
+ * tsc lists them in its build info, relative to it.
+ */
+function compiledLastTime() {
+  try {
+    const { fileNames } = JSON.parse(readFileSync(BUILT, "utf8"));
+    return fileNames.filter((name) => !name.includes("node_modules/")).map((name) => join(dirname(BUILT), name));
+  } catch {
+    return [];
+  }
+}
 
 function newestChange(path) {
   const stat = statSync(path, { throwIfNoEntry: false });
@@ -14,6 +38,8 @@ function newestChange(path) {
   if (!stat.isDirectory()) return stat.mtimeMs;
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
 }
+
+const SOURCES = [...included(), ...compiledLastTime(), "tsconfig.json", "package.json"];
 
 const built = statSync(BUILT, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 if (Math.max(...SOURCES.map(newestChange)) > built) {

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/records/database.js";
 import { PostgresStateStore } from "../../src/store/postgres-state.js";
-
-const URL = "postgres://postgres@127.0.0.1:5432/test";
+import { describeNeeding } from "../servers/needing.js";
+import { TEST_DATABASE_URL as URL } from "../servers/servers.js";
 const opened: Database[] = [];
 
 afterAll(async () => {
@@ -14,7 +14,7 @@ afterAll(async () => {
   }
 });
 
-describe("a PostgreSQL connection dropped under the process", () => {
+describeNeeding(["postgres"], "a PostgreSQL connection dropped under the process", () => {
   it("is reported, not a crash, and the next query reconnects", async () => {
     const lost: Error[] = [];
     const name = `lost_${randomUUID().replace(/-/g, "")}`;

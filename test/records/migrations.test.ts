@@ -8,12 +8,14 @@ import { packageRoot } from "../../src/config/package-root.js";
 import { MIGRATIONS } from "../../src/records/migrations.js";
 import { DatabaseUrlError, openDatabase, type Database } from "../../src/records/database.js";
 import { tempDir } from "../helpers.js";
+import { itNeeding } from "../servers/needing.js";
+import { TEST_DATABASE_URL } from "../servers/servers.js";
 
 const opened: Database[] = [];
 const schemas: string[] = [];
 afterEach(async () => {
   for (const schema of schemas.splice(0)) {
-    const admin = await openDatabase("postgres://postgres@127.0.0.1:5432/test", { schema });
+    const admin = await openDatabase(TEST_DATABASE_URL, { schema });
     if (admin.kind === "postgres") await admin.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
     await admin.close();
   }
@@ -25,6 +27,13 @@ function openInChild(url: string): Promise<number | null> {
   const script = `const { openDatabase } = await import(${JSON.stringify(pathToFileURL(BUILT_DATABASE).href)}); const d = await openDatabase(${JSON.stringify(url)}); await d.close();`;
   const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "ignore", "inherit"] });
   return new Promise((resolve) => child.on("exit", resolve));
+}
+
+/** The test database's URL with `?schema=` set. */
+function withSchema(schema: string): string {
+  const url = new URL(TEST_DATABASE_URL);
+  url.searchParams.set("schema", schema);
+  return url.toString();
 }
 
 const BUILT_DATABASE = join(packageRoot(), "dist", "src", "records", "database.js");
@@ -57,23 +66,23 @@ describe("migrations", () => {
     expect(await applied(database)).toEqual(Object.keys(MIGRATIONS));
   });
 
-  it("apply every version to an empty PostgreSQL schema, once, even when two processes start together", async () => {
+  itNeeding(["postgres"], "apply every version to an empty PostgreSQL schema, once, even when two processes start together", async () => {
     const schema = `migrations_${randomUUID().replace(/-/g, "")}`;
     schemas.push(schema);
-    const url = "postgres://postgres@127.0.0.1:5432/test";
+    const url = TEST_DATABASE_URL;
     const [a, b] = await Promise.all([openDatabase(url, { schema }), openDatabase(url, { schema })]);
     opened.push(a, b);
     expect(await tablesOf(a, schema)).toEqual([...TABLES].sort());
     expect(await applied(b)).toEqual(Object.keys(MIGRATIONS));
   });
 
-  it("work in the schema a PostgreSQL URL names, created on first start", async () => {
+  itNeeding(["postgres"], "work in the schema a PostgreSQL URL names, created on first start", async () => {
     const schema = `url_${randomUUID().replace(/-/g, "")}`;
     schemas.push(schema);
-    const database = await openDatabase(`postgres://postgres@127.0.0.1:5432/test?schema=${schema}`);
+    const database = await openDatabase(withSchema(schema));
     opened.push(database);
     expect(await tablesOf(database, schema)).toEqual([...TABLES].sort());
-    await expect(openDatabase("postgres://postgres@127.0.0.1:5432/test?schema=Robert%27);DROP")).rejects.toThrow(/DATABASE_URL: schema/);
+    await expect(openDatabase(withSchema("Robert');DROP"))).rejects.toThrow(/DATABASE_URL: schema/);
   });
 
   it("name DATABASE_URL when its scheme is not supported", async () => {
