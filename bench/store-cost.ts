@@ -39,7 +39,9 @@ const discard = { write: () => true } as unknown as NodeJS.WritableStream;
 async function measure(backend: (typeof BACKENDS)[number], catalog: RoleCatalog, texts: string[]): Promise<{ answer: number[]; rating: number[] }> {
   const schema = backend.schema ? `bench_${randomUUID().replace(/-/g, "")}` : undefined;
   const database = await openDatabase(backend.database(), schema ? { schema } : {});
-  const state = openStateStore(database, { memory: Boolean(backend.memory), ...(backend.redis ? { redisUrl: backend.redis } : {}) });
+  // Keys of this run's own on Redis: the delivery claims of an earlier run would make these answers retries.
+  const redis = backend.redis ? { url: backend.redis, prefix: `parcours-bench-${randomUUID()}` } : undefined;
+  const state = openStateStore(database, { memory: Boolean(backend.memory), redis });
   const parcours = assembleParcours({ catalog, state, database, logger: createLogger("info", discard), config: { DEFAULT_LOCALE: "en", CONTEXT_TTL_HOURS: 24, ASSESSMENT_IDLE_DAYS: 7 } });
   const answer: number[] = [];
   const rating: number[] = [];

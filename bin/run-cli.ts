@@ -6,7 +6,7 @@ import { runConsoleChat } from "../adapters/console/console-chat.js";
 import { toText } from "../adapters/console/render-text.js";
 import { CatalogError, loadCatalog } from "../src/catalog/load-catalog.js";
 import { LOCALES, type Locale } from "../src/catalog/schema.js";
-import { ConfigError, loadConfig, type Config } from "../src/config/config.js";
+import { ConfigError, loadConfig, type AdapterName, type Config } from "../src/config/config.js";
 import { createLogger, type Logger } from "../src/logging/logger.js";
 import { chooseAdapters } from "./choose-adapters.js";
 import { startPlatforms, stopPlatforms } from "./start-platforms.js";
@@ -17,6 +17,7 @@ import { RuleBasedUnderstanding } from "../src/understanding/rule-based-understa
 import { MAX_FILE_BYTES, readAnnouncementFile } from "../src/announcements/announcement-file.js";
 import { readFileBounded } from "./read-file-bounded.js";
 import { registerPorts } from "./platform-ports.js";
+import { PortUnavailable, serveHttp } from "./serve-http.js";
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -157,17 +158,25 @@ const start: Command = async (args, io, config) => {
   const adapters = chooseAdapters(config);
   const withConsole = adapters.includes("console");
   return withParcours(io, config, withConsole ? chatLogLevel(io, config) : config.LOG_LEVEL, async (parcours, logger) => {
-    const running = await startPlatforms(adapters, parcours, config, logger);
-    parcours.startWork();
-    const stopped = untilStopped(logger);
-    if (withConsole) {
-      await Promise.race([consoleChat(parcours, io, config), stopped]);
-    } else {
-      await stopped;
+    // The console chat is a terminal session: nothing to serve to a network.
+    const server = withConsole ? undefined : await serveHttp(parcours, config, logger, emulatorOnly(adapters, config));
+    try {
+      const running = server ? await startPlatforms(adapters, parcours, config, logger, server.http) : [];
+      parcours.startWork();
+      server?.started();
+      const stopped = untilStopped(logger);
+      if (withConsole) {
+        await Promise.race([consoleChat(parcours, io, config), stopped]);
+      } else {
+        await stopped;
+      }
+      // No new requests; then every adapter waits for its answers in flight (a bounded time) before the stores close.
+      await server?.stop();
+      await stopPlatforms(running, logger);
+      return 0;
+    } finally {
+      await server?.stop();
     }
-    // Every adapter has waited for its answers in flight (a bounded time) before the stores close.
-    await stopPlatforms(running, logger);
-    return 0;
   });
 };
 
@@ -228,19 +237,29 @@ async function confirmed(io: CliIo): Promise<boolean> {
   return false;
 }
 
+/** Teams without authentication is a local emulator's: the server then listens on loopback only. */
+const emulatorOnly = (adapters: AdapterName[], config: Config) => adapters.includes("teams") && !config.MICROSOFT_APP_ID;
+
 /**
  * `parcours worker`: only the queued and scheduled work (deliveries, reminders, closes), beside
- * processes that serve; it posts through the platforms' outbound ports and listens on no port.
+ * processes that serve; it posts through the platforms' outbound ports, and serves only health
+ * and metrics on PORT.
  */
 const worker: Command = async (args, io, config) => {
   parse(args, {});
   const platforms = chooseAdapters(config).filter((name) => name !== "console");
   return withParcours(io, config, config.LOG_LEVEL, async (parcours, logger) => {
-    await registerPorts(platforms, parcours, config, logger, () => undefined);
-    parcours.startWork();
-    logger.info({ platforms }, "worker running");
-    await untilStopped(logger);
-    return 0;
+    const server = await serveHttp(parcours, config, logger, false);
+    try {
+      await registerPorts(platforms, parcours, config, logger, () => undefined);
+      parcours.startWork();
+      server.started();
+      logger.info({ platforms }, "worker running");
+      await untilStopped(logger);
+      return 0;
+    } finally {
+      await server.stop();
+    }
   });
 };
 
@@ -283,7 +302,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`parcours: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (error instanceof CatalogError || error instanceof ConfigError || error instanceof DatabaseUrlError || error instanceof StoreUnavailable) {
+    if (error instanceof CatalogError || error instanceof ConfigError || error instanceof DatabaseUrlError || error instanceof StoreUnavailable || error instanceof PortUnavailable) {
       io.stderr.write(`parcours: ${error.message}\n`);
       return 1;
     }

@@ -3,13 +3,17 @@ import { describeError } from "../src/logging/describe-error.js";
 import type { AdapterName, Config } from "../src/config/config.js";
 import type { Logger } from "../src/logging/logger.js";
 import type { Parcours } from "../src/parcours.js";
+import type { HttpService } from "../src/service/http-service.js";
 
 /** How to load each platform adapter. */
 type Starters = Record<Exclude<AdapterName, "console">, () => Promise<AdapterStarter>>;
 
 /** Loaded on demand, so the console chat never loads a platform SDK it does not use. */
 const STARTERS: Starters = {
-  slack: async () => (await import("../adapters/slack/start-slack.js")).startSlack,
+  slack: async () => {
+    const { startSlack } = await import("../adapters/slack/start-slack.js");
+    return (parcours, config, logger, http) => startSlack(parcours, config, logger, { http });
+  },
   teams: async () => (await import("../adapters/teams/start-teams.js")).startTeams,
 };
 
@@ -17,13 +21,13 @@ const STARTERS: Starters = {
  * Starts the platform servers and returns them running; stops those already started if one fails,
  * and then throws the start's own error, whatever their stopping does.
  */
-export async function startPlatforms(names: AdapterName[], parcours: Parcours, config: Config, logger: Logger, starters: Starters = STARTERS): Promise<RunningAdapter[]> {
+export async function startPlatforms(names: AdapterName[], parcours: Parcours, config: Config, logger: Logger, http: HttpService, starters: Starters = STARTERS): Promise<RunningAdapter[]> {
   const running: RunningAdapter[] = [];
   try {
     for (const name of names) {
       if (name === "console") continue;
       const start = await starters[name]();
-      const adapter = await start(parcours, config, logger);
+      const adapter = await start(parcours, config, logger, http);
       running.push(adapter);
       if (adapter.outbound) parcours.outbound.register(adapter.outbound);
       logger.info({ adapter: name }, "adapter started");

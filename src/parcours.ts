@@ -2,8 +2,10 @@ import { loadCatalog } from "./catalog/load-catalog.js";
 import type { RoleCatalog } from "./catalog/role-catalog.js";
 import type { Config } from "./config/config.js";
 import { ParcoursBot } from "./conversation/parcours-bot.js";
+import { activeFlows } from "./flows/flow-engine.js";
 import { describeError } from "./logging/describe-error.js";
 import type { Logger } from "./logging/logger.js";
+import { ParcoursMetrics } from "./metrics/parcours-metrics.js";
 import type { JobQueue } from "./jobs/job-queue.js";
 import { openJobQueue } from "./jobs/open-job-queue.js";
 import { AddressBook } from "./outbound/address-book.js";
@@ -12,7 +14,9 @@ import { phrasingFromConfig } from "./phrasing/phrasing-from-config.js";
 import type { Phrasing } from "./phrasing/phrasing.js";
 import { UserErasure } from "./privacy/user-erasure.js";
 import { openDatabase, type Database } from "./records/database.js";
+import { checkDatabaseReady } from "./records/database-readiness.js";
 import { checkedStore } from "./records/store-unavailable.js";
+import type { ReadinessCheck } from "./service/health-routes.js";
 import { openStateStore } from "./store/open-state.js";
 import type { StateStore } from "./store/state-store.js";
 import { RuleBasedUnderstanding } from "./understanding/rule-based-understanding.js";
@@ -35,6 +39,10 @@ export interface Parcours {
   erasure: UserErasure;
   /** Template wording, or an LlmPhrasing whose `stats` count what it did. */
   phrasing?: Phrasing;
+  /** What /metrics exposes. */
+  metrics: ParcoursMetrics;
+  /** What /readyz checks: the database and its migrations, the state store, the job queue, the catalogue. */
+  readiness: readonly ReadinessCheck[];
   /** Starts running the durable jobs (survey reminders and closes) in this process. */
   startWork(): void;
   close(): Promise<void>;
@@ -47,6 +55,7 @@ export interface ParcoursParts {
   logger: Logger;
   config: Pick<Config, "DEFAULT_LOCALE" | "CONTEXT_TTL_HOURS" | "ASSESSMENT_IDLE_DAYS"> & Partial<Pick<Config, "LND_ADMINS">>;
   phrasing?: Phrasing;
+  metrics?: ParcoursMetrics;
   /** The database's own jobs table unless given (BullMQ when Redis is configured). */
   jobs?: JobQueue;
   now?: () => Date;
@@ -71,7 +80,9 @@ export function assembleParcours(parts: ParcoursParts): Parcours {
   purge();
   const purging = setInterval(purge, PURGE_EVERY_MS).unref();
   const addresses = new AddressBook(database.db);
-  const outbound = new OutboundPorts();
+  const metrics = parts.metrics ?? new ParcoursMetrics();
+  metrics.observe({ flowsActive: () => activeFlows(state), backlog: () => jobs.backlog() });
+  const outbound = new OutboundPorts(metrics);
   const erasure = new UserErasure(state);
   const bot = new ParcoursBot({
     catalog,
@@ -84,6 +95,7 @@ export function assembleParcours(parts: ParcoursParts): Parcours {
     jobs,
     admins: new Set(config.LND_ADMINS ?? []),
     logger,
+    metrics,
     defaultLocale: config.DEFAULT_LOCALE,
     contextTtlMs: config.CONTEXT_TTL_HOURS * 3600_000,
     assessmentIdleMs: config.ASSESSMENT_IDLE_DAYS * 24 * 3600_000,
@@ -100,6 +112,18 @@ export function assembleParcours(parts: ParcoursParts): Parcours {
     jobs,
     erasure,
     ...(parts.phrasing ? { phrasing: parts.phrasing } : {}),
+    metrics,
+    readiness: [
+      { name: "database", check: () => checkDatabaseReady(database) },
+      { name: "state", check: async () => void (await state.get("parcours:ready")) },
+      { name: "jobs", check: async () => void (await jobs.waiting()) },
+      {
+        name: "catalogue",
+        check: async () => {
+          if (catalog.size === 0) throw new Error("no role loaded");
+        },
+      },
+    ],
     startWork: () => jobs.start(bot.jobHandlers()),
     async close() {
       clearInterval(purging);
@@ -121,8 +145,9 @@ export async function createParcours(config: Config, logger: Logger): Promise<Pa
     openDatabase(config.DATABASE_URL, { onConnectionLost: (error) => logger.warn({ err: describeError(error) }, "database connection lost: the next query reconnects") }),
   );
   const memory = config.DATABASE_URL.startsWith("memory:");
-  const state = openStateStore(database, { memory, ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}) });
-  const jobs = openJobQueue(database, { logger, ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}) });
+  const redis = config.REDIS_URL ? { url: config.REDIS_URL, prefix: config.REDIS_PREFIX } : undefined;
+  const state = openStateStore(database, { memory, redis, logger });
+  const jobs = openJobQueue(database, { redis, leaseMs: config.JOB_LEASE_SECONDS * 1000, concurrency: config.JOB_CONCURRENCY, logger });
   try {
     // A Redis that cannot be reached stops the start now, rather than every answer and job later.
     if (config.REDIS_URL) await checkedStore("REDIS_URL", config.REDIS_URL, () => Promise.all([state.get("parcours:reachable"), jobs.waiting()]));
@@ -130,7 +155,8 @@ export async function createParcours(config: Config, logger: Logger): Promise<Pa
     await Promise.allSettled([jobs.close(), state.close(), database.close()]);
     throw error;
   }
-  const phrasing = phrasingFromConfig(config, { catalog, store: state, logger });
+  const metrics = new ParcoursMetrics();
+  const phrasing = phrasingFromConfig(config, { catalog, store: state, logger, metrics });
   logger.info({ roles: catalog.size, database: database.kind, state: config.REDIS_URL ? "redis" : memory ? "memory" : database.kind }, "catalogue loaded");
-  return assembleParcours({ catalog, state, database, logger, config, phrasing, jobs });
+  return assembleParcours({ catalog, state, database, logger, config, phrasing, jobs, metrics });
 }

@@ -1,9 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { ListenOptions } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { ReceiverMultipleAckError, type AckFn, type App, type Receiver } from "@slack/bolt";
 import type { Logger } from "../../src/logging/logger.js";
 import { describeError } from "../../src/logging/describe-error.js";
-import { BodyTooLarge, declaredLength, readBoundedBody, RequestAborted } from "./bounded-body.js";
+import { BodyTooLarge, readBoundedBody, RequestAborted } from "../../src/service/bounded-body.js";
+import { headerOf as header, refuseUnread, type HttpService } from "../../src/service/http-service.js";
+import { EVENT_OUTCOME, type EventOutcome } from "./event-outcome.js";
 import { payloadProblems } from "./payload-shapes.js";
 import { MalformedBody, parseSlackBody } from "./request-body.js";
 import { freshSignatureHeaders, validSignature } from "./request-signature.js";
@@ -24,17 +25,14 @@ export const ACK_WINDOW_MS = 3_000;
 export interface SlackHttpReceiverOptions {
   signingSecret: string;
   logger: Logger;
+  /** The server it is served by, with health, metrics and any other platform. */
+  http: HttpService;
   /** The one path of events, commands and interactions. */
   path: string;
   maxBodyBytes?: number;
   ackWindowMs?: number;
   now?: () => number;
 }
-
-const header = (req: IncomingMessage, name: string) => {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-};
 
 function retryOf(req: IncomingMessage): { retryNum?: number; retryReason?: string } {
   const num = header(req, "x-slack-retry-num");
@@ -53,29 +51,16 @@ function writeAnswer(res: ServerResponse, status: number, body?: unknown, extraH
   }
 }
 
-/** The request target's path; undefined when it is not a URL at all (Node's parser lets `http://[` through). */
-function pathOf(req: IncomingMessage): string | undefined {
-  try {
-    return new URL(req.url ?? "/", "http://receiver").pathname;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Refuses a request whose body was not (or not all) read: the connection is closed after the answer, never reused with bytes left on it. */
-const refuseUnread = (res: ServerResponse, status: number) => writeAnswer(res, status, undefined, { connection: "close" });
-
 /**
  * Parcours' own HTTP receiver for Bolt, on node:http, in place of Bolt's HTTPReceiver, which reads
  * a whole body (however large) before checking its signature and answers an event nobody
- * acknowledged with a 404 after 3 seconds. In order: the path, the signature headers and the
- * declared length (before reading anything), the body up to a limit, the signature, the body's
- * shape; then Slack's handshakes, or the app's listeners.
+ * acknowledged with a 404 after 3 seconds. In order: the path, the method and the declared length
+ * (HttpService), the signature headers (before reading anything), the body up to a limit, the
+ * signature, the body's shape; then Slack's handshakes, or the app's listeners.
  * https://docs.slack.dev/tools/bolt-js/concepts/receiver
  */
 export class SlackHttpReceiver implements Receiver {
   private app: App | undefined;
-  private server: Server | undefined;
   private readonly log: Logger;
   private readonly maxBodyBytes: number;
   private readonly ackWindowMs: number;
@@ -92,51 +77,19 @@ export class SlackHttpReceiver implements Receiver {
     this.app = app;
   }
 
-  /** Listens on a port (0: any free one), or on the given host and port. */
-  async start(listen: number | ListenOptions): Promise<Server> {
-    const server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => {
-        this.log.error({ err: describeError(error) }, "slack request failed");
-        if (!res.headersSent) refuseUnread(res, 500);
-      });
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(typeof listen === "number" ? { port: listen } : listen, () => {
-        server.off("error", reject);
-        resolve();
-      });
-    });
-    this.server = server;
-    return server;
+  /** Bolt's app.start(): the path is served from now on, by the shared server. */
+  async start(): Promise<void> {
+    this.options.http.route(this.options.path, { methods: ["POST"], maxBodyBytes: this.maxBodyBytes, handle: (req, res) => this.handle(req, res) });
   }
 
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    if (!server) return;
-    await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-  }
+  /** The shared server stops taking requests itself; the listeners' work is drained by the adapter. */
+  async stop(): Promise<void> {}
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = pathOf(req);
-    if (path === undefined) {
-      // Not the client's bytes in the log: a target that is not a URL is anyone's probe, not Slack.
-      this.log.warn("request with a malformed target refused");
-      return refuseUnread(res, 400);
-    }
-    if (path !== this.options.path) return refuseUnread(res, 404);
-    if (req.method !== "POST") return refuseUnread(res, 405);
-
     const signed = { timestamp: header(req, "x-slack-request-timestamp"), signature: header(req, "x-slack-signature") };
     if (!freshSignatureHeaders(signed, this.now())) {
       this.log.warn("slack request without a signature or with a stale timestamp refused");
       return refuseUnread(res, 401);
-    }
-    const declared = declaredLength(req);
-    if (declared !== undefined && declared > this.maxBodyBytes) {
-      this.log.warn({ declared, limit: this.maxBodyBytes }, "slack request body too large, refused unread");
-      return refuseUnread(res, 413);
     }
     let raw: Buffer;
     try {
@@ -197,12 +150,20 @@ export class SlackHttpReceiver implements Receiver {
   }
 
   /**
-   * Hands the payload to the app. The HTTP answer is the first of: the listener's ack (with its
-   * body); the app finishing without anyone acknowledging (an event or action nobody listens to);
-   * the end of Slack's 3 seconds. The last two answer an empty 200, so that Slack neither retries
-   * an event nobody wants three times nor shows the user an error.
+   * Hands the payload to the app. A command's or an interaction's HTTP answer is the first of: the
+   * listener's ack (with its body); the app finishing without anyone acknowledging (an action
+   * nobody listens to); the end of Slack's 3 seconds. The last two answer an empty 200, so that
+   * Slack does not show the user an error.
+   *
+   * An Events API delivery (a message, a mention) is answered only once its listeners have ended,
+   * that is once the user has the answer: a process that dies before then never said 200, so
+   * Slack delivers the event again, to a process that lives (its retries come at once, after a
+   * minute and after five: https://docs.slack.dev/apis/events-api/#retries). An answer slower than
+   * Slack's 3 seconds is retried too, and the core's claim on the event keeps it from being answered
+   * twice: the retry is told 503 while the answer is under way, 200 once it is done.
    */
   private async dispatch(body: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const event = body.type === "event_callback";
     let answered = false;
     const answer = (status: number, payload?: unknown): boolean => {
       if (answered) return false;
@@ -211,20 +172,24 @@ export class SlackHttpReceiver implements Receiver {
       writeAnswer(res, status, payload);
       return true;
     };
-    const deadline = setTimeout(() => {
-      if (answer(200)) this.log.debug({ type: body.type }, "not acknowledged within 3 seconds: answered 200 so that slack does not retry");
-    }, this.ackWindowMs);
+    const deadline = event
+      ? undefined
+      : setTimeout(() => {
+          if (answer(200)) this.log.debug({ type: body.type }, "not acknowledged within 3 seconds: answered 200 so that slack does not show an error");
+        }, this.ackWindowMs);
 
     let acknowledged = false;
     const ack: AckFn<unknown> = async (response) => {
       if (acknowledged) throw new ReceiverMultipleAckError();
       acknowledged = true;
-      if (!answer(200, response)) this.log.debug("acknowledged after slack had its answer");
+      if (!event && !answer(200, response)) this.log.debug("acknowledged after slack had its answer");
     };
 
+    const outcome: EventOutcome = { redeliver: false };
     try {
-      await this.app!.processEvent({ body, ack, ...retryOf(req) });
-      if (answer(200)) this.log.debug({ type: body.type }, "no listener acknowledged: answered 200");
+      await this.app!.processEvent({ body, ack, ...retryOf(req), customProperties: { [EVENT_OUTCOME]: outcome } });
+      if (outcome.redeliver) answer(503);
+      else if (answer(200) && !event) this.log.debug({ type: body.type }, "no listener acknowledged: answered 200");
     } catch (error) {
       this.log.error({ err: describeError(error) }, "slack request failed");
       answer(500);

@@ -59,6 +59,17 @@ export class SlackLocales {
   private async profile(client: webApi.WebClient, userId: string): Promise<SlackProfile> {
     const remembered = this.recent.get(userId);
     if (remembered && remembered.until > Date.now()) return remembered.profile;
+    try {
+      return await this.sharedProfile(client, userId);
+    } catch (error) {
+      // The cache and the erasure fence are in the state store. When it fails, the message goes on
+      // to the core without a language, and the core, which needs the store too, says it failed.
+      this.logger.warn({ err: describeError(error) }, "slack locale unavailable");
+      return { locale: null };
+    }
+  }
+
+  private async sharedProfile(client: webApi.WebClient, userId: string): Promise<SlackProfile> {
     const key = localeKey(userId);
     const cached = await this.store.get<SlackProfile>(key);
     if (cached) return this.remember(userId, cached);

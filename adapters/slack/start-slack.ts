@@ -1,10 +1,10 @@
-import type { Server } from "node:http";
 import { App, type webApi } from "@slack/bolt";
 import type { OutboundStarter, RunningAdapter } from "../adapter.js";
 import { ConfigError, type Config } from "../../src/config/config.js";
 import type { Logger } from "../../src/logging/logger.js";
 import type { OutboundPort } from "../../src/outbound/outbound.js";
 import type { Parcours } from "../../src/parcours.js";
+import { HttpService } from "../../src/service/http-service.js";
 import { BackgroundWork, DRAIN_MS } from "../shared/background-work.js";
 import { describeError } from "../../src/logging/describe-error.js";
 import { boltLogger } from "./bolt-logger.js";
@@ -39,7 +39,9 @@ export interface RunningSlack extends RunningAdapter {
 }
 
 export interface SlackStartOptions {
-  /** The interface to listen on in HTTP mode; all of them by default. */
+  /** The server shared with health, metrics and Teams; without one, HTTP mode listens on PORT itself. */
+  http?: HttpService;
+  /** The interface to listen on in HTTP mode without a shared server; all of them by default. */
   host?: string;
   /** How long stopping waits for answers in flight; DRAIN_MS by default. */
   drainMs?: number;
@@ -60,8 +62,8 @@ function dropMalformedPayloads(app: App, log: Logger): void {
 }
 
 /**
- * Starts Parcours on Slack with Bolt: HTTP mode on PORT at /slack/events through Parcours' own
- * receiver, or Socket Mode when SLACK_APP_TOKEN is set. Listeners acknowledge first, and the
+ * Starts Parcours on Slack with Bolt: HTTP mode at /slack/events through Parcours' own receiver,
+ * on the shared server (or one of its own on PORT), or Socket Mode when SLACK_APP_TOKEN is set. Listeners acknowledge first, and the
  * answer is computed after the acknowledgement. https://docs.slack.dev/tools/bolt-js/concepts/acknowledge
  */
 export async function startSlack(parcours: Parcours, config: Config, logger: Logger, options: SlackStartOptions = {}): Promise<RunningSlack> {
@@ -70,11 +72,12 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
   if (!socketMode && !config.SLACK_SIGNING_SECRET) throw new ConfigError("Slack in HTTP mode needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)");
 
   const log = logger.child({ adapter: "slack" });
+  const http = socketMode ? undefined : (options.http ?? new HttpService(log));
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     ...(socketMode
       ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
-      : { receiver: new SlackHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, logger: log, path: EVENTS_PATH }) }),
+      : { receiver: new SlackHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, logger: log, http: http!, path: EVENTS_PATH }) }),
     clientOptions: clientOptions(config, log),
     logger: boltLogger(log),
     // The core keeps conversation context in Parcours' state; Bolt's own in-memory one would only grow.
@@ -112,9 +115,9 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
     log.error({ err: describeError(error) }, "slack request failed");
   });
 
-  const started = socketMode ? await app.start() : await app.start({ port: config.PORT, ...(options.host ? { host: options.host } : {}) });
-  const address = socketMode ? null : (started as Server).address();
-  const port = address && typeof address === "object" ? address.port : undefined;
+  await app.start();
+  const ownServer = http && !options.http ? http : undefined;
+  const port = ownServer ? await ownServer.listen(config.PORT, options.host) : http?.port;
   log.info({ mode: socketMode ? "socket" : "http", port }, "slack listening");
 
   return {
@@ -124,6 +127,7 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
     outbound: corePort(coreClient(config, log, options.coreCallTimeoutMs), parts, config),
     settled: () => work.settled(),
     async stop() {
+      await ownServer?.close(options.drainMs ?? DRAIN_MS);
       await app.stop();
       await work.drain(options.drainMs ?? DRAIN_MS);
     },

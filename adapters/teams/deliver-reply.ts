@@ -50,8 +50,9 @@ export async function sendReply(context: TurnContext, reply: Reply, delivery: Re
 /**
  * Waits for the core's answer within the turn budget and sends it in the turn; a later answer is
  * sent proactively through the conversation reference once ready. `undefined` means a duplicate.
+ * `sent` runs once the answer reached Teams, whichever way it went.
  */
-export async function answerInTime(context: TurnContext, answer: Promise<Reply | undefined>, delivery: ReplyDelivery): Promise<void> {
+export async function answerInTime(context: TurnContext, answer: Promise<Reply | undefined>, delivery: ReplyDelivery, sent: () => Promise<void> = async () => {}): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<typeof LATE>((resolve) => {
     timer = setTimeout(() => resolve(LATE), delivery.turnBudgetMs);
@@ -59,13 +60,16 @@ export async function answerInTime(context: TurnContext, answer: Promise<Reply |
   const first = await Promise.race([answer, late]);
   clearTimeout(timer);
   if (first !== LATE) {
-    if (first) await sendReply(context, first, delivery);
-    return;
+    if (!first) return;
+    await sendReply(context, first, delivery);
+    return sent();
   }
   delivery.logger.info({ budgetMs: delivery.turnBudgetMs }, "answer late for the turn, continuing proactively");
   const reference = TurnContext.getConversationReference(context.activity);
   void delivery.work.track("late answer", async () => {
     const reply = await answer;
-    if (reply) await delivery.outbound.continueConversation(reference, (later) => sendReply(later, reply, delivery));
+    if (!reply) return;
+    await delivery.outbound.continueConversation(reference, (later) => sendReply(later, reply, delivery));
+    await sent();
   });
 }

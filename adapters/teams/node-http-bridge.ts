@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Activity, InvokeResponse } from "botbuilder";
 import { z } from "zod";
+import { BodyTooLarge, readBoundedBody } from "../../src/service/bounded-body.js";
 
 /** Bot Framework activities are a few kilobytes; anything near this is not an activity. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -44,16 +45,12 @@ const problems = (error: z.ZodError) => error.issues.map((issue) => `${issue.pat
 
 /** Reads and parses an activity: a JSON object of the shape above. */
 export async function readActivity(req: IncomingMessage): Promise<Activity> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new BadRequest(413, "request body too large");
-    chunks.push(chunk);
-  }
+  const raw = await readBoundedBody(req, MAX_BODY_BYTES).catch((error: unknown) => {
+    throw error instanceof BodyTooLarge ? new BadRequest(413, "request body too large") : error;
+  });
   let body: unknown;
   try {
-    body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    body = JSON.parse(raw.toString("utf8"));
   } catch {
     throw new BadRequest(400, "request body is not valid JSON");
   }

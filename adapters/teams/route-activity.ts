@@ -53,7 +53,9 @@ async function onMessage(context: TurnContext, deps: ActivityRouterDependencies)
   }
   // In channels and group chats the text starts with "<at>Parcours</at>", which is not part of the question.
   const text = activity.text ? TurnContext.removeRecipientMention(activity) ?? "" : "";
-  await answerInTime(context, deps.bot.handleMessage(toIncomingMessage(activity, text)), deps);
+  const message = toIncomingMessage(activity, text);
+  // Teams delivers again an activity whose request failed; once the answer is sent, a copy is a duplicate.
+  await answerInTime(context, deps.bot.handleMessage(message), deps, () => deps.bot.answered(message));
 }
 
 /**

@@ -3,8 +3,8 @@ import { startTeamsServer } from "./teams-server.js";
 import { createTeamsPort } from "./teams-port.js";
 
 /** What `parcours start` runs when Teams is configured (MICROSOFT_APP_ID, or TEAMS_ENABLED=true for an emulator). */
-export const startTeams: AdapterStarter = async (parcours, config, logger) => {
-  const server = await startTeamsServer({ parcours, config, logger });
+export const startTeams: AdapterStarter = async (parcours, config, logger, http) => {
+  const server = await startTeamsServer({ parcours, config, logger, http });
   return { name: "teams", outbound: server.outbound, stop: () => server.stop() };
 };
 

@@ -1,4 +1,5 @@
 import type { ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
+import { DeliveryInProgress } from "../../src/conversation/parcours-bot.js";
 import { ConfigError, type Config } from "../../src/config/config.js";
 import type { Logger } from "../../src/logging/logger.js";
 import type { Parcours } from "../../src/parcours.js";
@@ -51,6 +52,8 @@ function createAdapter({ config, logger, authEndpoints, requestTimeoutMs }: Team
   );
   const adapter = new TeamsCloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
+    // Not a failure: the request is answered 503, for Teams to deliver the activity again.
+    if (error instanceof DeliveryInProgress) throw error;
     // The core turns its own failures into a sentence; what lands here failed on the way to Teams.
     logger.error({ adapter: "teams", type: context.activity.type, err: describeOutboundError(error) }, "teams turn failed");
   };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { RetryLater, type Job } from "../jobs/job-queue.js";
 import { describeError } from "../logging/describe-error.js";
 import type { Logger } from "../logging/logger.js";
+import type { ParcoursMetrics } from "../metrics/parcours-metrics.js";
 import type { OutboundPorts } from "../outbound/outbound-ports.js";
 import { OutboundError, type ConversationAddress, type OutboundPort } from "../outbound/outbound.js";
 import type { PaceGate } from "../outbound/pace-gate.js";
@@ -28,6 +29,7 @@ export interface DeliveryDependencies {
   ports: OutboundPorts;
   gate: PaceGate;
   logger: Logger;
+  metrics: ParcoursMetrics;
   /** Called after a delivery settled, to finish the announcement and refresh its status card. */
   settled: (announcementId: string) => Promise<void>;
   random?: () => number;
@@ -112,7 +114,9 @@ export class AnnouncementDelivery {
   }
 
   private async settle(key: DeliveryKey, outcome: Parameters<AnnouncementRecords["settle"]>[1]): Promise<void> {
-    if (await this.deps.records.settle(key, outcome)) await this.deps.settled(key.announcementId);
+    if (!(await this.deps.records.settle(key, outcome))) return;
+    this.deps.metrics.deliveries.inc({ platform: key.platform, status: outcome.status, reason: "reason" in outcome ? outcome.reason : "" });
+    await this.deps.settled(key.announcementId);
   }
 
   /** Exponential, with jitter so that a thousand deliveries failed together do not come back together. */

@@ -55,6 +55,7 @@ export class ProgrammeAnnouncements {
       ports: deps.outbound,
       gate: new PaceGate(deps.state),
       logger: deps.logger,
+      metrics: deps.metrics,
       settled: (id) => this.settled(id),
     });
   }

@@ -13,6 +13,28 @@ export const configSchema = z.object({
   CATALOG_DIR: z.string().min(1).default(() => join(packageRoot(), "catalog")),
   DATABASE_URL: z.string().min(1).default("sqlite://data/parcours.sqlite"),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+  /**
+   * Where this deployment's keys begin on a Redis it may share with others (`<prefix>:state:…`,
+   * `<prefix>:jobs:…`). Words joined by single colons, without the glob characters (* ? [ ]) that
+   * would make the store's SCAN MATCH, or an ACL key pattern, take in another deployment's keys.
+   */
+  REDIS_PREFIX: z
+    .string()
+    .max(64)
+    .regex(/^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)*$/, "letters, digits, _ . - and single colons between them, e.g. parcours or acme:parcours")
+    .default("parcours"),
+  /**
+   * How long a job taken by a process that then dies stays its own before another process takes it
+   * again. A live worker renews it while the handler runs, so it bounds only the wait after a crash.
+   * At least 10 s: the database queue renews every third of it, and a shorter lease would lapse
+   * during a mere slow query or pause and run the job twice.
+   */
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
+  /**
+   * Jobs one process runs at once. Past 50 they would only queue for the database's connections
+   * (pg's pool holds 10, which conversations share) and for the platforms' posting pace.
+   */
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   USER_REF_SALT: z.string().min(16, "use at least 16 characters").optional(),
   DEFAULT_LOCALE: z.enum(LOCALES).default("en"),
@@ -27,7 +49,6 @@ export const configSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(8).optional(),
   SLACK_APP_TOKEN: z.string().startsWith("xapp-", "must be an app-level token (xapp-…)").optional(),
   SLACK_API_URL: z.url().optional(),
-  TEAMS_PORT: port.default(3978),
   TEAMS_ENABLED: z.enum(["true", "false"]).transform((v) => v === "true").default(false),
   MICROSOFT_APP_ID: z.string().min(1).optional(),
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
@@ -65,6 +86,8 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Ignoring it would put each process on a SQLite file of its own, silently: say what replaced it.
   if (env.STORE_URL) throw new ConfigError("STORE_URL is no longer read: set DATABASE_URL (sqlite://… or postgres://…) and, for Redis, REDIS_URL (see the README, Upgrading from 0.1)");
+  // Ignoring it would leave a Bot Framework registration pointed at a port nobody listens on.
+  if (env.TEAMS_PORT) throw new ConfigError("TEAMS_PORT is no longer read: Teams is served on PORT, at /api/messages, beside Slack, health and metrics (see the README, Upgrading from 0.1)");
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
   const result = configSchema.safeParse(present);
   if (result.success) return result.data;

@@ -10,6 +10,7 @@ import type { FlowTurn } from "../flows/flow.js";
 import { messages } from "../i18n/messages.js";
 import { describeError } from "../logging/describe-error.js";
 import type { Logger } from "../logging/logger.js";
+import type { ParcoursMetrics } from "../metrics/parcours-metrics.js";
 import type { AddressBook } from "../outbound/address-book.js";
 import type { Phrasing } from "../phrasing/phrasing.js";
 import { userStateKey, type DataSubject, type UserErasure } from "../privacy/user-erasure.js";
@@ -45,6 +46,7 @@ export interface BotDependencies {
   /** `platform:userId` of the L&D admins (LND_ADMINS). */
   admins: ReadonlySet<string>;
   logger: Logger;
+  metrics: ParcoursMetrics;
   defaultLocale: Locale;
   contextTtlMs: number;
   /** How long an unfinished self-assessment is kept without an answer. */
@@ -62,6 +64,26 @@ export interface ConversationContext {
 
 /** Platforms retry for minutes at most; an hour of memory covers every retry window. */
 const DELIVERY_TTL_MS = 60 * 60 * 1000;
+/**
+ * How long a delivery being answered keeps others off it. Longer than any answer takes (a
+ * language model's time-out included); shorter than Slack's second retry (a minute after the
+ * first), so that a delivery whose process died while answering is answered on a retry.
+ */
+const ANSWERING_TTL_MS = 30_000;
+/** The claim's value once the answer reached the platform. */
+const ANSWERED = "answered";
+
+/**
+ * The delivery is being answered by another process (or this one) right now: the platform should
+ * be told to deliver it again later (a 503), not that it was handled, since that process may die
+ * before answering.
+ */
+export class DeliveryInProgress extends Error {
+  constructor() {
+    super("this delivery is being answered elsewhere");
+    this.name = "DeliveryInProgress";
+  }
+}
 const DEFAULT_ASSESSMENT_IDLE_MS = 7 * 24 * 3600_000;
 const FOLLOW_UP = /(?:^| )(?:it|its|this role|that role|this job|that job|one|them|they|their|ce metier|ce role|ce poste|ses|son|sa|il|elle|ils|elles|le devenir|l exercer|y arriver)(?= |$)/;
 
@@ -124,14 +146,28 @@ export class ParcoursBot {
     deps.erasure.register("announcement deliveries", (subject) => this.announcements.forgetUser(subject));
   }
 
-  /** Answers a message; `undefined` means this delivery was already handled (a platform retry). */
+  /**
+   * Answers a message; `undefined` means this delivery was already answered (a platform retry).
+   * Throws DeliveryInProgress when it is being answered now; the adapter calls `answered` once
+   * the reply reached the platform.
+   */
   async handleMessage(message: IncomingMessage): Promise<Reply | undefined> {
-    return this.perUser.run(contextKey(message), () => this.safely(message, () => this.answerMessage(message)));
+    const answered = this.deps.metrics.answerSeconds.startTimer({ platform: message.platform });
+    try {
+      return await this.perUser.run(contextKey(message), () => this.safely(message, () => this.answerMessage(message)));
+    } finally {
+      answered();
+    }
   }
 
   /** Answers a button press. Buttons carry the whole request, so no understanding is needed. */
   async handleAction(action: IncomingAction): Promise<Reply | undefined> {
     return this.perUser.run(contextKey(action), () => this.safely(action, () => this.answerAction(action)));
+  }
+
+  /** The reply to this delivery reached the platform: from now on a redelivery is a duplicate, for an hour. */
+  async answered(speaker: Speaker): Promise<void> {
+    if (speaker.deliveryId) await this.deps.state.set(deliveryKey(speaker), ANSWERED, DELIVERY_TTL_MS);
   }
 
   /** The durable jobs the core runs: survey reminders and closes, announcements' starts and deliveries. */
@@ -152,6 +188,8 @@ export class ParcoursBot {
     try {
       return await this.deps.erasure.fenced(subjectOf(speaker), work);
     } catch (error) {
+      // Someone else's claim: neither erased nor answered here.
+      if (error instanceof DeliveryInProgress) throw error;
       // The survey closed between the question and the answer: said plainly, and the answer is not recorded.
       if (error instanceof SurveyClosed) return plainText(surveyMessages(speaker.locale ?? this.deps.defaultLocale).answering.closed);
       this.deps.logger.error({ platform: speaker.platform, err: describeError(error) }, "handling failed");
@@ -175,10 +213,12 @@ export class ParcoursBot {
       { platform: message.platform, user: subjectOf(message), intent: understood.intent, command, roles: understood.roles, locale: understood.locale, confidence: understood.confidence },
       "message understood",
     );
+    this.deps.metrics.messages.inc({ platform: message.platform, intent: understood.intent });
+    if (understood.intent === "unknown") this.deps.metrics.unknownQuestions.inc({ platform: message.platform });
     // The language and roles of the last message answer the buttons pressed after it.
     await this.remember(message, understood.locale, understood.roles.length > 0 ? understood.roles : (context?.roles ?? []));
     const subject = subjectOf(message);
-    const flowReply = await this.flows.text(this.turn(subject, understood.locale), checked.text);
+    const flowReply = await this.flows.text({ ...this.turn(subject, understood.locale), ...(message.deliveryId ? { deliveryId: message.deliveryId } : {}) }, checked.text);
     if (flowReply && !("reask" in flowReply)) return flowReply;
     const interrupted = flowReply;
     if (interrupted && command === "explain-skill" && understood.roles.length === 0) return this.assessments.explain(subject, understood.locale);
@@ -239,11 +279,17 @@ export class ParcoursBot {
     return this.deps.phrasing ? this.deps.phrasing.phrase(request, reply) : reply;
   }
 
+  /**
+   * Claimed for a short while as it is answered, for an hour once answered (`answered`). A
+   * delivery whose process died while answering it is free again when its short claim lapses.
+   */
   private async firstDelivery(speaker: Speaker): Promise<boolean> {
     if (!speaker.deliveryId) return true;
-    const first = await this.deps.state.claim(deliveryKey(speaker), DELIVERY_TTL_MS);
-    if (!first) this.deps.logger.info({ platform: speaker.platform }, "duplicate delivery ignored");
-    return first;
+    const key = deliveryKey(speaker);
+    if (await this.deps.state.claim(key, ANSWERING_TTL_MS)) return true;
+    if ((await this.deps.state.get(key)) !== ANSWERED) throw new DeliveryInProgress();
+    this.deps.logger.info({ platform: speaker.platform }, "duplicate delivery ignored");
+    return false;
   }
 
   private async context(subject: DataSubject): Promise<ConversationContext | undefined> {

@@ -13,10 +13,12 @@ interface FlowRecord {
   idleUntil: number;
   /** The flow this one interrupted (a survey answered in the middle of a self-assessment): it comes back when this one ends. */
   suspended?: FlowRecord;
+  /** The delivery of the message that made the last step, when one did. */
+  delivery?: string;
 }
 
 /** The flow in a scope, as a handler sees it. */
-export type FlowStatus<S> = { kind: "none" } | { kind: "active"; state: S } | { kind: "expired"; state: S } | { kind: "other"; flowId: string };
+export type FlowStatus<S> = { kind: "none" } | { kind: "active"; state: S; delivery?: string } | { kind: "expired"; state: S } | { kind: "other"; flowId: string };
 
 /** A flow that expired is remembered this much longer, so the user is told instead of finding it gone. */
 const EXPIRED_GRACE_MS = 24 * 3600_000;
@@ -32,8 +34,14 @@ export interface Interruption {
 
 type AnyFlow = FlowDefinition<any, string>;
 
+/** Every flow's key ends so; ids are URI-encoded, so no other key does. */
+const FLOW = "flow";
+
 const scopeKey = (scope: FlowScope) =>
-  scope.kind === "user" ? userStateKey(scope, "flow") : `conversation:${scope.platform}:${encodeURIComponent(scope.conversationId)}:flow`;
+  scope.kind === "user" ? userStateKey(scope, FLOW) : `conversation:${scope.platform}:${encodeURIComponent(scope.conversationId)}:${FLOW}`;
+
+/** Flows in progress (not expired) in every process, read from the store: for /metrics. */
+export const activeFlows = (state: StateStore) => state.countLive(`:${FLOW}`);
 
 /** What a handler answers to end a flow without a word: the message is then answered as if there were none. */
 export const END_SILENTLY = Symbol("end silently");
@@ -76,9 +84,9 @@ export class FlowEngine {
       const step = await decide(this.interpret(record, flow));
       if (!step) return undefined;
       if (step === END_SILENTLY) {
-        if (await this.commit(key, flow, record, null, false)) return undefined;
+        if (await this.commit(key, flow, record, null, false, undefined)) return undefined;
       } else {
-        const committed = await this.commit(key, flow, record, step.next, step.afterCommit !== undefined);
+        const committed = await this.commit(key, flow, record, step.next, step.afterCommit !== undefined, turn.deliveryId);
         if (committed) return this.afterCommitted(turn, key, record, committed, step);
       }
       // Someone else committed first: back off a little, at random, so two rivals stop colliding.
@@ -95,7 +103,7 @@ export class FlowEngine {
   async text(turn: FlowTurn, text: string): Promise<Reply | Interruption | undefined> {
     const active = await this.activeFlow(turn.scope);
     if (!active) return undefined;
-    let outcome = "step" as "step" | "other" | Interruption;
+    let outcome = "step" as "step" | "other" | "applied" | Interruption;
     const stepped = await this.step(turn, active, async (status) => {
       outcome = "step";
       switch (status.kind) {
@@ -110,6 +118,10 @@ export class FlowEngine {
           return notice ? { reply: notice, next: null } : END_SILENTLY;
         }
         case "active": {
+          if (turn.deliveryId !== undefined && status.delivery === turn.deliveryId) {
+            outcome = "applied";
+            return undefined;
+          }
           const step = await active.onText(status.state, text, turn);
           if (!step) outcome = { reask: active.reask(status.state, turn) };
           return step;
@@ -117,6 +129,8 @@ export class FlowEngine {
       }
     });
     if (outcome === "other") return this.text(turn, text);
+    // Applied already, by a process that died before the platform heard: the question it was answering's successor.
+    if (outcome === "applied") return this.resume(turn);
     return outcome === "step" ? stepped : outcome;
   }
 
@@ -149,11 +163,19 @@ export class FlowEngine {
     // State written by another version of the flow, or that no longer fits its schema, is not misread: it is dropped.
     const parsed = value.version === flow.version ? flow.state.safeParse(value.state) : undefined;
     if (!parsed?.success) return { kind: "none" };
-    return value.idleUntil <= this.now().getTime() ? { kind: "expired", state: parsed.data } : { kind: "active", state: parsed.data };
+    if (value.idleUntil <= this.now().getTime()) return { kind: "expired", state: parsed.data };
+    return { kind: "active", state: parsed.data, ...(value.delivery ? { delivery: value.delivery } : {}) };
   }
 
   /** Answers what the committed step wrote (the new version, or null for an end), or undefined when another writer was first. */
-  private async commit<S>(key: string, flow: FlowDefinition<S, string>, record: Versioned<FlowRecord> | undefined, next: S | null | undefined, hasEffects: boolean): Promise<{ version: number | null } | undefined> {
+  private async commit<S>(
+    key: string,
+    flow: FlowDefinition<S, string>,
+    record: Versioned<FlowRecord> | undefined,
+    next: S | null | undefined,
+    hasEffects: boolean,
+    delivery: string | undefined,
+  ): Promise<{ version: number | null } | undefined> {
     const current = record?.value;
     if (next === undefined) {
       // Nothing to write, but effects were decided on this version: it must still be the current one.
@@ -170,7 +192,7 @@ export class FlowEngine {
       return (await this.store.deleteIfVersion(key, record.version)) ? { version: null } : undefined;
     }
     const suspended = current && current.flow !== flow.id ? current : current?.suspended;
-    const value: FlowRecord = { flow: flow.id, version: flow.version, state: next, idleUntil: this.now().getTime() + flow.idleMs, ...(suspended ? { suspended } : {}) };
+    const value: FlowRecord = { flow: flow.id, version: flow.version, state: next, idleUntil: this.now().getTime() + flow.idleMs, ...(suspended ? { suspended } : {}), ...(delivery ? { delivery } : {}) };
     const version = await this.store.compareAndSet(key, record?.version ?? null, value, Math.max(this.ttlOf(value), suspended ? this.ttlOf(suspended) : 0));
     return version === undefined ? undefined : { version };
   }

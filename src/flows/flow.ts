@@ -30,6 +30,11 @@ export interface FlowTurn {
   scope: FlowScope;
   locale: Locale;
   now: Date;
+  /**
+   * The platform's id of the message this turn answers. A message delivered again after the
+   * process that applied it died before saying so is not applied twice: its flow asks its question again.
+   */
+  deliveryId?: string;
 }
 
 /**

@@ -1,15 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { DelayedError, Queue, Worker, type Job as BullJob } from "bullmq";
-import { Redis } from "ioredis";
+import { Redis, type RedisOptions } from "ioredis";
 import type { Logger } from "../logging/logger.js";
-import { KEEP_FINISHED_MS, RetryLater, settleWithin, summarizeFailure, type Job, type JobHandler, type JobQueue, type JobRequest } from "./job-queue.js";
+import { BOUNDED_REDIS_OPTIONS } from "../store/redis-connection.js";
+import { KEEP_FINISHED_MS, RetryLater, settleWithin, summarizeFailure, type Job, type JobBacklog, type JobHandler, type JobQueue, type JobRequest } from "./job-queue.js";
 
 export interface BullmqJobQueueOptions {
   url: string;
+  /** "jobs" unless given: the keys are then `<prefix>:jobs:…`. */
   queueName?: string;
-  /** Redis key prefix, so that several deployments (or test runs) can share one Redis. */
+  /** Redis key prefix (REDIS_PREFIX), so that several deployments (or test runs) can share one Redis. */
   prefix?: string;
   concurrency?: number;
+  /**
+   * How long a job stays its worker's after the worker stopped renewing it (it died): BullMQ's lock
+   * duration, the analogue of the database queue's lease. 60 s unless given.
+   */
+  leaseMs?: number;
   /** Runs that end in an error before the job is marked failed. */
   maxAttempts?: number;
   /** Wait before the first retry after an error; doubled for each further one. */
@@ -53,6 +60,7 @@ export class BullmqJobQueue implements JobQueue {
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
   private readonly closeWaitMs: number;
+  private readonly leaseMs: number;
   private readonly logger: Logger | undefined;
   private closing: Promise<void> | undefined;
 
@@ -60,8 +68,10 @@ export class BullmqJobQueue implements JobQueue {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoffMs = options.backoffMs ?? 5_000;
     this.closeWaitMs = options.closeWaitMs ?? 10_000;
+    this.leaseMs = options.leaseMs ?? 60_000;
     this.logger = options.logger;
-    this.redis = this.connect({});
+    // Scheduling and cancelling answer people (a survey being set up): bounded like the state store.
+    this.redis = this.connect(BOUNDED_REDIS_OPTIONS);
     this.queue = new Queue<StoredJob>(this.queueName, { connection: this.redis, ...this.prefix });
     this.queue.on("error", (error) => this.logger?.error({ err: summarizeFailure(error) }, "job queue error"));
   }
@@ -106,6 +116,13 @@ export class BullmqJobQueue implements JobQueue {
       // BullMQ's blocking commands must wait as long as they need rather than fail after retries.
       connection: this.connect({ maxRetriesPerRequest: null }),
       concurrency: this.options.concurrency ?? 4,
+      // A worker renews its jobs' locks every half lockDuration while their handlers run. Once a lock
+      // has lapsed (its worker died), the stalled-job check, run every stalledInterval, moves the job
+      // back to wait for another worker, at its second pass over the job. Both at the lease, as
+      // BullMQ's defaults keep them equal: a job is taken again one to three leases after its worker died.
+      // https://docs.bullmq.io/guide/workers/stalled-jobs
+      lockDuration: this.leaseMs,
+      stalledInterval: this.leaseMs,
       ...this.prefix,
     });
     this.worker.on("error", (error) => this.logger?.error({ err: summarizeFailure(error) }, "job worker error"));
@@ -113,6 +130,12 @@ export class BullmqJobQueue implements JobQueue {
 
   waiting(): Promise<number> {
     return this.queue.count();
+  }
+
+  /** BullMQ's wait list holds the due jobs, newest first; the oldest is read from its other end. */
+  async backlog(): Promise<JobBacklog> {
+    const [waiting, [oldest]] = await Promise.all([this.queue.getWaitingCount(), this.queue.getJobs(["wait"], 0, 0, true)]);
+    return { waiting, oldestWaitingMs: oldest ? Date.now() - oldest.data.runAt : undefined };
   }
 
   /** BullMQ removes finished jobs itself once they are KEEP_FINISHED_MS old (removeOnComplete, removeOnFail). */
@@ -157,14 +180,14 @@ export class BullmqJobQueue implements JobQueue {
     }
   }
 
-  private connect(options: { maxRetriesPerRequest?: null }): Redis {
+  private connect(options: RedisOptions): Redis {
     const connection = new Redis(this.options.url, options);
     this.connections.push(connection);
     return connection;
   }
 
   private get queueName(): string {
-    return this.options.queueName ?? "parcours";
+    return this.options.queueName ?? "jobs";
   }
 
   private get prefix(): { prefix?: string } {

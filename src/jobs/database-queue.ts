@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely, type Selectable, type Updatea
 import type { Logger } from "../logging/logger.js";
 import type { Database } from "../records/database.js";
 import type { JobTable, Tables } from "../records/tables.js";
-import { describeFailure, KEEP_FINISHED_MS, RetryLater, settleWithin, summarizeFailure, type Job, type JobHandler, type JobQueue, type JobRequest } from "./job-queue.js";
+import { describeFailure, KEEP_FINISHED_MS, RetryLater, settleWithin, summarizeFailure, type Job, type JobBacklog, type JobHandler, type JobQueue, type JobRequest } from "./job-queue.js";
 
 export interface DatabaseJobQueueOptions {
   /** How often an idle worker looks for due jobs; a schedule made in this process wakes it sooner. */
@@ -120,6 +120,17 @@ export class DatabaseJobQueue implements JobQueue {
   async waiting(): Promise<number> {
     const row = await this.db.selectFrom("jobs").select((eb) => eb.fn.countAll().as("count")).where("state", "=", "waiting").executeTakeFirstOrThrow();
     return Number(row.count);
+  }
+
+  async backlog(): Promise<JobBacklog> {
+    const now = this.now();
+    const row = await this.db
+      .selectFrom("jobs")
+      .select((eb) => [eb.fn.countAll().as("count"), eb.fn.min("run_at").as("oldest")])
+      .where("state", "=", "waiting")
+      .where("run_at", "<=", now)
+      .executeTakeFirstOrThrow();
+    return { waiting: Number(row.count), oldestWaitingMs: row.oldest === null ? undefined : now - Number(row.oldest) };
   }
 
   async purgeFinished(): Promise<number> {

@@ -60,6 +60,8 @@ export interface JobQueue {
   start(handlers: Record<string, JobHandler>): void;
   /** Jobs waiting (not yet run), for metrics and tests. */
   waiting(): Promise<number>;
+  /** Jobs due and not yet taken, and how long the oldest has been due: a queue falling behind, for /metrics. */
+  backlog(): Promise<JobBacklog>;
   /**
    * Forgets jobs finished (done or failed) longer ago than KEEP_FINISHED_MS, payloads included;
    * until then their ids still refuse a second schedule. Answers how many.
@@ -70,6 +72,12 @@ export interface JobQueue {
    * (another process runs them again, while these may still finish here), closes connections.
    */
   close(): Promise<void>;
+}
+
+export interface JobBacklog {
+  waiting: number;
+  /** Undefined when none is due. */
+  oldestWaitingMs: number | undefined;
 }
 
 /** How long a finished job is kept: its id refuses a second schedule that long, on every backend. */

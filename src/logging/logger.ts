@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import pino, { type Logger } from "pino";
+import { currentRequestId } from "./request-context.js";
 
 export type { Logger };
 
@@ -14,6 +15,7 @@ export interface LoggedUser {
  * Secrets are redacted by path; message text is never logged at info level; a `user` field is
  * written as a keyed hash of the platform and user id (USER_REF_SALT), so that lines about one
  * person can be correlated without naming them. Without a salt, each process draws its own key.
+ * A line written while serving an HTTP request carries that request's `requestId`.
  */
 export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr, userRefSalt?: string): Logger {
   const key = userRefSalt ?? randomBytes(32);
@@ -23,6 +25,10 @@ export function createLogger(level: string, destination: NodeJS.WritableStream =
       base: { app: "parcours" },
       redact: { paths: SECRET_PATHS, censor: "[redacted]" },
       serializers: { user: (user: LoggedUser) => userRef(key, user) },
+      mixin: () => {
+        const requestId = currentRequestId();
+        return requestId ? { requestId } : {};
+      },
     },
     destination as pino.DestinationStream,
   );

@@ -10,6 +10,7 @@ import { factsFor, type Fact } from "./fact-list.js";
 import type { ModelConnection } from "./model-client.js";
 import { askModel, phrasedAnswerSchema, type PhrasedAnswer } from "./phrasing-model.js";
 import type { PromptSet } from "./phrasing-prompts.js";
+import type { ParcoursMetrics } from "../metrics/parcours-metrics.js";
 import { PhrasingStats, type FallbackReason } from "./phrasing-stats.js";
 import { withPhrasedAnswer } from "./phrased-reply.js";
 import type { Phrasing } from "./phrasing.js";
@@ -23,6 +24,8 @@ export interface LlmPhrasingOptions {
   timeoutMs: number;
   cacheTtlMs: number;
   temperature?: number;
+  /** Fallbacks by reason are exposed on /metrics as well as counted in `stats`. */
+  metrics?: ParcoursMetrics;
 }
 
 /** What one attempt gave: a checked answer, or the reason the template stays. */
@@ -105,6 +108,7 @@ export class LlmPhrasing implements Phrasing {
   /** Logged without any user text: the user's words never reach this class. */
   private fellBack(request: AnswerRequest, reason: FallbackReason, detail: string, latencyMs: number): void {
     this.stats.fellBack(reason);
+    this.options.metrics?.phrasingFallbacks.inc({ reason });
     this.options.logger.warn(
       { intent: request.intent, locale: request.locale, roles: request.roles, model: this.model, reason, detail, latencyMs },
       "phrasing fell back to the template answer",

@@ -1,6 +1,7 @@
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import type { Config } from "../config/config.js";
 import type { Logger } from "../logging/logger.js";
+import type { ParcoursMetrics } from "../metrics/parcours-metrics.js";
 import type { StateStore } from "../store/state-store.js";
 import { ANSWER_LIMITS } from "./answer-checks.js";
 import { LlmPhrasing } from "./llm-phrasing.js";
@@ -18,7 +19,7 @@ type PhrasingSettings = Parameters<typeof chooseModel>[0] & Pick<Config, "PHRASI
  */
 export function phrasingFromConfig(
   config: PhrasingSettings,
-  deps: { catalog: RoleCatalog; store: StateStore; logger: Logger; promptsDir?: string },
+  deps: { catalog: RoleCatalog; store: StateStore; logger: Logger; metrics?: ParcoursMetrics; promptsDir?: string },
 ): Phrasing {
   if (config.PHRASING !== "llm") {
     deps.logger.info({ phrasing: "template" }, "phrasing: template answers");
@@ -39,6 +40,7 @@ export function phrasingFromConfig(
     timeoutMs: config.PHRASING_TIMEOUT_MS,
     cacheTtlMs: config.PHRASING_CACHE_TTL_HOURS * 3600_000,
     temperature: config.OPENAI_TEMPERATURE,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
   deps.logger.info(
     { phrasing: "llm", provider: choice.connection.provider, model: choice.connection.model, prompts: [prompts.fr.version, prompts.en.version], timeoutMs: config.PHRASING_TIMEOUT_MS },

@@ -25,7 +25,7 @@ export const FALLBACK_REASONS = [
 ] as const;
 export type FallbackReason = (typeof FALLBACK_REASONS)[number];
 
-/** Counters of what phrasing did, for tests now and for a metrics endpoint later. */
+/** Counters of what phrasing did, for tests and the phrasing evaluation (fallbacks are on /metrics too). */
 export class PhrasingStats {
   /** Answers a model phrased that passed every check. */
   phrased = 0;

@@ -73,6 +73,10 @@ export class MemoryStateStore implements StateStore {
     return next;
   }
 
+  async countLive(suffix: string): Promise<number> {
+    return [...this.entries.keys()].filter((key) => key.endsWith(suffix) && this.live(key)).length;
+  }
+
   async deleteByPrefix(prefix: string): Promise<number> {
     let deleted = 0;
     for (const key of [...this.entries.keys()]) if (key.startsWith(prefix) && this.entries.delete(key)) deleted++;

@@ -26,6 +26,7 @@ const SQL = {
     `expires_at = COALESCE(excluded.expires_at, CASE WHEN ${live("$4")} THEN state.expires_at END) RETURNING value`,
   // starts_with compares literally: LIKE would need %, _ and \ escaped, and a range would follow the database's collation.
   removePrefix: "DELETE FROM state WHERE starts_with(key, $1)",
+  countSuffix: `SELECT count(*) AS count FROM state WHERE right(key, char_length($1)) = $1 AND ${live("$2")}`,
   purge: "DELETE FROM state WHERE expires_at <= $1",
 } as const;
 
@@ -86,6 +87,11 @@ export class PostgresStateStore implements StateStore {
   async increment(key: string, by = 1, ttlMs?: number): Promise<number> {
     const { rows } = await this.query<{ value: string }>("add", this.change(key, by, ttlMs));
     return Number(rows[0]!.value);
+  }
+
+  async countLive(suffix: string): Promise<number> {
+    const { rows } = await this.query<{ count: string }>("countSuffix", [suffix, this.now()]);
+    return Number(rows[0]!.count);
   }
 
   async deleteByPrefix(prefix: string): Promise<number> {

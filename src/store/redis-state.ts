@@ -1,10 +1,16 @@
 import { Redis } from "ioredis";
+import { describeError } from "../logging/describe-error.js";
+import type { Logger } from "../logging/logger.js";
+import { BOUNDED_REDIS_OPTIONS } from "./redis-connection.js";
 import type { StateStore, Versioned } from "./state-store.js";
 
 export interface RedisStateOptions {
   url: string;
+  /** The start of every key: `<REDIS_PREFIX>:state:` in a deployment. */
   prefix?: string;
   now?: () => number;
+  /** Where a lost connection, and its return, are reported. */
+  logger?: Logger;
 }
 
 /**
@@ -77,8 +83,28 @@ type ScriptName = keyof typeof SCRIPTS;
 type Script = (key: string, ...args: (string | number)[]) => Promise<unknown>;
 
 /** Redis's SCAN MATCH is a glob: a backslash makes a metacharacter in a key literal. */
+const escapeGlob = (text: string) => text.replace(/[*?[\]\\]/g, "\\$&");
+
 function globPrefix(prefix: string): string {
-  return `${prefix.replace(/[*?[\]\\]/g, "\\$&")}*`;
+  return `${escapeGlob(prefix)}*`;
+}
+
+/**
+ * Logs a lost connection once, and its return. ioredis reports each failed reconnection (one every
+ * two seconds during an outage), and without a listener prints each one's stack on standard error.
+ */
+function reportConnection(redis: Redis, logger: Logger | undefined): void {
+  let lost = false;
+  redis.on("error", (error: unknown) => {
+    if (lost) return;
+    lost = true;
+    logger?.warn({ err: describeError(error) }, "state store: Redis connection lost; reconnecting");
+  });
+  redis.on("ready", () => {
+    if (!lost) return;
+    lost = false;
+    logger?.info("state store: Redis connection back");
+  });
 }
 
 /**
@@ -92,17 +118,16 @@ export class RedisStateStore implements StateStore {
   private readonly prefix: string;
   private readonly now: () => number;
 
-  constructor({ url, prefix = "parcours:state:", now = Date.now }: RedisStateOptions) {
+  constructor({ url, prefix = "parcours:state:", now = Date.now, logger }: RedisStateOptions) {
     this.prefix = prefix;
     this.now = now;
+    // While Redis is out of reach every operation fails within seconds, so the conversation answers
+    // its error sentence rather than nothing; the client reconnects by itself (see the options).
     this.redis = new Redis(url, {
-      // Commands sent while the connection is being (re)established wait in the offline queue
-      // rather than failing at start-up, but only through two reconnection attempts: then they
-      // reject, so a Redis that is down surfaces as an error instead of a request that hangs.
-      enableOfflineQueue: true,
-      maxRetriesPerRequest: 2,
+      ...BOUNDED_REDIS_OPTIONS,
       scripts: Object.fromEntries(Object.entries(SCRIPTS).map(([name, body]) => [name, { lua: PRELUDE + body, numberOfKeys: 1 }])),
     });
+    reportConnection(this.redis, logger);
   }
 
   private run(name: ScriptName, key: string, ...args: (string | number)[]): Promise<unknown> {
@@ -153,6 +178,20 @@ export class RedisStateStore implements StateStore {
     return Number(await this.run("stateIncrement", key, ...this.change(by, ttlMs)));
   }
 
+  /** A SCAN of this deployment's state keys; each page's expiries read in one pipeline. */
+  async countLive(suffix: string): Promise<number> {
+    const now = this.now();
+    let live = 0;
+    let cursor = "0";
+    do {
+      const [next, keys] = await this.redis.scan(cursor, "MATCH", `${globPrefix(this.prefix)}${escapeGlob(suffix)}`, "COUNT", SCAN_BATCH);
+      const expiries = await Promise.all(keys.map((key) => this.redis.hget(key, "e")));
+      live += expiries.filter((expiry) => expiry !== null && (expiry === "" || Number(expiry) > now)).length;
+      cursor = next;
+    } while (cursor !== "0");
+    return live;
+  }
+
   async deleteByPrefix(prefix: string): Promise<number> {
     let deleted = 0;
     let cursor = "0";
@@ -171,8 +210,9 @@ export class RedisStateStore implements StateStore {
 
   async close(): Promise<void> {
     if (this.redis.status === "end") return;
-    // QUIT waits for replies still on their way; a client still trying to connect has none to wait for.
-    if (this.redis.status === "ready") await this.redis.quit();
+    // QUIT waits for replies still on their way; a client still trying to connect has none to wait
+    // for, and one whose Redis stopped answering gets no reply to QUIT either.
+    if (this.redis.status === "ready") await this.redis.quit().catch(() => this.redis.disconnect());
     else this.redis.disconnect();
   }
 }

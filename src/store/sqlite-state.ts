@@ -41,6 +41,7 @@ export class SqliteStateStore implements StateStore {
   private readonly remove;
   private readonly add;
   private readonly removePrefix;
+  private readonly countSuffix;
   private readonly purge;
 
   /** `sqlite` belongs to the open Database (migrated, WAL), which closes it. */
@@ -63,6 +64,7 @@ export class SqliteStateStore implements StateStore {
         `expires_at = COALESCE(excluded.expires_at, CASE WHEN ${LIVE} THEN state.expires_at END) RETURNING value`,
     );
     this.removePrefix = sqlite.prepare<{ pattern: string }>("DELETE FROM state WHERE key GLOB @pattern");
+    this.countSuffix = sqlite.prepare<{ suffix: string; now: number }, { count: number }>(`SELECT count(*) AS count FROM state WHERE substr(key, -length(@suffix)) = @suffix AND ${LIVE}`);
     this.purge = sqlite.prepare<{ now: number }>("DELETE FROM state WHERE expires_at <= @now");
   }
 
@@ -104,6 +106,10 @@ export class SqliteStateStore implements StateStore {
   async increment(key: string, by = 1, ttlMs?: number): Promise<number> {
     const row = this.add.get(this.change(key, by, ttlMs));
     return Number(row!.value);
+  }
+
+  async countLive(suffix: string): Promise<number> {
+    return this.countSuffix.get({ suffix, now: this.now() })!.count;
   }
 
   async deleteByPrefix(prefix: string): Promise<number> {

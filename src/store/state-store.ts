@@ -29,6 +29,11 @@ export interface StateStore {
   claim(key: string, ttlMs: number): Promise<boolean>;
   /** Adds `by` to an integer (absent counts as 0) and answers the new value; `ttlMs`, when given, sets a new expiry. */
   increment(key: string, by?: number, ttlMs?: number): Promise<number>;
+  /**
+   * Counts the live keys that end with `suffix` (flows in progress, for /metrics). It reads every
+   * key, so it is for a scrape every few seconds, never for an answer.
+   */
+  countLive(suffix: string): Promise<number>;
   /** Deletes every key that starts with `prefix`, expired ones included; answers how many. */
   deleteByPrefix(prefix: string): Promise<number>;
   /** Removes expired keys and claims from disk (Redis expires its own). Answers how many. */

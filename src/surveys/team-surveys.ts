@@ -64,7 +64,10 @@ export class TeamSurveys {
       deps.catalog,
       this.records,
       {
-        answered: (survey) => void this.refreshCard(survey),
+        answered: (survey) => {
+          deps.metrics.surveyResponses.inc();
+          void this.refreshCard(survey);
+        },
         afterThanks: (survey, locale) => [{ type: "buttons", buttons: [{ label: surveyMessages(locale).answering.keepPersonal, actionId: "surveys.keep", value: JSON.stringify({ survey: survey.id }) }] }],
       },
       deps.answerIdleMs,

@@ -1,4 +1,6 @@
 import { cp, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
@@ -87,6 +89,19 @@ describe("parcours CLI", () => {
     expect(skills).toBeGreaterThan(dlm);
   });
 
+  it("start says in one line that PORT is taken, instead of a trace", async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = holder.address() as AddressInfo;
+      const taken = await run(["start"], "", { TEAMS_ENABLED: "true", PORT: String(port), DATABASE_URL: "memory://" });
+      expect(taken.code).toBe(1);
+      expect(taken.err.split("\n").filter((line) => !line.startsWith("{"))).toEqual([`parcours: PORT ${port} cannot be listened on (another process holds it): set PORT to a free port`, ""]);
+    } finally {
+      holder.close();
+    }
+  });
+
   it("start opens the console chat when no platform is configured", async () => {
     const { code, out } = await run(["start"], "help\n");
     expect(code).toBe(0);
@@ -103,6 +118,9 @@ describe("parcours CLI", () => {
     const renamed = await run(["chat"], "", { STORE_URL: "redis://127.0.0.1:6379" });
     expect(renamed.code).toBe(1);
     expect(renamed.err).toMatch(/STORE_URL.*DATABASE_URL.*REDIS_URL/);
+    const teamsPort = await run(["start"], "", { TEAMS_ENABLED: "true", TEAMS_PORT: "3978" });
+    expect(teamsPort.code).toBe(1);
+    expect(teamsPort.err).toMatch(/TEAMS_PORT is no longer read: Teams is served on PORT/);
     const redis = await run(["chat"], "", { REDIS_URL: "localhost:6379" });
     expect(redis.code).toBe(1);
     expect(redis.err).toContain("REDIS_URL");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Reply } from "../../src/answers/reply.js";
+import { DeliveryInProgress } from "../../src/conversation/parcours-bot.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { MemoryStateStore } from "../../src/store/memory-state.js";
 import { Capture, testBot } from "../helpers.js";
@@ -15,11 +16,42 @@ describe("ParcoursBot", () => {
     expect(reply?.fallbackText).toContain("Learning Architect");
   });
 
-  it("handles a retried delivery once", async () => {
+  it("answers a delivery once: copies while it is answered are to come again, one after it was answered is a duplicate", async () => {
     const { bot } = await testBot();
-    const replies = await Promise.all([1, 2, 3].map(() => bot.handleMessage({ ...speaker, text: "what is a DLM?", deliveryId: "Ev1" })));
-    expect(replies.filter(Boolean)).toHaveLength(1);
-    expect(await bot.handleMessage({ ...speaker, text: "what is a DLM?", deliveryId: "Ev2" })).toBeDefined();
+    const delivery = { ...speaker, text: "what is a DLM?", deliveryId: "Ev1" };
+    const outcomes = await Promise.allSettled([1, 2, 3].map(() => bot.handleMessage(delivery)));
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled" && outcome.value)).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome.status === "rejected" && outcome.reason instanceof DeliveryInProgress)).toHaveLength(2);
+    await bot.answered(delivery);
+    expect(await bot.handleMessage(delivery)).toBeUndefined();
+    expect(await bot.handleMessage({ ...delivery, deliveryId: "Ev2" })).toBeDefined();
+  });
+
+  it("answers a delivery again once the claim of a process that died answering it has lapsed", async () => {
+    let now = Date.parse("2026-12-02T10:00:00Z");
+    const { bot } = await testBot({ state: new MemoryStateStore(() => now) });
+    const delivery = { ...speaker, text: "what is a DLM?", deliveryId: "Ev9" };
+    expect(await bot.handleMessage(delivery)).toBeDefined();
+    // Never marked answered: its process died between the answer and the platform.
+    await expect(bot.handleMessage(delivery)).rejects.toBeInstanceOf(DeliveryInProgress);
+    now += 31_000;
+    expect(await bot.handleMessage(delivery)).toBeDefined();
+  });
+
+  it("does not apply twice an answer delivered again after the process that applied it died before saying so", async () => {
+    let now = Date.parse("2026-12-02T10:00:00Z");
+    const { bot } = await testBot({ state: new MemoryStateStore(() => now), now: () => new Date(now) });
+    const assess = { ...speaker, text: "assess me against learning architect", deliveryId: "EvStart" };
+    expect((await bot.handleMessage(assess))?.fallbackText).toMatch(/\b1\/\d+/);
+    await bot.answered(assess);
+    const rating = { ...speaker, text: "3", deliveryId: "EvRating" };
+    const first = await bot.handleMessage(rating);
+    expect(first?.fallbackText).toMatch(/\b2\/\d+/);
+    now += 31_000;
+    const again = await bot.handleMessage(rating);
+    expect(again?.fallbackText).toMatch(/\b2\/\d+/);
+    expect(again?.fallbackText).not.toMatch(/\b3\/\d+/);
+    expect((await bot.handleMessage({ ...speaker, text: "4", deliveryId: "EvNext" }))?.fallbackText).toMatch(/\b3\/\d+/);
   });
 
   it.each([

@@ -6,16 +6,18 @@ import { fileURLToPath } from "node:url";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import pg from "pg";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, expect, it } from "vitest";
 import { BullmqJobQueue, bullmqJobId } from "../../src/jobs/bullmq-queue.js";
 import { DatabaseJobQueue } from "../../src/jobs/database-queue.js";
 import { RetryLater, type Job, type JobHandler, type JobQueue } from "../../src/jobs/job-queue.js";
 import { createLogger, type Logger } from "../../src/logging/logger.js";
 import { openDatabase, type Database, type OpenDatabaseOptions } from "../../src/records/database.js";
 import { Capture, tempDir } from "../helpers.js";
+import { describeNeeding } from "../servers/needing.js";
+import { TEST_DATABASE_URL, TEST_REDIS_URL, type Server } from "../servers/servers.js";
 
-/** Redis and PostgreSQL run on these machines and on CI; each test gets its own queue, file or schema. */
-const SERVERS = { redis: "redis://127.0.0.1:6379", postgres: "postgres://postgres@127.0.0.1:5432/test" } as const;
+/** Each test gets its own queue, file or schema, on the servers of the tests. */
+const SERVERS = { redis: TEST_REDIS_URL, postgres: TEST_DATABASE_URL } as const;
 
 interface Tuning {
   maxAttempts?: number;
@@ -204,11 +206,13 @@ function recorder(): { runs: Job[]; handler: JobHandler } {
   return { runs, handler: async (job) => void runs.push(job) };
 }
 
-describe.each([
-  ["database-sqlite", sqliteStore],
-  ["database-postgres", postgresStore],
-  ["bullmq", bullmqStore],
-] as const)("%s job queue", (_name, createStore) => {
+const QUEUES: [name: string, createStore: () => Promise<JobStore>, needs: Server[]][] = [
+  ["database-sqlite", sqliteStore, []],
+  ["database-postgres", postgresStore, ["postgres"]],
+  ["bullmq", bullmqStore, ["redis"]],
+];
+
+for (const [name, createStore, needs] of QUEUES) describeNeeding(needs, `${name} job queue`, () => {
   it("runs a scheduled job once, with its payload", async () => {
     const store = await createStore();
     const queue = await store.open();
@@ -323,6 +327,17 @@ describe.each([
     const { error } = (await store.outcome("deliver:refused")) ?? {};
     expect(error).toContain("mail server refused the message");
     expect(error).not.toContain("ada@example.com");
+  });
+
+  it("tells its backlog: the jobs due and not taken, and how long the oldest has been due", async () => {
+    const store = await createStore();
+    const queue = await store.open();
+    expect(await queue.backlog()).toEqual({ waiting: 0, oldestWaitingMs: undefined });
+    await queue.schedule({ id: "remind:due", name: "remind", payload: {}, runAt: new Date(store.now() - AN_HOUR) });
+    await queue.schedule({ id: "remind:later", name: "remind", payload: {}, runAt: new Date(store.now() + AN_HOUR) });
+    const { waiting, oldestWaitingMs } = await queue.backlog();
+    expect(waiting).toBe(1);
+    expect(oldestWaitingMs).toBeGreaterThanOrEqual(AN_HOUR);
   });
 
   it("cancels a pending job, which frees its id", async () => {
@@ -488,10 +503,12 @@ async function startConsumer(store: DatabaseJobStore): Promise<{ process: ChildP
   return { process: child, output: () => output, exited };
 }
 
-describe.each([
-  ["sqlite", sqliteStore],
-  ["postgres", postgresStore],
-] as const)("%s database job queue", (_name, createStore) => {
+const DATABASE_QUEUES: [name: string, createStore: () => Promise<DatabaseJobStore>, needs: Server[]][] = [
+  ["sqlite", sqliteStore, []],
+  ["postgres", postgresStore, ["postgres"]],
+];
+
+for (const [name, createStore, needs] of DATABASE_QUEUES) describeNeeding(needs, `${name} database job queue`, () => {
   /** A row as a process that took the job and then died leaves it: running, its lease lapsed. */
   async function abandoned(store: DatabaseJobStore, id: string, attempts: number): Promise<void> {
     const now = Date.now();

@@ -6,6 +6,7 @@ import { announcementPosts, copiesReceived, startWorkspace, TO_EVERYONE, type Pe
 import type { FakeSlackApi } from "../adapters/slack/fake-slack-api.js";
 import { seenText } from "../adapters/slack/seen-message.js";
 import { tempDir } from "../helpers.js";
+import { itNeeding } from "../servers/needing.js";
 import { announce, ownRedisAndPostgres, PATIENCE_MS, startProcess, stopProcess, until, type ParcoursProcess } from "./parcours-processes.js";
 
 /**
@@ -58,13 +59,14 @@ describe("announcements sent by real processes", () => {
   /**
    * Killed with posts in flight: Slack took them, and the process never heard back. Their
    * deliveries stay in flight, their jobs leased to the dead process; `parcours start` takes the
-   * rest at once, and those once the database queue's lease (60 s) lapses, finding each message
-   * in its DM's history instead of posting it again.
+   * rest at once, and those once the database queue's lease lapses (JOB_LEASE_SECONDS, at its
+   * least here rather than its minute), finding each message in its DM's history instead of posting
+   * it again.
    */
   it("reaches everyone exactly once when the sending process is killed mid-send and another finishes the send", async () => {
     const perSecond = 50;
     const { fake, people } = await startWorkspace(BOT_TOKEN, 200, perSecond);
-    const env = { ...slackEnv(fake, people[0]!, perSecond), DATABASE_URL: `sqlite://${join(await tempDir(), "parcours.sqlite")}` };
+    const env = { ...slackEnv(fake, people[0]!, perSecond), DATABASE_URL: `sqlite://${join(await tempDir(), "parcours.sqlite")}`, JOB_LEASE_SECONDS: "10" };
     const sender = await announce(TO_EVERYONE, `slack:${people[0]!.id}`, env);
     const processes: ParcoursProcess[] = [sender];
     const posts = () => fake.callsTo("chat.postMessage").filter((call) => call.args.metadata).length;
@@ -100,7 +102,7 @@ describe("announcements sent by real processes", () => {
    * so that its posts can be told apart, take deliveries from one BullMQ queue; the pace is claimed
    * slot by slot in Redis, so the three together keep to the workspace's rate.
    */
-  it("shares the workspace's rate among three sending processes on Redis and PostgreSQL, and reaches everyone exactly once", async () => {
+  itNeeding(["redis", "postgres"], "shares the workspace's rate among three sending processes on Redis and PostgreSQL, and reaches everyone exactly once", async () => {
     // A slot each 200 ms: a window shows one post more only if one arrived a whole slot late
     // (event loops, a busy scheduler); 90 ms at worst was seen with every core kept busy besides.
     const perSecond = 5;

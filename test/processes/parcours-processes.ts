@@ -9,6 +9,7 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import { stringify } from "yaml";
 import { packageRoot } from "../../src/config/package-root.js";
+import { TEST_DATABASE_URL, TEST_REDIS_URL } from "../servers/servers.js";
 
 /**
  * Real Parcours processes from the build (`npm run build` first), as tests and benches start them:
@@ -38,6 +39,8 @@ export interface ParcoursProcess {
   errors: () => string;
   /** Its exit code once it and its output have ended, or null when a signal ended it. */
   exited: Promise<number | null>;
+  /** The empty directory it runs in, for a caller that removes what it made once the process has stopped. */
+  directory: string;
 }
 
 export function spawnParcours(args: string[], env: Record<string, string>): ParcoursProcess {
@@ -48,26 +51,44 @@ export function spawnParcours(args: string[], env: Record<string, string>): Parc
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (errors += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
-  return { child, output: () => output, errors: () => errors, exited };
+  return { child, output: () => output, errors: () => errors, exited, directory: cwd };
 }
 
-export interface RunningProcess extends ParcoursProcess {
+/** A process serving on its PORT: /healthz, /readyz and /metrics, and for `parcours start` the platforms' routes. */
+export interface ServingProcess extends ParcoursProcess {
+  /** `http://127.0.0.1:<PORT>`. */
+  origin: string;
+}
+
+export interface RunningProcess extends ServingProcess {
   /** Where it takes Slack's events. */
   url: string;
 }
 
-/** `parcours start`, answered once it listens. */
-export async function startProcess(env: Record<string, string>): Promise<RunningProcess> {
+/** `parcours <command>` on a free PORT, answered once it is ready. */
+async function serving(command: "start" | "worker", env: Record<string, string>): Promise<ServingProcess> {
   const port = await freePort();
-  const started = spawnParcours(["start"], { ...env, PORT: String(port) });
-  const url = `http://127.0.0.1:${port}/slack/events`;
+  const started = spawnParcours([command], { ...env, PORT: String(port) });
+  const origin = `http://127.0.0.1:${port}`;
   for (let tries = 0; ; tries++) {
     if (started.child.exitCode !== null) throw new Error(`parcours exited: ${started.errors()}`);
-    const listening = await fetch(url, { method: "GET" }).then(() => true, () => false);
-    if (listening) return { ...started, url };
-    if (tries > 600) throw new Error(`parcours did not listen: ${started.errors()}`);
+    // Ready: its stores answer and every platform has started.
+    const ready = await fetch(`${origin}/readyz`).then((res) => res.ok, () => false);
+    if (ready) return { ...started, origin };
+    if (tries > 600) throw new Error(`parcours was not ready: ${started.errors()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** `parcours start`, answered once it is ready. */
+export async function startProcess(env: Record<string, string>): Promise<RunningProcess> {
+  const started = await serving("start", env);
+  return { ...started, url: `${started.origin}/slack/events` };
+}
+
+/** `parcours worker`, answered once it is ready: it runs the jobs, and serves only health and metrics. */
+export function startWorker(env: Record<string, string>): Promise<ServingProcess> {
+  return serving("worker", env);
 }
 
 /**
@@ -93,9 +114,12 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
 /** How long a test waits for what it expects: generous, since it measures nothing but what arrives. */
 export const PATIENCE_MS = 180_000;
 
-/** Waits until `find` answers something; on time out, says what was awaited and `explain()`. */
-export async function until<T>(what: string, find: () => T | undefined | Promise<T | undefined>, explain: () => string = () => ""): Promise<T> {
-  const deadline = Date.now() + PATIENCE_MS;
+/**
+ * Waits until `find` answers something; on time out (`patienceMs`, PATIENCE_MS unless given), says
+ * what was awaited and `explain()`.
+ */
+export async function until<T>(what: string, find: () => T | undefined | Promise<T | undefined>, explain: () => string = () => "", patienceMs = PATIENCE_MS): Promise<T> {
+  const deadline = Date.now() + patienceMs;
   for (;;) {
     const found = await find();
     if (found !== undefined) return found;
@@ -104,7 +128,7 @@ export async function until<T>(what: string, find: () => T | undefined | Promise
   }
 }
 
-const POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test";
+const POSTGRES_URL = TEST_DATABASE_URL;
 
 /** Runs one statement on the test database, outside Parcours. */
 async function onPostgres(sql: string): Promise<void> {
@@ -124,24 +148,28 @@ async function onPostgres(sql: string): Promise<void> {
  */
 function ownPostgresSchema(name: string): { url: string; drop: () => Promise<void> } {
   const schema = `${name}_${randomUUID().replace(/-/g, "")}`;
-  return { url: `${POSTGRES_URL}?schema=${schema}`, drop: () => onPostgres(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`) };
+  const url = new URL(POSTGRES_URL);
+  url.searchParams.set("schema", schema);
+  return { url: url.toString(), drop: () => onPostgres(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`) };
 }
 
-const REDIS_SERVER = "redis://127.0.0.1:6379";
+const REDIS_SERVER = TEST_REDIS_URL;
 /** Redis's default count of numbered databases; 0 is left to the runs that use it. */
 const REDIS_DATABASES = 16;
 const CLAIM_KEY = "parcours-test-run";
 
 /**
  * A numbered Redis database of this run's own, claimed with a marker key on an empty one and
- * emptied afterwards. Parcours has no setting for a Redis key prefix: its BullMQ queue ("parcours")
- * and its state keys are the same for every process on one Redis database, so processes of another
- * run on the same one would take this run's jobs (and answer them from their own records).
+ * emptied afterwards: processes of another run on the same keys would take this run's jobs (and
+ * answer them from their own records). The processes keep the default REDIS_PREFIX, as a
+ * deployment does; a prefix of the run's own would keep runs apart too, but not be emptied whole.
  */
 async function ownRedisDatabase(): Promise<{ url: string; empty: () => Promise<void> }> {
   const order = Array.from({ length: REDIS_DATABASES - 1 }, (_, i) => i + 1).sort(() => Math.random() - 0.5);
   for (const index of order) {
-    const url = `${REDIS_SERVER}/${index}`;
+    const address = new URL(REDIS_SERVER);
+    address.pathname = `/${index}`;
+    const url = address.toString();
     const redis = new Redis(url);
     try {
       const claimed = (await redis.set(CLAIM_KEY, randomUUID(), "NX")) === "OK";

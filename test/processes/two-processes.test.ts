@@ -1,17 +1,14 @@
-import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FORM_OPEN_ACTION } from "../../adapters/slack/to-block-kit.js";
-import { packageRoot } from "../../src/config/package-root.js";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { openDatabase } from "../../src/records/database.js";
 import { surveyMessages } from "../../src/surveys/survey-messages.js";
-import { FAKE_BOT_USER, FakeSlackApi, dmChannelOf, type RecordedCall } from "../adapters/slack/fake-slack-api.js";
-import { formButtonPress, pressInChannel, submissionAsShown } from "../adapters/slack/form-payloads.js";
-import { seenButtons, seenText } from "../adapters/slack/seen-message.js";
-import { postSigned } from "../adapters/slack/slack-signature.js";
+import { FAKE_BOT_USER, FakeSlackApi, dmChannelOf } from "../adapters/slack/fake-slack-api.js";
+import { seenText } from "../adapters/slack/seen-message.js";
 import { shippedCatalog, tempDir } from "../helpers.js";
+import { describeNeeding } from "../servers/needing.js";
+import type { Server } from "../servers/servers.js";
 import { ownRedisAndPostgres, PATIENCE_MS, startProcess, stopProcess, until, type RunningProcess, type SharedStorage } from "./parcours-processes.js";
+import { slackId, SlackTraffic, startedOf } from "./slack-traffic.js";
 
 /**
  * Two real Parcours processes from the build, behind real HTTP, sharing one store, with Slack's
@@ -19,91 +16,10 @@ import { ownRedisAndPostgres, PATIENCE_MS, startProcess, stopProcess, until, typ
  */
 const BOT_TOKEN = "xoxb-two-processes";
 const SECRET = "two-processes-signing-secret";
-const fixture = (name: string) => JSON.parse(readFileSync(join(packageRoot(), "test", "fixtures", "slack", name), "utf8")) as Record<string, any>;
-
-function signed(url: string, body: string, contentType: "application/json" | "application/x-www-form-urlencoded") {
-  return postSigned(url, { secret: SECRET, body, contentType });
-}
-
-const dm = (url: string, userId: string, text: string) => {
-  const event = fixture("message-im.json");
-  const ts = `${Date.now() / 1000}${Math.floor(Math.random() * 1000)}`;
-  event.event = { ...event.event, user: userId, text, ts, event_ts: ts, channel: dmChannelOf(userId), client_msg_id: randomUUID(), blocks: [] };
-  event.event_id = `Ev${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-  return signed(url, JSON.stringify(event), "application/json");
-};
-
-const press = (url: string, userId: string, actionId: string, value: unknown) => {
-  const payload = fixture("block-actions.json");
-  payload.user = { ...payload.user, id: userId };
-  payload.container = { ...payload.container, channel_id: dmChannelOf(userId) };
-  payload.channel = { ...payload.channel, id: dmChannelOf(userId) };
-  payload.trigger_id = randomUUID();
-  delete payload.response_url;
-  payload.actions = [{ ...payload.actions[0], action_id: `${actionId}:0`, value: JSON.stringify(value) }];
-  return signed(url, `payload=${encodeURIComponent(JSON.stringify(payload))}`, "application/x-www-form-urlencoded");
-};
-
-const randomId = (prefix: string) => `${prefix}${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`;
-
-let sequence = 0;
-/** A message ts of this run: Slack's seconds.micro form, unique. */
-const freshTs = () => `${Math.floor(Date.now() / 1000)}.${String(++sequence).padStart(6, "0")}`;
-
-/** An app_mention of the bot in a channel, as the Events API sends it. */
-function mentionIn(url: string, userId: string, channel: string, text: string): { ts: string; sent: Promise<Response> } {
-  const body = fixture("app-mention.json");
-  const ts = freshTs();
-  body.event = { ...body.event, user: userId, channel, text: `<@${FAKE_BOT_USER}> ${text}`, ts, event_ts: ts, client_msg_id: randomUUID(), blocks: [] };
-  body.event_id = `Ev${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-  return { ts, sent: signed(url, JSON.stringify(body), "application/json") };
-}
-
-/** An interaction, form-encoded with its JSON in `payload`, as Slack posts it. */
-const interaction = (url: string, payload: Record<string, any>) => signed(url, `payload=${encodeURIComponent(JSON.stringify(payload))}`, "application/x-www-form-urlencoded");
-
-/**
- * The messages the bot posted, by conversation (a post to a user id counts in their DM), indexed
- * as they arrive: fifty members waiting on their own DMs each read only theirs.
- */
-class PostsByConversation {
-  private scanned = 0;
-  private readonly posts = new Map<string, RecordedCall[]>();
-
-  constructor(private readonly slack: FakeSlackApi) {}
-
-  in(conversation: string): RecordedCall[] {
-    for (; this.scanned < this.slack.calls.length; this.scanned++) {
-      const call = this.slack.calls[this.scanned]!;
-      if (call.method !== "chat.postMessage") continue;
-      const channel = String(call.args.channel);
-      const key = /^[UW]/.test(channel) ? dmChannelOf(channel) : channel;
-      this.posts.set(key, [...(this.posts.get(key) ?? []), call]);
-    }
-    return this.posts.get(conversation) ?? [];
-  }
-}
-
-/** The ts the fake gave a posted message: it keeps each one with the blocks it was posted with, until an update. */
-function tsOf(slack: FakeSlackApi, call: RecordedCall): string {
-  for (const [key, message] of slack.messages) if (message.blocks === call.args.blocks) return key.split(" ")[1]!;
-  throw new Error("that message is not among those the fake posted (or it was updated since)");
-}
-
-const buttonsOf = (call: RecordedCall, actionId: string) => seenButtons(call.args).filter((b) => b.actionId === actionId);
-
-/** The `started` of the first assessment rating button among posted blocks (sent as JSON text or as objects). */
-function startedOf(blocks: unknown[]): string {
-  const elements = blocks
-    .flatMap((b) => (typeof b === "string" ? (JSON.parse(b) as unknown[]) : Array.isArray(b) ? b : []))
-    .flatMap((block) => ((block as { elements?: { action_id?: string; value?: string }[] }).elements ?? []));
-  const rate = elements.find((e) => e.action_id?.startsWith("assessment.rate"));
-  if (!rate?.value) throw new Error("no rating button was posted");
-  return (JSON.parse(rate.value) as { started: string }).started;
-}
 
 interface Backend {
   name: string;
+  needs: Server[];
   /** The processes' storage settings, on storage of this run's own. */
   env: () => Promise<Record<string, string>>;
   /** Removes that storage. */
@@ -112,12 +28,13 @@ interface Backend {
 
 let shared: SharedStorage | undefined;
 const BACKENDS: Backend[] = [
-  { name: "SQLite", env: async () => ({ DATABASE_URL: `sqlite://${join(await tempDir(), "shared.sqlite")}` }), cleanUp: async () => undefined },
-  { name: "Redis + PostgreSQL", env: async () => (shared = await ownRedisAndPostgres("two_processes")).env, cleanUp: async () => shared?.remove() },
+  { name: "SQLite", needs: [], env: async () => ({ DATABASE_URL: `sqlite://${join(await tempDir(), "shared.sqlite")}` }), cleanUp: async () => undefined },
+  { name: "Redis + PostgreSQL", needs: ["redis", "postgres"], env: async () => (shared = await ownRedisAndPostgres("two_processes")).env, cleanUp: async () => shared?.remove() },
 ];
 
-describe.each(BACKENDS)("two Parcours processes on $name", (backend) => {
+for (const backend of BACKENDS) describeNeeding(backend.needs, `two Parcours processes on ${backend.name}`, () => {
   const slack = new FakeSlackApi(BOT_TOKEN);
+  const traffic = new SlackTraffic(slack, SECRET);
   let env: Record<string, string>;
   let processes: RunningProcess[] = [];
 
@@ -156,15 +73,15 @@ describe.each(BACKENDS)("two Parcours processes on $name", (backend) => {
 
   it("applies rating presses that reach both processes at once exactly once each, and refuses the other as stale", async () => {
     const role = (await shippedCatalog()).get("learning-architect");
-    const userId = `U${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`;
+    const userId = slackId("U");
     const [a, b] = processes.map((p) => p.url) as [string, string];
-    await dm(a, userId, "assess me against learning architect");
+    await traffic.dm(a, userId, "assess me against learning architect");
     const first = await dmMessages(userId, 1);
     let seen = first.length;
     // Which assessment the buttons belong to, as the question's own buttons carry it.
     const started = startedOf(first.map((call) => call.args.blocks));
     for (const skill of role.skills) {
-      const responses = await Promise.all([press(a, userId, "assessment.rate", { skill: skill.id, level: 2, started }), press(b, userId, "assessment.rate", { skill: skill.id, level: 4, started })]);
+      const responses = await Promise.all([traffic.press(a, userId, "assessment.rate", { skill: skill.id, level: 2, started }), traffic.press(b, userId, "assessment.rate", { skill: skill.id, level: 4, started })]);
       expect(responses.map((r) => r.status)).toEqual([200, 200]);
       seen = (await dmMessages(userId, seen + 2)).length;
     }
@@ -181,12 +98,12 @@ describe.each(BACKENDS)("two Parcours processes on $name", (backend) => {
 
   it("applies answers typed in a burst through both processes, each once, none lost", async () => {
     const role = (await shippedCatalog()).get("expert-trainer");
-    const userId = `U${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`;
+    const userId = slackId("U");
     const [a, b] = processes.map((p) => p.url) as [string, string];
-    await dm(a, userId, "assess me against SME trainer");
+    await traffic.dm(a, userId, "assess me against SME trainer");
     let seen = (await dmMessages(userId, 1)).length;
     for (let i = 0; i < role.skills.length; i += 2) {
-      await Promise.all([dm(a, userId, "2"), dm(b, userId, "4")]);
+      await Promise.all([traffic.dm(a, userId, "2"), traffic.dm(b, userId, "4")]);
       seen = (await dmMessages(userId, seen + 2)).length;
     }
     const ratings = Object.values(await resultOf(userId));
@@ -207,54 +124,31 @@ describe.each(BACKENDS)("two Parcours processes on $name", (backend) => {
     const asked = skills === "all" ? role.skills : role.skills.slice(0, skills);
     const en = surveyMessages("en");
     const [a] = processes.map((p) => p.url) as [string, string];
-    const channel = randomId("C");
-    const manager = randomId("U");
-    const members = Array.from({ length: 50 }, () => randomId("U"));
+    const channel = slackId("C");
+    const manager = slackId("U");
+    const members = Array.from({ length: 50 }, () => slackId("U"));
     slack.members.set(channel, [manager, ...members, FAKE_BOT_USER]);
-    const posts = new PostsByConversation(slack);
+    const { posts } = traffic;
     const explain = () => processes.map((p, i) => `process ${i}: ${p.errors().slice(-2000)}`).join("\n");
 
-    const mentioned = mentionIn(a, manager, channel, "survey on the SME trainer skills");
-    expect((await mentioned.sent).status).toBe(200);
-    const offer = await until("the form's button", () => posts.in(channel).find((c) => c.args.thread_ts === mentioned.ts && buttonsOf(c, FORM_OPEN_ACTION).length === 1), explain);
-    const formPress = formButtonPress(buttonsOf(offer, FORM_OPEN_ACTION)[0]!, { user: manager, channel, messageTs: tsOf(slack, offer), threadTs: mentioned.ts });
-    expect((await interaction(a, formPress)).status).toBe(200);
-    const opened = await until("views.open", () => slack.callsTo("views.open").find((c) => c.args.trigger_id === formPress.trigger_id), explain);
-    const submission = submissionAsShown(opened.args.view, manager, (payload) => {
-      // The modal showed every skill of the role selected; the manager keeps those asked.
-      const chosen = payload.view.state.values.skills.skills;
-      expect(chosen.selected_options.map((o: { value: string }) => o.value)).toEqual(role.skills.map((s) => s.id));
-      chosen.selected_options = chosen.selected_options.slice(0, asked.length);
-    });
-    expect((await interaction(a, submission)).status).toBe(200);
-    const cardPost = await until("the survey card", () => posts.in(channel).find((c) => c.args.thread_ts === undefined && buttonsOf(c, "survey.answer").length === 1), explain);
-    const cardTs = tsOf(slack, cardPost);
-    const answer = buttonsOf(cardPost, "survey.answer")[0]!;
-    const surveyId = (JSON.parse(answer.value) as { survey: string }).survey;
-
-    /** What a member's DM was last asked: the rating buttons of a skill of this survey, or the thanks. */
-    const asks = (skillId: string) => (c: RecordedCall) => buttonsOf(c, "survey.rate").some((b) => JSON.parse(b.value).survey === surveyId && JSON.parse(b.value).skill === skillId);
-    const thanks = (c: RecordedCall) => buttonsOf(c, "surveys.keep").some((b) => JSON.parse(b.value).survey === surveyId);
+    const survey = await traffic.createSurvey(
+      a,
+      {
+        manager,
+        channel,
+        asked: "survey on the SME trainer skills",
+        // The modal showed every skill of the role selected; the manager keeps those asked.
+        keep: (shown) => {
+          expect(shown).toEqual(role.skills.map((s) => s.id));
+          return shown.slice(0, asked.length);
+        },
+      },
+      explain,
+    );
+    const { id: surveyId, cardTs, card: cardPost, offer, mentionTs } = survey;
     const ratingOf = (i: number) => (i % 5) + 1;
-
-    async function answerAll(member: string, i: number): Promise<void> {
-      const via = (step: number) => processes[(i + step) % 2]!.url;
-      const dmOf = dmChannelOf(member);
-      let seen = 0;
-      const answered = async (what: string, matches: (c: RecordedCall) => boolean) => {
-        const found = await until(`${member} (member ${i}): ${what}`, () => posts.in(dmOf).slice(seen).find(matches), explain);
-        seen = posts.in(dmOf).indexOf(found) + 1;
-      };
-      expect((await interaction(via(0), pressInChannel(answer, { user: member, channel, messageTs: cardTs }))).status).toBe(200);
-      await answered("the first question", asks(asked[0]!.id));
-      for (const [k, skill] of asked.entries()) {
-        expect((await dm(via(k + 1), member, String(ratingOf(i)))).status).toBe(200);
-        const following = asked[k + 1];
-        await answered(`the answer to ${skill.id}`, following ? asks(following.id) : thanks);
-      }
-    }
-    // All fifty at the same moment.
-    await Promise.all(members.map((member, i) => answerAll(member, i)));
+    // All fifty at the same moment, step j of member i through process (i + j) % 2.
+    await Promise.all(members.map((member, i) => traffic.answerSurvey(survey, member, { skills: asked.map((s) => s.id), rating: ratingOf(i), via: (step) => processes[(i + step) % 2]!.url }, explain)));
 
     // Each counted once: fifty responses, fifty respondents (none stored by name), every one whole and as typed.
     const database = await openDatabase(env.DATABASE_URL!);
@@ -283,8 +177,8 @@ describe.each(BACKENDS)("two Parcours processes on $name", (backend) => {
     expect(counts.every((n) => Number.isInteger(n) && n >= 1 && n <= 50)).toBe(true);
     expect(seenText(slack.messages.get(`${channel} ${cardTs}`)!)).toContain(en.card.count(50));
     // Fifty members answering left the channel alone: besides the card, only the manager's thread, with the form and a word that the tools went privately.
-    expect(posts.in(channel).filter((c) => c.args.thread_ts !== mentioned.ts)).toEqual([cardPost]);
-    expect(posts.in(channel).filter((c) => c.args.thread_ts === mentioned.ts).map((c) => c.args.text)).toEqual([offer.args.text, en.sentPrivately]);
+    expect(posts.in(channel).filter((c) => c.args.thread_ts !== mentionTs)).toEqual([cardPost]);
+    expect(posts.in(channel).filter((c) => c.args.thread_ts === mentionTs).map((c) => c.args.text)).toEqual([offer.args.text, en.sentPrivately]);
   }
 
   it("counts fifty members answering a survey at once through both processes exactly once each, and the card ends on the exact count", () => fiftyAnswerAtOnce("all"), PATIENCE_MS * 2);

@@ -12,7 +12,7 @@ const eventually = async (done: () => boolean | Promise<boolean>) => {
 describe("parcours worker", () => {
   it("runs the queued work beside nobody serving, and exits 0 on SIGTERM after closing its stores", async () => {
     const url = `sqlite://${join(await tempDir(), "parcours.sqlite")}`;
-    const worker = spawnParcours(["worker"], { DATABASE_URL: url, LOG_LEVEL: "info" });
+    const worker = spawnParcours(["worker"], { DATABASE_URL: url, LOG_LEVEL: "info", PORT: "0" });
     await eventually(() => worker.errors().includes("worker running") || worker.output().includes("worker running"));
     // A close for a survey that no longer exists: the handler has nothing to do, and the job is done.
     const database = await openDatabase(url);

@@ -13,10 +13,10 @@ import { RedisStateStore } from "../../src/store/redis-state.js";
 import { SqliteStateStore } from "../../src/store/sqlite-state.js";
 import type { StateStore } from "../../src/store/state-store.js";
 import { tempDir } from "../helpers.js";
+import { describeNeeding, itNeeding } from "../servers/needing.js";
+import { TEST_DATABASE_URL as POSTGRES_URL, TEST_REDIS_URL as REDIS_URL, type Server } from "../servers/servers.js";
 
-/** Redis and PostgreSQL run on these machines and on CI; each test works in its own prefix or schema. */
-const REDIS_URL = "redis://127.0.0.1:6379";
-const POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test";
+/** Each test works in its own prefix or schema on the servers of the tests. */
 
 const MINUTE = 60_000;
 
@@ -124,6 +124,8 @@ async function redisHarness(): Promise<Harness> {
 }
 
 const HARNESSES = { memory: memoryHarness, sqlite: sqliteHarness, redis: redisHarness, postgres: postgresHarness } as const;
+/** The servers each kind of store needs. */
+const NEEDS: Record<keyof typeof HARNESSES, Server[]> = { memory: [], sqlite: [], redis: ["redis"], postgres: ["postgres"] };
 
 function useHarness(kind: keyof typeof HARNESSES): () => Harness {
   let harness: Harness | undefined;
@@ -140,7 +142,7 @@ function useHarness(kind: keyof typeof HARNESSES): () => Harness {
 
 const times = <T>(n: number, run: (i: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, i) => run(i)));
 
-describe.each(Object.keys(HARNESSES) as (keyof typeof HARNESSES)[])("%s state store", (kind) => {
+for (const kind of Object.keys(HARNESSES) as (keyof typeof HARNESSES)[]) describeNeeding(NEEDS[kind], `${kind} state store`, () => {
   const harness = useHarness(kind);
 
   it("gives back what was set, whatever its JSON type, under any key", async () => {
@@ -341,6 +343,21 @@ describe.each(Object.keys(HARNESSES) as (keyof typeof HARNESSES)[])("%s state st
     expect(await store.deleteByPrefix("user:1:")).toBe(0);
   });
 
+  it("counts the live keys that end with a suffix, and no other", async () => {
+    const { store } = harness();
+    await store.set("user:1:flow", "a");
+    await store.set("conversation:C%1:flow", "b", 2 * MINUTE);
+    await store.set("user:2:flow", "c", MINUTE);
+    await store.set("user:3:flow:old", "d");
+    await store.set("user:4:context", "e");
+    await store.set("user:5:FLOW", "f");
+    await store.claim("user:6:flow", MINUTE);
+    expect(await store.countLive(":flow")).toBe(4);
+    clock += MINUTE;
+    expect(await store.countLive(":flow")).toBe(2);
+    expect(await store.countLive(":*")).toBe(0);
+  });
+
   it("reads glob and LIKE metacharacters in a prefix literally", async () => {
     const { store } = harness();
     const bystanders = ["k:ab", "k:ax", "k:a]b", "k:aZ", "k:A*b", "k:a", "k:b"];
@@ -370,7 +387,7 @@ describe.each(Object.keys(HARNESSES) as (keyof typeof HARNESSES)[])("%s state st
   });
 });
 
-describe.each(["sqlite", "redis", "postgres"] as const)("%s state store shared by two processes", (kind) => {
+for (const kind of ["sqlite", "redis", "postgres"] as const) describeNeeding(NEEDS[kind], `${kind} state store shared by two processes`, () => {
   const harness = useHarness(kind);
   const N = 25;
 
@@ -404,7 +421,7 @@ describe.each(["sqlite", "redis", "postgres"] as const)("%s state store shared b
   });
 });
 
-describe.each(["sqlite", "postgres"] as const)("%s state store closing", (kind) => {
+for (const kind of ["sqlite", "postgres"] as const) describeNeeding(NEEDS[kind], `${kind} state store closing`, () => {
   const harness = useHarness(kind);
 
   it("leaves the Database's shared connection open for the records and the next store", async () => {
@@ -416,7 +433,7 @@ describe.each(["sqlite", "postgres"] as const)("%s state store closing", (kind) 
   });
 });
 
-describe("redis state store", () => {
+describeNeeding(["redis"], "redis state store", () => {
   const harness = useHarness("redis");
 
   it("also lets Redis expire a key itself, a little after its TTL, and keeps a key without TTL", async () => {
@@ -457,12 +474,12 @@ describe("redis state store", () => {
 });
 
 describe("openStateStore", () => {
-  it("opens memory when asked, Redis when given a URL, else the records database's own kind", async () => {
+  itNeeding(["postgres"], "opens memory when asked, Redis when given a URL, else the records database's own kind", async () => {
     const dir = await tempDir("parcours-state-");
     const database = await openDatabase(`sqlite://${join(dir, "state.sqlite")}`);
-    const redis = openStateStore(database, { redisUrl: REDIS_URL });
+    const redis = openStateStore(database, { redis: { url: REDIS_URL, prefix: `parcours-test:${randomUUID()}` } });
     try {
-      expect(openStateStore(database, { memory: true, redisUrl: REDIS_URL })).toBeInstanceOf(MemoryStateStore);
+      expect(openStateStore(database, { memory: true, redis: { url: REDIS_URL, prefix: "parcours-test" } })).toBeInstanceOf(MemoryStateStore);
       expect(redis).toBeInstanceOf(RedisStateStore);
       expect(openStateStore(database)).toBeInstanceOf(SqliteStateStore);
     } finally {

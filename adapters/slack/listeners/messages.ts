@@ -1,5 +1,7 @@
-import type { App, webApi } from "@slack/bolt";
+import type { App, Context, webApi } from "@slack/bolt";
+import { DeliveryInProgress } from "../../../src/conversation/parcours-bot.js";
 import { deliverReply, type ReplyOrigin } from "../../../src/outbound/deliver-reply.js";
+import { askForRedelivery } from "../event-outcome.js";
 import { isDirectMessage } from "../known-conversations.js";
 import type { MessageEventFields } from "../payload-shapes.js";
 import { conversationOf, PLATFORM, type SlackDeps } from "../slack-deps.js";
@@ -35,9 +37,13 @@ function originOf(event: MessageEventFields & { user: string }, threadTs: string
   };
 }
 
-async function answer(deps: SlackDeps, client: webApi.WebClient, message: UserMessage): Promise<void> {
+/**
+ * The answer, then the delivery marked answered. Slack has no acknowledgement until this ends
+ * (slack-http-receiver.ts): a process dying before then leaves the event to Slack's retries.
+ */
+async function answer(deps: SlackDeps, client: webApi.WebClient, context: Context, message: UserMessage): Promise<void> {
   const { locale, timeZone } = await deps.locales.languageAndZoneOf(client, message.userId);
-  const reply = await deps.bot.handleMessage({
+  const incoming = {
     platform: PLATFORM,
     userId: message.userId,
     conversationId: message.conversationId,
@@ -46,14 +52,26 @@ async function answer(deps: SlackDeps, client: webApi.WebClient, message: UserMe
     place: { address: message.origin.address, shared: !message.origin.private },
     ...(locale ? { locale } : {}),
     ...(timeZone ? { timeZone } : {}),
-  });
-  if (reply) await deliverReply(deps.outbound(client, message.userId), reply, message.origin);
+  };
+  let reply;
+  try {
+    reply = await deps.bot.handleMessage(incoming);
+  } catch (error) {
+    if (!(error instanceof DeliveryInProgress)) throw error;
+    return askForRedelivery(context);
+  }
+  if (!reply) return;
+  // A post that fails is logged, and the event acknowledged: the answer may have moved a flow on, so
+  // answering a redelivery afresh could apply the same words twice.
+  await deliverReply(deps.outbound(client, message.userId), reply, message.origin);
+  await deps.bot.answered(incoming);
 }
 
 /**
  * Direct messages (message.im) and mentions in channels (app_mention, answered in the thread).
- * Bolt acknowledges events before listeners run; the event_id is the delivery id, the same on
- * each of Slack's retries. https://docs.slack.dev/apis/events-api/#retries
+ * Bolt acknowledges events before listeners run, but the receiver holds the HTTP answer until
+ * they end; the event_id is the delivery id, the same on each of Slack's retries.
+ * https://docs.slack.dev/apis/events-api/#retries
  * Only a mention is claimed (MessageClaims): an edited mention comes back as a new app_mention,
  * while an edited DM comes as message_changed, which is never answered.
  * The event's shape was checked before any listener ran (payload-shapes.ts).
@@ -64,7 +82,7 @@ export function listenToMessages(app: App, deps: SlackDeps): void {
     if (message.channel_type !== "im" || !fromPerson(message, context.botUserId)) return;
     await deps.work.track("message.im", async () => {
       await deps.conversations.rememberDm(message.channel, message.user);
-      await answer(deps, client, {
+      await answer(deps, client, context, {
         userId: message.user,
         text: readMessageText(message.text ?? "", context.botUserId),
         deliveryId: body.event_id,
@@ -82,7 +100,7 @@ export function listenToMessages(app: App, deps: SlackDeps): void {
     await deps.work.track("app_mention", async () => {
       // Before the core's de-duplication on the event id, which an edit changes: one answer per mention.
       if (!(await deps.claims.mayAnswer(mention.user, mention.channel, mention.ts, body.event_id))) return;
-      await answer(deps, client, {
+      await answer(deps, client, context, {
         userId: mention.user,
         text: readMessageText(mention.text ?? "", context.botUserId),
         deliveryId: body.event_id,

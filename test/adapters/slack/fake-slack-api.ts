@@ -135,6 +135,7 @@ export class FakeSlackApi {
   /** The ts of each message posted, by the arguments of its call. */
   private readonly postedTs = new WeakMap<Record<string, any>, string>();
   private waiters: (() => void)[] = [];
+  private readonly observers = new Set<(call: RecordedCall) => void>();
 
   /** Where apps.connections.open sends a Socket Mode client (set by a Socket Mode test). */
   socketUrl: string | undefined;
@@ -297,8 +298,20 @@ export class FakeSlackApi {
     return this.callsTo(method, since);
   }
 
+  /**
+   * Calls `observer` with each call as it arrives, before it is answered: for a bench that times
+   * answers to the microsecond (`at` has milliseconds) without scanning every call on each arrival.
+   * Returns the function that stops it.
+   */
+  observe(observer: (call: RecordedCall) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
   private record(call: Omit<RecordedCall, "at">): void {
-    this.calls.push({ ...call, at: Date.now() });
+    const recorded = { ...call, at: Date.now() };
+    this.calls.push(recorded);
+    for (const observer of this.observers) observer(recorded);
     const waiters = this.waiters;
     this.waiters = [];
     for (const wake of waiters) wake();

@@ -83,13 +83,15 @@ describe("erasing a Slack user's data", () => {
     const user = "U0ERASE05";
     const release = harness.fake.hold("users.info");
     const before = harness.fake.calls.length;
+    // The event's request is answered once its answer is, after the lookup.
+    const request = harness.sendEvent(directMessage("list the roles", { user, channel: dmChannelOf(user) }));
     try {
-      expect((await harness.sendEvent(directMessage("list the roles", { user, channel: dmChannelOf(user) }))).status).toBe(200);
       await harness.fake.waitFor("users.info", 1, before);
       await harness.parcours.erasure.erase(subject(user));
     } finally {
       release();
     }
+    expect((await request).status).toBe(200);
     await harness.running.settled();
     expect(await harness.parcours.state.get(userStateKey(subject(user), "locale"))).toBeUndefined();
   });

@@ -324,7 +324,8 @@ describe("the fan-out and the answers to people", () => {
   it("is not held up while Bolt's client waits out a 429 on an answer: the two clients have their own queues", async () => {
     harness.fake.rateLimit("chat.postMessage", 3);
     const before = since();
-    await harness.sendEvent(directMessage("list the roles"));
+    // Its request is answered once the answer is posted, after the wait.
+    const event = harness.sendEvent(directMessage("list the roles"));
     await harness.fake.waitFor("chat.postMessage", 1, before);
     // Bolt's client now holds its queue for 3 seconds; the core's port posts all the same.
     const posted = await port().post({ platform: "slack", conversationId: "C0FANOUT2" }, announcement);
@@ -333,5 +334,6 @@ describe("the fan-out and the answers to people", () => {
     // The answer is sent once Slack's wait is over.
     const posts = await harness.fake.waitFor("chat.postMessage", 3, before, 8000);
     expect(posts[2]!.args.channel).toBe(posts[0]!.args.channel);
+    expect((await event).status).toBe(200);
   });
 });

@@ -81,10 +81,10 @@ describe("bodies too large", () => {
     expect(harness.fake.calls.slice(before)).toEqual([]);
   });
 
-  it("answers 401 to an unsigned request before reading its body, whatever its length", async () => {
+  it("refuses an unsigned request before reading its body: 413 when it declares too much, 401 otherwise", async () => {
     const headers = { "content-type": "application/json", "x-slack-request-timestamp": String(Math.floor(Date.now() / 1000)) };
-    const { status } = await postUnfinished(harness.eventsUrl, headers, { declaredLength: 200 * 1024 * 1024 });
-    expect(status).toBe(401);
+    expect((await postUnfinished(harness.eventsUrl, headers, { declaredLength: 200 * 1024 * 1024 })).status).toBe(413);
+    expect((await postUnfinished(harness.eventsUrl, headers, { declaredLength: 64 * 1024 })).status).toBe(401);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slackOutboundOnly, startSlack } from "../../../adapters/slack/start-slack.js";
 import { startPlatforms } from "../../../bin/start-platforms.js";
+import { HttpService } from "../../../src/service/http-service.js";
 import { ConfigError, loadConfig } from "../../../src/config/config.js";
 import { createLogger } from "../../../src/logging/logger.js";
 import { Capture, testParcours } from "../../helpers.js";
@@ -19,11 +20,16 @@ describe("starting the Slack adapter", () => {
 
   it("is what `parcours start` runs for slack, and answers on /slack/events", async () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: "0", DATABASE_URL: "memory://" });
-    const [running, ...others] = await startPlatforms(["slack"], await parcours(), config, logger);
+    const http = new HttpService(logger);
+    const port = await http.listen(0, "127.0.0.1");
+    const [running, ...others] = await startPlatforms(["slack"], await parcours(), config, logger, http);
     expect(others).toEqual([]);
     expect(running!.name).toBe("slack");
     expect(fake.callsTo("auth.test").length).toBeGreaterThan(0);
+    const body = JSON.stringify(directMessage("list the roles"));
+    expect((await postSigned(`http://127.0.0.1:${port}/slack/events`, { secret: SIGNING_SECRET, body, contentType: "application/json" })).status).toBe(200);
     await running!.stop();
+    await http.close();
   });
 
   it("checks the bot token with auth.test at start, so a wrong token fails the start", async () => {

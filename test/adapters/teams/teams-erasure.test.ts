@@ -58,7 +58,7 @@ describe("the Teams adapter started twice on one core", () => {
   afterAll(() => harness.stop());
 
   it("starts again without an eraser registered twice, and an erasure drops what the second start remembers too", async () => {
-    const again = await startTeamsServer({ parcours: harness.parcours, config: loadConfig({ TEAMS_ENABLED: "true", TEAMS_PORT: "0" }), logger: createLogger("silent", harness.logs), host: "127.0.0.1" });
+    const again = await startTeamsServer({ parcours: harness.parcours, config: loadConfig({ TEAMS_ENABLED: "true", PORT: "0" }), logger: createLogger("silent", harness.logs), host: "127.0.0.1" });
     try {
       expect(harness.parcours.erasure.registered().filter((what) => what === "teams conversation references")).toHaveLength(1);
       const user = { id: "29:1FakeUserTwoStarts", name: "Sam Petit", aadObjectId: "00000000-0000-4000-8000-0000000000e3" };

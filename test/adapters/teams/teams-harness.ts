@@ -65,7 +65,7 @@ export class TeamsHarness {
     const handleAction = bot.handleAction.bind(bot);
     bot.handleMessage = async (message) => (this.incoming.push(message), await delay(), handleMessage(message));
     bot.handleAction = async (action) => (this.incoming.push(action), await delay(), handleAction(action));
-    const config = loadConfig({ TEAMS_ENABLED: "true", TEAMS_PORT: "0", ...this.options.env });
+    const config = loadConfig({ TEAMS_ENABLED: "true", PORT: "0", ...this.options.env });
     this.server = await startTeamsServer({
       parcours: this.parcours,
       config,
