@@ -21,6 +21,7 @@ import { registerSlackErasers } from "./slack-erasers.js";
 import { SlackHttpReceiver } from "./slack-http-receiver.js";
 import { SlackLocales } from "./slack-locale.js";
 import { SlackOutbound } from "./slack-outbound.js";
+import { withToken } from "./token-check.js";
 
 /** Events, commands and interactions all arrive on this one path (the manifest's request URLs). */
 export const EVENTS_PATH = "/slack/events";
@@ -85,9 +86,9 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
     // auth.test runs in init() below, so a wrong token stops the start instead of failing the first message.
     deferInitialization: true,
   });
-  await app.init();
+  await withToken("SLACK_BOT_TOKEN", () => app.init());
   if (socketMode) dropMalformedPayloads(app, log);
-  const { user_id: botUserId } = await app.client.auth.test();
+  const { user_id: botUserId } = await withToken("SLACK_BOT_TOKEN", () => app.client.auth.test());
 
   const work = new BackgroundWork(log);
   const parts = portParts(parcours, log, botUserId);
@@ -115,7 +116,7 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
     log.error({ err: describeError(error) }, "slack request failed");
   });
 
-  await app.start();
+  await (socketMode ? withToken("SLACK_APP_TOKEN", () => app.start()) : app.start());
   const ownServer = http && !options.http ? http : undefined;
   const port = ownServer ? await ownServer.listen(config.PORT, options.host) : http?.port;
   log.info({ mode: socketMode ? "socket" : "http", port }, "slack listening");
@@ -143,6 +144,6 @@ export const slackOutboundOnly: OutboundStarter = async (parcours, config, logge
   if (!config.SLACK_BOT_TOKEN) throw new ConfigError("Slack needs SLACK_BOT_TOKEN");
   const log = logger.child({ adapter: "slack" });
   const client = coreClient(config, log);
-  const { user_id: botUserId } = await client.auth.test();
+  const { user_id: botUserId } = await withToken("SLACK_BOT_TOKEN", () => client.auth.test());
   return corePort(client, portParts(parcours, log, botUserId), config);
 };

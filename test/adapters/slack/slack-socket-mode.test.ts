@@ -56,6 +56,12 @@ describe("Slack adapter in Socket Mode", () => {
     expect(fake.callsTo("apps.connections.open")).toHaveLength(1);
   });
 
+  it("stops the start naming SLACK_APP_TOKEN when Slack refuses it", async () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: "xapp-1-A0FAKE001-0000-wrongtoken", SLACK_API_URL: fake.apiUrl, DATABASE_URL: "memory://" });
+    const logger = createLogger("silent", new Capture());
+    await expect(startSlack(await testParcours({ logger }), config, logger)).rejects.toThrow(/^Slack refused SLACK_APP_TOKEN \(invalid_auth\)/);
+  });
+
   it("acknowledges an events_api envelope and answers the DM", async () => {
     const role = (await shippedCatalog()).get("learning-architect");
     socket!.send(JSON.stringify({ envelope_id: "env-0001", type: "events_api", accepts_response_payload: false, retry_attempt: 0, retry_reason: "", payload: directMessage("what does a Learning Architect do?") }));

@@ -34,7 +34,7 @@ describe("starting the Slack adapter", () => {
 
   it("checks the bot token with auth.test at start, so a wrong token fails the start", async () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-wrong-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: "0", DATABASE_URL: "memory://" });
-    await expect(startSlack(await parcours(), config, logger, { host: "127.0.0.1" })).rejects.toThrow(/invalid_auth/);
+    await expect(startSlack(await parcours(), config, logger, { host: "127.0.0.1" })).rejects.toThrow(new ConfigError("Slack refused SLACK_BOT_TOKEN (invalid_auth): copy it again from the app's settings at api.slack.com/apps, for this workspace"));
   });
 
   it("refuses to start in HTTP mode without a signing secret", async () => {
@@ -52,7 +52,7 @@ describe("starting the Slack adapter", () => {
 
   it("refuses a wrong token when giving the core's port alone", async () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-wrong-token", SLACK_API_URL: fake.apiUrl, DATABASE_URL: "memory://" });
-    await expect(slackOutboundOnly(await parcours(), config, logger)).rejects.toThrow(/invalid_auth/);
+    await expect(slackOutboundOnly(await parcours(), config, logger)).rejects.toThrow(/^Slack refused SLACK_BOT_TOKEN \(invalid_auth\)/);
   });
 
   it("stops listening when stopped", async () => {
