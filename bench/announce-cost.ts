@@ -1,9 +1,7 @@
 import { readFileSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { openDatabase } from "../src/records/database.js";
 import { announcementPosts, copiesReceived, startWorkspace, TO_EVERYONE } from "../test/adapters/slack/announced-workspace.js";
+import { sharedStoresMissing, sqliteFile, type Storage } from "./bench-storage.js";
 import { announce, ownRedisAndPostgres, startProcess, stopProcess, type ParcoursProcess } from "../test/processes/parcours-processes.js";
 import type { BenchRow } from "./measure.js";
 
@@ -63,17 +61,6 @@ interface SendCost {
   peakMb: number;
 }
 
-/** Where the processes keep records and state, and its removal afterwards. */
-interface Storage {
-  env: { DATABASE_URL: string; REDIS_URL?: string };
-  remove: () => Promise<void>;
-}
-
-const sqliteFile = async (): Promise<Storage> => ({
-  env: { DATABASE_URL: `sqlite://${join(await mkdtemp(join(tmpdir(), "parcours-bench-announce-")), "parcours.sqlite")}` },
-  remove: async () => undefined,
-});
-
 async function announcementId(url: string): Promise<string> {
   const database = await openDatabase(url);
   try {
@@ -96,7 +83,7 @@ async function send(storage: Storage, helpers: number): Promise<SendCost> {
     const code = await command.exited;
     const peakMb = memory.stop();
     if (code !== 0) throw new Error(`parcours announce exited with ${code}: ${command.errors().slice(-2000)}`);
-    const id = await announcementId(env.DATABASE_URL);
+    const id = await announcementId(storage.env.DATABASE_URL!);
     const { perPerson, misplaced } = copiesReceived(fake, id, people);
     const copies = [...perPerson.values()].map((messages) => messages.length);
     const delivered = copies.reduce((n, c) => n + c, 0);
@@ -128,6 +115,8 @@ function rows(processes: string, cost: SendCost): BenchRow[] {
 
 export async function benchAnnouncements(): Promise<BenchRow[]> {
   const one = await send(await sqliteFile(), 0);
+  const missing = await sharedStoresMissing();
+  if (missing) return [...rows("1 process, SQLite file", one), { bench: `announcement to ${RECIPIENTS.toLocaleString("en")}`, measure: "2 processes, Redis + PostgreSQL", value: `skipped: ${missing}` }];
   const two = await send(await ownRedisAndPostgres("announce_bench"), 1);
   return [...rows("1 process, SQLite file", one), ...rows("2 processes, Redis + PostgreSQL", two)];
 }

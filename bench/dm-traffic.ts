@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { packageRoot } from "../src/config/package-root.js";
 import { dmChannelOf, type FakeSlackApi, type RecordedCall } from "../test/adapters/slack/fake-slack-api.js";
 import { postSigned } from "../test/adapters/slack/slack-signature.js";
 import { startProcess, stopProcess, type RunningProcess } from "../test/processes/parcours-processes.js";
+import type { Storage } from "./bench-storage.js";
 
 /**
  * Signed Slack DMs to real `parcours start` processes, as many at a time as there are senders, each
@@ -170,18 +170,6 @@ export class DmTraffic {
     this.awaiting.delete(channel);
     answered(at);
   }
-}
-
-/** Where processes keep records and state, and its removal afterwards. */
-export interface Storage {
-  env: Record<string, string>;
-  remove: () => Promise<void>;
-}
-
-/** The default store, SQLite, in a file of its own. */
-export async function sqliteFile(): Promise<Storage> {
-  const dir = await mkdtemp(join(tmpdir(), "parcours-bench-service-"));
-  return { env: { DATABASE_URL: `sqlite://${join(dir, "parcours.sqlite")}` }, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /**

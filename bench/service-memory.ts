@@ -2,7 +2,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { performance } from "node:perf_hooks";
 import { FakeSlackApi } from "../test/adapters/slack/fake-slack-api.js";
 import type { RunningProcess } from "../test/processes/parcours-processes.js";
-import { DmTraffic, sqliteFile, TOKEN, withProcesses } from "./dm-traffic.js";
+import { sqliteFile } from "./bench-storage.js";
+import { DmTraffic, TOKEN, withProcesses } from "./dm-traffic.js";
 import type { BenchRow } from "./measure.js";
 
 /**

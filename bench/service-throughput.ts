@@ -1,8 +1,8 @@
 import { performance } from "node:perf_hooks";
 import { FakeSlackApi } from "../test/adapters/slack/fake-slack-api.js";
 import { ownRedisAndPostgres } from "../test/processes/parcours-processes.js";
-import { shown, TEST_SERVERS, unanswered, type Server } from "../test/servers/servers.js";
-import { DmTraffic, sqliteFile, TOKEN, withProcesses, type Storage } from "./dm-traffic.js";
+import { sharedStoresMissing, sqliteFile, type Storage } from "./bench-storage.js";
+import { DmTraffic, TOKEN, withProcesses } from "./dm-traffic.js";
 import { percentiles, type BenchRow } from "./measure.js";
 
 /**
@@ -39,14 +39,6 @@ async function measure(openStorage: () => Promise<Storage>, processes: number): 
     traffic.stop();
     await slack.stop();
   }
-}
-
-/** Why Redis or PostgreSQL cannot be used here, or undefined when both answer. */
-async function sharedStoresMissing(): Promise<string | undefined> {
-  const servers: Server[] = ["redis", "postgres"];
-  const problems = await Promise.all(servers.map(async (server) => ({ server, why: await unanswered(server) })));
-  const missing = problems.filter(({ why }) => why !== undefined).map(({ server, why }) => `${TEST_SERVERS[server].name} at ${shown(TEST_SERVERS[server].url)}: ${why}`);
-  return missing.length > 0 ? missing.join("; ") : undefined;
 }
 
 const BENCH = "parcours start, signed Slack DMs to answers";
