@@ -1,5 +1,6 @@
 import { ActivityTypes, TurnContext, type Activity } from "botbuilder";
 import type { Locale } from "../../src/catalog/schema.js";
+import { describeError } from "../../src/logging/describe-error.js";
 import type { ParcoursBot } from "../../src/conversation/parcours-bot.js";
 import { welcomeReply } from "../../src/home/welcome.js";
 import type { StateStore } from "../../src/store/state-store.js";
@@ -44,9 +45,18 @@ export function routeActivities(deps: ActivityRouterDependencies): (context: Tur
   };
 }
 
+/**
+ * Keeps the conversation's reference for later messages. The answer does not need it (it goes back
+ * in the turn), so a store that fails here is logged and the user still gets the core's answer,
+ * which says so when the store is needed for it.
+ */
+async function rememberWhenPossible(activity: Activity, deps: ActivityRouterDependencies): Promise<void> {
+  await deps.references.remember(activity).catch((error: unknown) => deps.logger.warn({ platform: PLATFORM, err: describeError(error) }, "conversation reference not recorded"));
+}
+
 async function onMessage(context: TurnContext, deps: ActivityRouterDependencies): Promise<void> {
   const { activity } = context;
-  await deps.references.remember(activity);
+  await rememberWhenPossible(activity, deps);
   if (isCardSubmit(activity)) {
     await answerInTime(context, deps.bot.handleAction(toIncomingAction(activity)), deps);
     return;
@@ -70,7 +80,7 @@ async function onInvoke(context: TurnContext, deps: ActivityRouterDependencies):
     return;
   }
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: CARD_ACTION_RECEIVED } });
-  await deps.references.remember(activity);
+  await rememberWhenPossible(activity, deps);
   await answerInTime(context, deps.bot.handleAction(toIncomingAction(activity)), deps);
 }
 

@@ -9,6 +9,7 @@ import { SOCKET_TIMEOUT_MS } from "../../src/store/redis-connection.js";
 import type { StateStore } from "../../src/store/state-store.js";
 import { dmChannelOf } from "../adapters/slack/fake-slack-api.js";
 import { directMessage, mention, PATIENCE_MS, SlackHarness } from "../adapters/slack/slack-harness.js";
+import { TeamsHarness } from "../adapters/teams/teams-harness.js";
 import { Capture } from "../helpers.js";
 import { describeNeeding } from "../servers/needing.js";
 import { TEST_REDIS_URL } from "../servers/servers.js";
@@ -120,6 +121,41 @@ describeNeeding(["redis"], "a Redis outage while Parcours answers on Slack", () 
     },
     90_000,
   );
+});
+
+describeNeeding(["redis"], "a Redis outage while Parcours answers on Teams", () => {
+  it("answers the error sentence while Redis is refused, though the conversation's reference cannot be recorded, and answers again once it is back", async () => {
+    const proxy = await new RedisProxy(TEST_REDIS_URL).start();
+    cleanUps.push(() => proxy.close());
+    const prefix = `parcours-test-outage-${randomUUID()}`;
+    cleanUps.push(() => removeKeys(`${prefix}:*`));
+    const database = await openDatabase("memory://");
+    cleanUps.push(() => database.close());
+    const state = openStateStore(database, { redis: { url: proxy.url, prefix }, logger: createLogger("silent", new Capture()) });
+    cleanUps.push(() => state.close());
+    const harness = new TeamsHarness({ state, database });
+    cleanUps.push(() => harness.stop());
+    await harness.start();
+    /** A personal chat's message from `person`, first seen then: its reference is written to the store. */
+    const say = async (person: string, text: string) => {
+      const conversation = { conversationType: "personal", id: `a:outage-${person}` };
+      const from = { id: `29:${person}`, aadObjectId: randomUUID(), name: "Camille" };
+      const before = harness.connector.messages(conversation.id).length;
+      expect((await harness.post(harness.activity("personal-message", { text, conversation, from, locale: "fr-FR" }))).status).toBe(200);
+      const answers = harness.connector.messages(conversation.id).slice(before);
+      expect(answers).toHaveLength(1);
+      return JSON.stringify(answers[0]!.activity);
+    };
+
+    expect(await say("before", QUESTION)).toContain("Learning Architect");
+    const cutAt = Date.now();
+    await proxy.cut("refused");
+    expect(await say("during", QUESTION)).toContain(JSON.stringify(messages("fr").error).slice(1, -1));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, cutAt + SOCKET_TIMEOUT_MS - Date.now())));
+    await proxy.restore();
+    await answering(state);
+    expect(await say("after", QUESTION)).toContain("Learning Architect");
+  }, 90_000);
 });
 
 /** Deletes this test's keys, by SCAN, on the shared Redis. */

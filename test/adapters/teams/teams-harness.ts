@@ -28,7 +28,7 @@ export function fixture(name: FixtureName): Record<string, any> {
   return JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8"));
 }
 
-export interface HarnessOptions extends Pick<TestParcoursOptions, "admins" | "jobPollMs"> {
+export interface HarnessOptions extends Pick<TestParcoursOptions, "admins" | "jobPollMs" | "state" | "database"> {
   env?: Record<string, string>;
   authEndpoints?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
   turnBudgetMs?: number;
@@ -57,8 +57,8 @@ export class TeamsHarness {
   async start(): Promise<void> {
     await this.connector.start();
     const logger = createLogger(this.options.logLevel ?? "debug", this.logs);
-    const { now, admins, jobPollMs } = this.options;
-    this.parcours = await testParcours({ logger, now, admins, jobPollMs });
+    const { now, admins, jobPollMs, state, database } = this.options;
+    this.parcours = await testParcours({ logger, now, admins, jobPollMs, state, database });
     const { bot } = this.parcours;
     const delay = () => new Promise((r) => setTimeout(r, this.options.coreDelayMs ?? 0));
     const handleMessage = bot.handleMessage.bind(bot);
