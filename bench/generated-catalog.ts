@@ -33,5 +33,5 @@ function syntheticRole(index: number): Role {
 export function generatedCatalog(shipped: RoleCatalog, size: number): RoleCatalog {
   const roles = [...shipped.roles()];
   for (let i = 0; roles.length < size; i++) roles.push(syntheticRole(i));
-  return new RoleCatalog(roles, shipped.scale);
+  return new RoleCatalog(roles, shipped.scale, shipped.cues);
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { ConsoleCharts } from "../adapters/console/console-charts.js";
+import { consoleCharts } from "../adapters/console/console-charts.js";
 import { runConsoleChat } from "../adapters/console/console-chat.js";
 import { toText } from "../adapters/console/render-text.js";
+import { terminalWidth } from "../adapters/console/wrap-text.js";
 import { CatalogError, loadCatalog } from "../src/catalog/load-catalog.js";
 import { LOCALES, type Locale } from "../src/catalog/schema.js";
 import { ConfigError, loadConfig, type AdapterName, type Config } from "../src/config/config.js";
@@ -44,7 +45,7 @@ Commands:
                              announcement request's channels, audience, mentions, date and message)
   ask "<question>" [--locale fr|en] [--json]
                              print one answer
-  catalog check [dir]        validate a role catalogue (default: CATALOG_DIR)
+  catalog check [dir]        validate a role catalogue and its cue phrases (default: CATALOG_DIR)
   help                       show this help`;
 
 /** A mistake in how the command was called: usage, exit code 2. */
@@ -73,13 +74,6 @@ async function withParcours(io: CliIo, config: Config, level: string, work: (p: 
 /** In a terminal, logs below warnings would interleave with the conversation. */
 const chatLogLevel = (io: CliIo, config: Config) => (io.env.LOG_LEVEL ? config.LOG_LEVEL : "warn");
 
-/** The console's chart files, registered for erasure with the rest of the user's data. */
-function consoleCharts(parcours: Parcours): ConsoleCharts {
-  const charts = new ConsoleCharts();
-  parcours.erasure.register("console charts", (subject) => charts.erase(subject));
-  return charts;
-}
-
 const consoleChat = (parcours: Parcours, io: CliIo, config: Config, opening?: string) =>
   runConsoleChat({
     bot: parcours.bot,
@@ -87,7 +81,7 @@ const consoleChat = (parcours: Parcours, io: CliIo, config: Config, opening?: st
     output: io.stdout,
     locale: config.DEFAULT_LOCALE,
     interactive: Boolean(io.stdin.isTTY),
-    charts: consoleCharts(parcours),
+    charts: consoleCharts(parcours.erasure),
     outbound: parcours.outbound,
     ...(opening ? { opening } : {}),
   });
@@ -136,10 +130,12 @@ const ask: Command = async (args, io, config) => {
   const locale = values.locale as string | undefined;
   if (locale !== undefined && !(LOCALES as readonly string[]).includes(locale)) throw new UsageError(`--locale must be fr or en, not "${locale}"`);
   return withParcours(io, config, chatLogLevel(io, config), async ({ bot }) => {
-    // A user of its own for each run: one `ask` must not resume another's assessment or context.
+    // A user of its own for each run: one `ask` must not resume another's assessment or context. Nothing
+    // can answer after it, so it is one-off: an assessment asked for is declined (`parcours chat` runs
+    // one) rather than started and left in the store, and no context is kept for that user.
     const userId = `cli-${randomUUID()}`;
-    const reply = await bot.handleMessage({ platform: "cli", userId, conversationId: userId, text: question, replyLocale: locale as Locale | undefined });
-    if (reply) io.stdout.write(values.json ? `${JSON.stringify(reply)}\n` : `${toText(reply).text}\n`);
+    const reply = await bot.handleMessage({ platform: "cli", userId, conversationId: userId, text: question, replyLocale: locale as Locale | undefined, oneOff: true });
+    if (reply) io.stdout.write(values.json ? `${JSON.stringify(reply)}\n` : `${toText(reply, [], terminalWidth(io.stdout)).text}\n`);
     return 0;
   });
 };
@@ -148,7 +144,8 @@ const catalog: Command = async (args, io, config) => {
   const [sub, dir, ...rest] = parse(args, {}).positionals;
   if (sub !== "check" || rest.length > 0) throw new UsageError("catalog takes one subcommand: check [dir]");
   const loaded = await loadCatalog(dir ?? config.CATALOG_DIR);
-  io.stdout.write(`Catalogue OK: ${loaded.size} roles, ${loaded.roles().reduce((n, r) => n + r.skills.length, 0)} skills.\n`);
+  const phrases = Object.values(loaded.cues.intents).reduce((n, groups) => n + (groups ?? []).reduce((m, group) => m + group.phrases.length, 0), 0);
+  io.stdout.write(`Catalogue OK: ${loaded.size} roles, ${loaded.roles().reduce((n, r) => n + r.skills.length, 0)} skills, ${phrases} cue phrases.\n`);
   return 0;
 };
 
@@ -207,24 +204,24 @@ const announce: Command = async (args, io, config) => {
   const adapters = chooseAdapters(config);
   return withParcours(io, config, adapters.includes("console") ? chatLogLevel(io, config) : config.LOG_LEVEL, async (parcours, logger) => {
     const subject = { platform: author[1]!, userId: author[2]! };
-    await registerPorts(adapters, parcours, config, logger, (reply) => io.stdout.write(`${toText(reply).text}\n`));
+    await registerPorts(adapters, parcours, config, logger, (reply) => io.stdout.write(`${toText(reply, [], terminalWidth(io.stdout)).text}\n`));
     const announcements = parcours.bot.announcements;
     if (!(await announcements.mayAnnounce(subject))) {
       io.stderr.write(`parcours: ${as} is not L&D staff: list it in LND_ADMINS to announce as them\n`);
       return 1;
     }
     const { reply, announcement } = await announcements.prepare(subject, draft, config.DEFAULT_LOCALE);
-    io.stdout.write(`${toText(reply).text}\n`);
+    io.stdout.write(`${toText(reply, [], terminalWidth(io.stdout)).text}\n`);
     if (!announcement) return 1;
     if (!values.yes && !(await confirmed(io))) {
       io.stdout.write("Not sent. Run again with --yes to send it.\n");
       return 0;
     }
-    io.stdout.write(`${toText(await announcements.confirm(subject, announcement, config.DEFAULT_LOCALE)).text}\n`);
+    io.stdout.write(`${toText(await announcements.confirm(subject, announcement, config.DEFAULT_LOCALE), [], terminalWidth(io.stdout)).text}\n`);
     if (announcement.sendAt) return 0;
     parcours.startWork();
     const report = await announcements.finished(announcement.id);
-    io.stdout.write(`${toText(report).text}\n`);
+    io.stdout.write(`${toText(report, [], terminalWidth(io.stdout)).text}\n`);
     return 0;
   });
 };

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { radarPng, type ChartBlock } from "../../src/assessment/radar-chart.js";
-import type { DataSubject } from "../../src/privacy/user-erasure.js";
+import type { DataSubject, UserErasure } from "../../src/privacy/user-erasure.js";
+import { registerAdapterEraser } from "../shared/adapter-erasers.js";
 
 /**
  * A terminal cannot show a picture: each chart goes to a PNG file, in one folder per user so that
@@ -28,4 +29,11 @@ export class ConsoleCharts {
   private folderOf(subject: DataSubject): string {
     return resolve(join(this.dir, createHash("sha256").update(`${subject.platform}:${subject.userId}`).digest("hex").slice(0, 16)));
   }
+}
+
+/** The console's chart files, registered to be erased with the rest of the user's data ("delete my data"). */
+export function consoleCharts(erasure: UserErasure, dir?: string): ConsoleCharts {
+  const charts = new ConsoleCharts(dir);
+  registerAdapterEraser(erasure, "console charts", (subject) => charts.erase(subject));
+  return charts;
 }

@@ -8,7 +8,8 @@ import type { ConsoleCharts } from "./console-charts.js";
 import { CONSOLE, ConsoleOutbound } from "./console-outbound.js";
 import { CANCEL, ConsoleForm } from "./console-form.js";
 import { formMessages } from "./form-messages.js";
-import { toText } from "./render-text.js";
+import { pressedBy, toText } from "./render-text.js";
+import { terminalWidth } from "./wrap-text.js";
 
 export interface ConsoleChatOptions {
   /** Only what a person can do in a chat: write, and press buttons or submit forms. */
@@ -30,7 +31,8 @@ export interface ConsoleChatOptions {
 const QUIT = /^(?:quit|exit|bye|au revoir|quitter|\/q)$/i;
 
 /**
- * The terminal adapter: one message a line, buttons shown as numbers the user can type.
+ * The terminal adapter: one message a line, buttons shown as numbers the user can type (or, for a
+ * button that has one, its word: a rating question keeps the numbers for its levels).
  * A reply's form is filled one field a line before anything else is read as a message.
  * Lines are handled one after another, so piped input is answered in order.
  */
@@ -50,7 +52,8 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   const show = async (reply: Reply | undefined) => {
     if (!reply) return;
     const chartFiles = await Promise.all(reply.blocks.flatMap((block) => (block.type === "chart" ? [options.charts.save(speaker, block)] : [])));
-    const rendered = toText(reply, shownThisTurn);
+    // Measured at each reply, so that a resized terminal gets lines of its new width.
+    const rendered = toText(reply, shownThisTurn, terminalWidth(output));
     buttons = shownThisTurn = rendered.buttons;
     write(`${rendered.text}\n`);
     for (const file of chartFiles) write(`(PNG: ${file})\n`);
@@ -88,7 +91,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       if (interactive) lines.prompt();
       continue;
     }
-    const pressed = /^\d{1,2}$/.test(text) ? buttons[Number(text) - 1] : undefined;
+    const pressed = pressedBy(text, buttons);
     await show(pressed
       ? await bot.handleAction({ ...speaker, actionId: pressed.actionId, value: pressed.value })
       : await bot.handleMessage({ ...speaker, text: line }));

@@ -8,7 +8,7 @@ const PNG_DATA_URI_PREFIX = "data:image/png;base64,";
  * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages
  * An inline chart is capped all the same: a full card (36,000 counted bytes) and its image stay
  * within 100,000 even if the image's characters were counted one byte each. The shipped roles'
- * radars (6 to 8 skills) take 36,000 to 49,000 characters; a dozen long skill names still fit.
+ * radars (6 to 8 skills, 1,020 pixels wide as palette PNGs) take 30,000 to 46,000 characters.
  */
 export const INLINE_IMAGE_MAX_CHARS = 64_000;
 

@@ -1,6 +1,7 @@
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import type { Locale } from "../catalog/schema.js";
 import { messages } from "../i18n/messages.js";
+import { CAPABILITIES } from "./capabilities.js";
 import { bullets } from "./format.js";
 import { reply, type Block, type Button, type Reply } from "./reply.js";
 
@@ -25,14 +26,26 @@ export function listRoles(catalog: RoleCatalog, locale: Locale): Reply {
   ]);
 }
 
+/** Everything Parcours does, one line each with what to say for it; who may, where not everyone may. */
 export function help(locale: Locale, greeting?: string): Reply {
   const m = messages(locale);
+  const lines = CAPABILITIES.map((capability) => {
+    const { title, say, does } = m.help.capabilities[capability];
+    const phrases = say.map(m.help.quote).join(", ");
+    return m.labelled(title, does ? `${phrases} — ${does}` : phrases);
+  });
   const blocks: Block[] = [];
   if (greeting) blocks.push({ type: "text", text: greeting });
   blocks.push(
     { type: "header", text: m.help.title },
-    { type: "section", title: m.help.intro, text: bullets(m.help.examples) },
-    { type: "buttons", buttons: [{ label: m.buttons.listRoles, actionId: "role.list", value: "" }] },
+    { type: "section", title: m.help.intro, text: bullets(lines) },
+    {
+      type: "buttons",
+      buttons: [
+        { label: m.buttons.listRoles, actionId: "role.list", value: "" },
+        { label: m.buttons.assess, actionId: "assessment.start", value: "" },
+      ],
+    },
   );
   return reply(blocks);
 }

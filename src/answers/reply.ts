@@ -10,6 +10,11 @@ export const buttonSchema = z.object({
   actionId: z.string().regex(/^[a-z]+(?:\.[a-z]+)*$/),
   value: z.string().max(2000),
   style: z.enum(["primary", "danger"]).optional(),
+  /**
+   * The word that presses it where buttons are typed (a terminal), instead of a number: a question
+   * whose answers are numbers (a rating from 1 to 5) keeps numbers for them.
+   */
+  typed: z.string().min(1).optional(),
 });
 
 const fieldId = z.string().regex(/^[a-z][a-zA-Z0-9]*$/);
@@ -51,11 +56,21 @@ export const blockSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("chart"),
     title: z.string().min(1),
-    series: z.array(z.object({ label: z.string(), value: z.number(), target: z.number().optional() })),
+    series: z.array(
+      z.object({
+        label: z.string(),
+        /** Null when there is no value (a skill left unrated): drawn as missing, never as 0. */
+        value: z.number().nullable(),
+        target: z.number().optional(),
+        /** The point in words, in the reply's language ("you: 3 · target: 4"), for renderings as text. */
+        caption: z.string().optional(),
+      }),
+    ),
     max: z.number().positive(),
-    /** Legend of the values and of the targets, in the reply's language. */
+    /** Legend of the values, of the targets and of missing values, in the reply's language. */
     valueLabel: z.string().optional(),
     targetLabel: z.string().optional(),
+    unratedLabel: z.string().optional(),
   }),
   z.object({ type: z.literal("divider") }),
   /**

@@ -5,7 +5,7 @@ import { sourcesBlock } from "./citations.js";
 import { followUpButtons } from "./follow-ups.js";
 import { bullets } from "./format.js";
 import { reply, type Block, type Reply } from "./reply.js";
-import { profileStatement, skillTarget } from "./role-facts.js";
+import { keyMissions, profileStatement, skillTarget } from "./role-facts.js";
 
 /** Where the role is going, when the catalogue says; its sources join those the answer cites. */
 function outlookSection(role: Role, title: string, locale: Locale, usedSources: Set<string>): Block[] {
@@ -14,12 +14,29 @@ function outlookSection(role: Role, title: string, locale: Locale, usedSources: 
   return [{ type: "section", title, text: bullets(role.outlook.map((fact) => fact.text[locale])) }];
 }
 
+/**
+ * A role's first answer, short enough for a phone screen: its summary, its key missions and their
+ * source, and a button for each detail (all its missions, skills, path, who holds it, ...).
+ */
 export function describeRole(catalog: RoleCatalog, role: Role, locale: Locale): Reply {
+  const m = messages(locale);
+  const key = keyMissions(role);
+  const more = role.missions.length > key.length || role.outlook.length > 0;
+  return reply([
+    { type: "header", text: role.names[locale] },
+    { type: "text", text: role.summary[locale] },
+    { type: "section", title: m.describe.keyMissions, text: bullets(key.map((mission) => mission.text[locale])) },
+    ...sourcesBlock([role], locale, new Set(key.map((fact) => fact.source))),
+    followUpButtons(catalog, role, locale, [...(more ? (["missions"] as const) : []), "skills", "path", "profile", "compare", "assess"]),
+  ]);
+}
+
+/** The details behind a role's first answer ("All missions", "tell me more"): every mission, and where the role is going. */
+export function roleMissions(catalog: RoleCatalog, role: Role, locale: Locale): Reply {
   const m = messages(locale);
   const used = new Set(role.missions.map((fact) => fact.source));
   const blocks: Block[] = [
-    { type: "header", text: role.names[locale] },
-    { type: "text", text: role.summary[locale] },
+    { type: "header", text: m.describe.title(role.names[locale]) },
     { type: "section", title: m.describe.missions, text: bullets(role.missions.map((mission) => mission.text[locale])) },
     ...outlookSection(role, m.describe.outlook, locale, used),
   ];

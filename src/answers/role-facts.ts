@@ -29,6 +29,14 @@ export function movesInto(catalog: RoleCatalog, role: Role): MoveInto[] {
   });
 }
 
+/**
+ * How many missions a role's first answer shows, so that it fits a phone screen: the catalogue
+ * lists a role's main missions first, and the others are a button or a "tell me more" away.
+ */
+export const KEY_MISSIONS = 2;
+
+export const keyMissions = (role: Role): Role["missions"] => role.missions.slice(0, KEY_MISSIONS);
+
 /** Skills of the target role that the current role does not already hold at the target level. */
 export function skillsToGrow(target: Role, current: Role): Skill[] {
   return target.skills.filter((skill) => {

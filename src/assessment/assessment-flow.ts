@@ -8,9 +8,9 @@ import type { FlowAction, FlowDefinition, FlowScope, FlowStep, FlowTurn } from "
 import { messages } from "../i18n/messages.js";
 import type { DataSubject } from "../privacy/user-erasure.js";
 import { ASSESSMENT, answerCurrent, currentSkill, failedTry, isFinished, startAssessment, toResult, type ActiveAssessment } from "./assessment.js";
-import { chooseRole, introBlocks, questionBlocks, resultReply, resultsList, resumeOrRestart } from "./assessment-replies.js";
+import { chooseRole, introBlocks, nothingRated, questionBlocks, resultReply, resultsList, resumeOrRestart } from "./assessment-replies.js";
 import type { AssessmentResults } from "./assessment-results.js";
-import { parseAnswer } from "./rating-parser.js";
+import { offScale, parseAnswer } from "./rating-parser.js";
 
 const roleId = z.string().max(200);
 /** The skill, and which assessment asked it (its start time): an old message's button cannot rate a newer assessment. */
@@ -43,6 +43,12 @@ const baseState = z.object({
 type Step = FlowStep<ActiveAssessment>;
 
 export const userScope = (owner: DataSubject): FlowScope => ({ kind: "user", platform: owner.platform, userId: owner.userId });
+
+/** The assessment goes on in the language of the user's latest words, when they told it. */
+const spokenIn = (state: ActiveAssessment, turn: Pick<FlowTurn, "textLocale">): ActiveAssessment =>
+  turn.textLocale && turn.textLocale !== state.locale ? { ...state, locale: turn.textLocale } : state;
+
+const ratedCount = (state: ActiveAssessment) => Object.values(state.ratings).filter((r) => r !== null).length;
 
 /** A self-assessment is always one user's. */
 function ownerOf(turn: FlowTurn): DataSubject {
@@ -77,11 +83,13 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
     });
   }
 
-  async onText(state: ActiveAssessment, text: string, turn: FlowTurn): Promise<Step | undefined> {
-    if (state.finishing) return this.complete(state, turn);
+  async onText(stored: ActiveAssessment, text: string, turn: FlowTurn): Promise<Step | undefined> {
+    if (stored.finishing) return this.complete(stored, turn);
+    const state = spokenIn(stored, turn);
     const role = this.catalog.get(state.roleId);
     const parsed = parseAnswer(text);
-    if (parsed.kind === "other") return undefined;
+    // "6" or "7" meant a rating: the answer is the scale, not a skip, a stop or a question.
+    if (parsed.kind === "other") return offScale(text) ? this.retry(role, state, "offScale", turn) : undefined;
     if (parsed.kind === "stop") return this.onStop(state, turn);
     return this.advance(role, answerCurrent(role, state, parsed.kind === "level" ? parsed.level : null), turn);
   }
@@ -103,22 +111,25 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
     }
   }
 
-  reask(state: ActiveAssessment): Reply {
+  reask(stored: ActiveAssessment, turn: Pick<FlowTurn, "textLocale"> = {}): Reply {
+    const state = spokenIn(stored, turn);
     if (state.finishing) return this.finishedNotice(state.locale);
     const role = this.catalog.get(state.roleId);
     return privateReply([{ type: "text", text: messages(state.locale).assessment.back }, ...questionBlocks(this.catalog, role, state)], state.locale);
   }
 
-  async onStop(state: ActiveAssessment, turn: FlowTurn): Promise<Step> {
+  async onStop(stored: ActiveAssessment, turn: FlowTurn): Promise<Step> {
+    const state = spokenIn(stored, turn);
     const role = this.catalog.get(state.roleId);
-    const answered = Object.values(state.ratings).filter((r) => r !== null).length;
-    const stopped = privateReply([{ type: "text", text: messages(state.locale).assessment.stopped(answered) }], state.locale);
-    if (answered === 0) return { reply: stopped, next: null };
+    const answered = ratedCount(state);
     const finish = await this.finish(role, state, turn);
+    if (answered === 0) return finish;
+    const stopped = privateReply([{ type: "text", text: messages(state.locale).assessment.stopped(answered) }], state.locale);
     return { ...finish, reply: combine([stopped, finish.reply]) };
   }
 
-  async onResume(state: ActiveAssessment, turn: FlowTurn): Promise<Step> {
+  async onResume(stored: ActiveAssessment, turn: FlowTurn): Promise<Step> {
+    const state = spokenIn(stored, turn);
     return state.finishing ? this.complete(state, turn) : { reply: this.reask(state), next: state };
   }
 
@@ -129,33 +140,31 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
 
   /** "Assess me (against a role)": asks for the role, offers to resume, or asks the first skill. */
   start(owner: DataSubject, roleId: string | undefined, locale: Locale): Promise<Reply> {
-    return this.run(owner, locale, async (status, turn) => this.startStep(activeState(status), roleId ?? "", turn));
+    return this.run(owner, locale, undefined, async (status, turn) => this.startStep(activeState(status), roleId ?? "", turn));
   }
 
   /** "What does this skill mean?": what the current skill covers, then the question again. */
-  explain(owner: DataSubject, locale: Locale): Promise<Reply> {
-    return this.run(owner, locale, async (status, turn) => {
-      const state = activeState(status);
-      if (state?.finishing) return this.complete(state, turn);
-      if (!state) return this.nothingToResume(locale);
+  explain(owner: DataSubject, locale: Locale, textLocale?: Locale): Promise<Reply> {
+    return this.run(owner, locale, textLocale, async (status, turn) => {
+      const stored = activeState(status);
+      if (stored?.finishing) return this.complete(stored, turn);
+      if (!stored) return this.nothingToResume(locale);
+      const state = spokenIn(stored, turn);
       const role = this.catalog.get(state.roleId);
       const skill = currentSkill(role, state)!;
-      return { reply: privateReply([{ type: "section", title: messages(state.locale).assessment.explain, text: skill.covers[state.locale] }, ...questionBlocks(this.catalog, role, state)], state.locale) };
+      const reply = privateReply([{ type: "section", title: messages(state.locale).assessment.explain, text: skill.covers[state.locale] }, ...questionBlocks(this.catalog, role, state)], state.locale);
+      return { reply, ...(state !== stored ? { next: state } : {}) };
     });
   }
 
   /** An answer that is neither a rating nor a question: a hint, and after three, move on. */
-  unusable(owner: DataSubject, locale: Locale): Promise<Reply> {
-    return this.run(owner, locale, async (status, turn) => {
-      const state = activeState(status);
-      if (state?.finishing) return this.complete(state, turn);
-      if (!state) return this.nothingToResume(locale);
-      const role = this.catalog.get(state.roleId);
-      const m = messages(state.locale).assessment;
-      const { assessment, gaveUp } = failedTry(role, state);
-      if (!gaveUp) return { reply: privateReply([{ type: "text", text: m.hint }, ...questionBlocks(this.catalog, role, assessment)], state.locale), next: assessment };
-      const next = await this.advance(role, assessment, turn);
-      return { ...next, reply: combine([privateReply([{ type: "text", text: m.gaveUp }], state.locale), next.reply]) };
+  unusable(owner: DataSubject, locale: Locale, textLocale?: Locale): Promise<Reply> {
+    return this.run(owner, locale, textLocale, async (status, turn) => {
+      const stored = activeState(status);
+      if (stored?.finishing) return this.complete(stored, turn);
+      if (!stored) return this.nothingToResume(locale);
+      const state = spokenIn(stored, turn);
+      return this.retry(this.catalog.get(state.roleId), state, "hint", turn);
     });
   }
 
@@ -179,14 +188,23 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
   }
 
   /** Runs a step of this owner's assessment. */
-  private async run(owner: DataSubject, locale: Locale, decide: (status: FlowStatus<ActiveAssessment>, turn: FlowTurn) => Promise<Step>): Promise<Reply> {
-    const turn = { scope: userScope(owner), locale, now: this.now() };
+  private async run(owner: DataSubject, locale: Locale, textLocale: Locale | undefined, decide: (status: FlowStatus<ActiveAssessment>, turn: FlowTurn) => Promise<Step>): Promise<Reply> {
+    const turn = { scope: userScope(owner), locale, now: this.now(), ...(textLocale ? { textLocale } : {}) };
     return (await this.engine.step(turn, this, (status) => decide(status, turn)))!;
+  }
+
+  /** The same question again after an unusable answer, with a hint; the third one leaves the skill unrated and moves on. */
+  private async retry(role: Role, state: ActiveAssessment, hint: "hint" | "offScale", turn: FlowTurn): Promise<Step> {
+    const m = messages(state.locale).assessment;
+    const { assessment, gaveUp } = failedTry(role, state);
+    if (!gaveUp) return { reply: privateReply([{ type: "text", text: m[hint] }, ...questionBlocks(this.catalog, role, assessment)], state.locale), next: assessment };
+    const next = await this.advance(role, assessment, turn);
+    return { ...next, reply: combine([privateReply([{ type: "text", text: m.gaveUp }], state.locale), next.reply]) };
   }
 
   private startStep(state: ActiveAssessment | undefined, requested: string, turn: FlowTurn, replaced?: ActiveAssessment): Step {
     const live = state && !state.finishing ? state : undefined;
-    if (live) return { reply: resumeOrRestart(this.catalog.get(live.roleId), live, live.locale, requested || undefined) };
+    if (live) return { reply: resumeOrRestart(this.catalog.get(live.roleId), live, turn.locale, requested || undefined) };
     const role = requested ? this.catalog.find(requested) : undefined;
     if (!role) return { reply: chooseRole(this.catalog, turn.locale), ...(replaced || state ? { next: null } : {}) };
     const assessment = startAssessment(role, turn.locale, turn.now);
@@ -210,9 +228,11 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
 
   /**
    * The result, shown at once; the step marks the assessment as finishing, writes the result row,
-   * then ends it. A press that lost the race to this step finds it finishing and is told so.
+   * then ends it. A press that lost the race to this step finds it finishing and is told so. An
+   * assessment without a single rating says nothing: it ends, and no result is written.
    */
   private async finish(role: Role, state: ActiveAssessment, turn: FlowTurn): Promise<Step> {
+    if (ratedCount(state) === 0) return { reply: nothingRated(role, state.locale), next: null };
     const owner = ownerOf(turn);
     const previous = (await this.results.list(owner)).filter((r) => r.roleId === role.id).at(-1);
     const result = toResult(role, state, turn.now);

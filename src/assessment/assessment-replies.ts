@@ -1,6 +1,6 @@
 import { bullets } from "../answers/format.js";
 import { privateReply } from "../answers/private-reply.js";
-import type { Block, Reply } from "../answers/reply.js";
+import type { Block, Button, Reply } from "../answers/reply.js";
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import type { Locale, Role } from "../catalog/schema.js";
 import { flowButton } from "../flows/flow-action.js";
@@ -17,7 +17,10 @@ export function chooseRole(catalog: RoleCatalog, locale: Locale): Reply {
   );
 }
 
-/** One skill: what it covers, the scale with each level's descriptor, buttons 1 to 5, skip and stop. */
+/**
+ * One skill: what it covers, the scale with each level's descriptor, buttons 1 to 5, skip and stop.
+ * Skip and stop are pressed by their word where buttons are typed, so that numbers are only levels.
+ */
 export function questionBlocks(catalog: RoleCatalog, role: Role, assessment: ActiveAssessment): Block[] {
   const { locale } = assessment;
   const m = messages(locale).assessment;
@@ -25,9 +28,16 @@ export function questionBlocks(catalog: RoleCatalog, role: Role, assessment: Act
   const on = { skill: skill.id, started: assessment.startedAt };
   return skillQuestion(catalog, skill, locale, m.progress(assessment.index + 1, role.skills.length), [
     ...catalog.scale.levels.map((l) => flowButton(ASSESSMENT, "rate", { ...on, level: l.level }, String(l.level))),
-    flowButton(ASSESSMENT, "skip", on, m.skip),
-    flowButton(ASSESSMENT, "stop", on, m.stop, "danger"),
+    { ...flowButton(ASSESSMENT, "skip", on, m.skip), typed: m.typed.skip },
+    { ...flowButton(ASSESSMENT, "stop", on, m.stop, "danger"), typed: m.typed.stop },
   ]);
+}
+
+const startOver = (role: Role, locale: Locale): Button => ({ label: messages(locale).assessment.restart, actionId: "assessment.start", value: role.id });
+
+/** An assessment that ended without a single rating: no result is kept, and it can be taken again. */
+export function nothingRated(role: Role, locale: Locale): Reply {
+  return privateReply([{ type: "text", text: messages(locale).assessment.nothingRated }, { type: "buttons", buttons: [startOver(role, locale)] }], locale);
 }
 
 export function introBlocks(role: Role, locale: Locale): Block[] {
@@ -61,13 +71,17 @@ function changeBlock(role: Role, previous: AssessmentResult | undefined, result:
   return [{ type: "section", title: m.changeTitle, text: lines.length > 0 ? bullets(lines) : m.noChange }];
 }
 
-/** The result: a radar of self against target, gaps largest first, modules to take next. */
+/**
+ * The result: a radar of self against target, gaps largest first, modules to take next. Skills left
+ * unrated are named, and the result never claims there is no gap where nothing was rated.
+ */
 export function resultReply(catalog: RoleCatalog, role: Role, result: AssessmentResult, locale: Locale, previous?: AssessmentResult): Reply {
   const m = messages(locale).assessment;
   const formats = messages(locale).path.formats;
   const gaps = skillGaps(role, result);
   const name = (skillId: string) => catalog.skill(role.id, skillId)?.name[locale] ?? skillId;
   const recommendations = recommendModules(role, gaps);
+  const unrated = gaps.filter((g) => g.rating === null).map((g) => name(g.skillId));
   const blocks: Block[] = [
     { type: "header", text: m.resultTitle(role.names[locale]) },
     {
@@ -76,7 +90,11 @@ export function resultReply(catalog: RoleCatalog, role: Role, result: Assessment
       max: 5,
       valueLabel: m.you,
       targetLabel: m.target,
-      series: role.skills.map((s) => ({ label: s.name[locale], value: result.ratings[s.id] ?? 0, target: s.targetLevel })),
+      unratedLabel: m.notRated,
+      series: role.skills.map((s) => {
+        const rating = result.ratings[s.id] ?? null;
+        return { label: s.name[locale], value: rating, target: s.targetLevel, caption: m.score(rating, s.targetLevel) };
+      }),
     },
     { type: "section", title: m.gapsTitle, text: bullets(gaps.map((g) => m.gapLine(name(g.skillId), g.rating, g.target))) },
   ];
@@ -86,9 +104,10 @@ export function resultReply(catalog: RoleCatalog, role: Role, result: Assessment
       { type: "section", title: m.recommendationsTitle, text: bullets(lines) },
       { type: "text", text: m.nextStep(recommendations[0]!.module.title[locale]) },
     );
-  } else {
-    blocks.push({ type: "text", text: m.noGaps });
+  } else if (unrated.length < gaps.length && gaps.every((g) => !g.gap)) {
+    blocks.push({ type: "text", text: unrated.length > 0 ? m.noGapsOnRated : m.noGaps });
   }
+  if (unrated.length > 0) blocks.push({ type: "text", text: m.unratedSkills(unrated) }, { type: "buttons", buttons: [startOver(role, locale)] });
   blocks.push(...changeBlock(role, previous, result, locale), { type: "text", text: m.privateNote });
   return privateReply(blocks, locale);
 }

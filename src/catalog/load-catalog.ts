@@ -1,17 +1,12 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
-import { parse as parseYaml } from "yaml";
-import type { ZodType } from "zod";
 import { fold } from "../understanding/normalize.js";
+import { readDocument, validate, type CatalogProblem } from "./catalog-files.js";
+import { loadCues } from "./load-cues.js";
 import { RoleCatalog } from "./role-catalog.js";
 import { roleSchema, skillScaleSchema, type Role, type SkillScale } from "./schema.js";
 
-/** One problem in one catalogue file, located precisely enough to fix it without guessing. */
-export interface CatalogProblem {
-  file: string;
-  path: string;
-  message: string;
-}
+export type { CatalogProblem } from "./catalog-files.js";
 
 export class CatalogError extends Error {
   constructor(readonly problems: CatalogProblem[]) {
@@ -25,31 +20,6 @@ export class CatalogError extends Error {
 
 const SCALE_FILE = "skill-scale.yaml";
 const ROLES_DIR = "roles";
-
-async function readDocument(file: string, problems: CatalogProblem[]): Promise<unknown> {
-  let raw: string;
-  try {
-    raw = await readFile(file, "utf8");
-  } catch (error) {
-    problems.push({ file, path: "", message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})` });
-    return undefined;
-  }
-  try {
-    return extname(file) === ".json" ? JSON.parse(raw) : parseYaml(raw, { prettyErrors: true });
-  } catch (error) {
-    problems.push({ file, path: "", message: `is not valid ${extname(file).slice(1).toUpperCase()}: ${(error as Error).message.split("\n")[0]}` });
-    return undefined;
-  }
-}
-
-function validate<T>(schema: ZodType<T>, data: unknown, file: string, problems: CatalogProblem[]): T | undefined {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    problems.push({ file, path: issue.path.join("."), message: issue.message });
-  }
-  return undefined;
-}
 
 /**
  * References between roles only make sense once every file is read. A role whose own file is
@@ -94,11 +64,19 @@ function checkNamesAreUnique(roles: Map<string, { role: Role; file: string }>, p
       owners.set(name, role.id);
     }
   }
+  // A lookalike is read as no role at all: it must not be any role's name.
+  for (const { role, file } of roles.values()) {
+    for (const lookalike of [...role.lookalikes.fr, ...role.lookalikes.en]) {
+      const owner = owners.get(fold(lookalike));
+      if (owner) problems.push({ file, path: "lookalikes", message: `"${lookalike}" names role "${owner}": a lookalike is another job` });
+    }
+  }
 }
 
 /**
- * Reads and validates a catalogue folder: `skill-scale.yaml` and one file per role in `roles/`.
- * Every problem is collected before failing, so one run of `parcours catalog check` lists them all.
+ * Reads and validates a catalogue folder: `skill-scale.yaml`, one file per role in `roles/` and
+ * the cue phrases of each locale in `understanding/`. Every problem is collected before failing,
+ * so one run of `parcours catalog check` lists them all.
  */
 export async function loadCatalog(dir: string): Promise<RoleCatalog> {
   const problems: CatalogProblem[] = [];
@@ -126,7 +104,8 @@ export async function loadCatalog(dir: string): Promise<RoleCatalog> {
     else roles.set(role.id, { role, file });
   }
   checkReferences(roles, new Set(names.map((name) => basename(name, extname(name)))), problems);
+  const cues = await loadCues(dir, problems);
 
-  if (problems.length > 0 || !scale) throw new CatalogError(problems);
-  return new RoleCatalog([...roles.values()].map((r) => r.role), scale);
+  if (problems.length > 0 || !scale || !cues) throw new CatalogError(problems);
+  return new RoleCatalog([...roles.values()].map((r) => r.role), scale, cues);
 }

@@ -1,12 +1,17 @@
+import type { UnderstandingCues } from "./cues-schema.js";
 import type { Locale, Role, Skill, SkillScale } from "./schema.js";
 
-/** The validated role catalogue: the only source of truth for what the bot says about roles. */
+/**
+ * The validated role catalogue: the only source of truth for what the bot says about roles, and
+ * the cue phrases that tell what a message asks about them.
+ */
 export class RoleCatalog {
   private readonly byId: Map<string, Role>;
 
   constructor(
     roles: readonly Role[],
     readonly scale: SkillScale,
+    readonly cues: UnderstandingCues,
   ) {
     this.byId = new Map(roles.map((role) => [role.id, role]));
   }

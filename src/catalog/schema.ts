@@ -69,6 +69,8 @@ export const roleSchema = z
     names: localized,
     aliases: localizedList.default({ fr: [], en: [] }),
     abbreviations: z.array(z.string().regex(/^[A-Z]{2,6}$/, "upper-case letters only")).default([]),
+    /** Other jobs whose names hold one of this role's (« concepteur rédacteur », "personal trainer"): never read as this role. */
+    lookalikes: localizedList.default({ fr: [], en: [] }),
     summary: localized,
     missions: z.array(missionSchema).min(1),
     skills: z.array(skillSchema).min(1),

@@ -27,6 +27,11 @@ export interface IncomingMessage extends Speaker {
   text: string;
   /** Answer in this language whatever the text's (the CLI's --locale). */
   replyLocale?: Locale;
+  /**
+   * A single question with no conversation after it (`parcours ask`): nothing that waits for an
+   * answer is started, and nothing is remembered for a next message.
+   */
+  oneOff?: boolean;
 }
 
 /** A pressed button: the action id and value the core put on it, nothing platform-specific. */

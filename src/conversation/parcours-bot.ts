@@ -1,8 +1,9 @@
-import { answer, type AnswerRequest } from "../answers/answer.js";
+import { ANSWER_INTENTS, answer, type AnswerRequest } from "../answers/answer.js";
 import { help, plainText } from "../answers/general-answers.js";
 import { combine, withoutButtons, type Reply } from "../answers/reply.js";
 import { AssessmentFlow, userScope } from "../assessment/assessment-flow.js";
 import { AssessmentResults } from "../assessment/assessment-results.js";
+import { typedLocale } from "../assessment/rating-parser.js";
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import { LOCALES, type Locale } from "../catalog/schema.js";
 import { FlowEngine } from "../flows/flow-engine.js";
@@ -16,9 +17,9 @@ import type { Phrasing } from "../phrasing/phrasing.js";
 import { userStateKey, type DataSubject, type UserErasure } from "../privacy/user-erasure.js";
 import type { Database } from "../records/database.js";
 import type { StateStore } from "../store/state-store.js";
-import { fold } from "../understanding/normalize.js";
-import { INTENTS, type Understanding, type Understood } from "../understanding/understanding.js";
+import type { Understanding, Understood } from "../understanding/understanding.js";
 import { checkInput } from "./check-input.js";
+import { recentRoles, withContext, type RolesSoFar } from "./follow-up.js";
 import type { IncomingAction, IncomingMessage, Speaker } from "./incoming.js";
 import { KeyedLock } from "./keyed-lock.js";
 import type { JobHandler, JobQueue } from "../jobs/job-queue.js";
@@ -32,7 +33,7 @@ import { userCommand } from "./user-commands.js";
 import { ProgrammeAnnouncements } from "../announcements/programme-announcements.js";
 import { ANNOUNCEMENT_TOOLS } from "../announcements/announcement-report.js";
 import type { AnnouncementRequest } from "../announcements/announcement-form.js";
-import { DATA_ACTIONS, UserData, type DataAction } from "./user-data.js";
+import { DATA_ACTIONS, typedDeletionAnswer, UserData, type DataAction } from "./user-data.js";
 
 export interface BotDependencies {
   catalog: RoleCatalog;
@@ -56,10 +57,14 @@ export interface BotDependencies {
   now?: () => Date;
 }
 
-/** What the bot remembers of a user's conversation, so "and its skills?" follows the last answer. */
-export interface ConversationContext {
+/**
+ * What the bot remembers of a user's conversation (one per user and conversation), so "and its
+ * skills?" follows the last answer and "compare them" the last two roles.
+ */
+export interface ConversationContext extends RolesSoFar {
   locale: Locale;
-  roles: string[];
+  /** When the bot last asked whether to delete all the user's data: a "yes" typed next answers it. */
+  deletionAskedAt?: number;
 }
 
 /** Platforms retry for minutes at most; an hour of memory covers every retry window. */
@@ -85,10 +90,12 @@ export class DeliveryInProgress extends Error {
   }
 }
 const DEFAULT_ASSESSMENT_IDLE_MS = 7 * 24 * 3600_000;
-const FOLLOW_UP = /(?:^| )(?:it|its|this role|that role|this job|that job|one|them|they|their|ce metier|ce role|ce poste|ses|son|sa|il|elle|ils|elles|le devenir|l exercer|y arriver)(?= |$)/;
 
 const deliveryKey = (speaker: Speaker) => `delivery:${speaker.platform}:${speaker.deliveryId}`;
-const contextKey = (subject: DataSubject) => userStateKey(subject, "context");
+/** One user's messages are answered one at a time, whichever conversation they come from. */
+const lockKey = (subject: DataSubject) => userStateKey(subject, "context");
+/** Under the user's prefix, so that "delete my data" erases it; a DM and a channel thread each have their own. */
+const contextKey = (speaker: Speaker) => userStateKey(speaker, `context:${encodeURIComponent(speaker.conversationId)}`);
 const subjectOf = (speaker: Speaker): DataSubject => ({ platform: speaker.platform, userId: speaker.userId });
 
 /** What the manager's message already said, for the survey form. */
@@ -154,7 +161,7 @@ export class ParcoursBot {
   async handleMessage(message: IncomingMessage): Promise<Reply | undefined> {
     const answered = this.deps.metrics.answerSeconds.startTimer({ platform: message.platform });
     try {
-      return await this.perUser.run(contextKey(message), () => this.safely(message, () => this.answerMessage(message)));
+      return await this.perUser.run(lockKey(message), () => this.safely(message, () => this.answerMessage(message)));
     } finally {
       answered();
     }
@@ -162,7 +169,7 @@ export class ParcoursBot {
 
   /** Answers a button press. Buttons carry the whole request, so no understanding is needed. */
   async handleAction(action: IncomingAction): Promise<Reply | undefined> {
-    return this.perUser.run(contextKey(action), () => this.safely(action, () => this.answerAction(action)));
+    return this.perUser.run(lockKey(action), () => this.safely(action, () => this.answerAction(action)));
   }
 
   /** The reply to this delivery reached the platform: from now on a redelivery is a duplicate, for an hour. */
@@ -215,31 +222,36 @@ export class ParcoursBot {
     );
     this.deps.metrics.messages.inc({ platform: message.platform, intent: understood.intent });
     if (understood.intent === "unknown") this.deps.metrics.unknownQuestions.inc({ platform: message.platform });
-    // The language and roles of the last message answer the buttons pressed after it.
-    await this.remember(message, understood.locale, understood.roles.length > 0 ? understood.roles : (context?.roles ?? []));
+    const deletionAnswer = typedDeletionAnswer(checked.text, context?.deletionAskedAt, this.now());
+    // The language and roles of the last message answer the buttons pressed after it. A one-off
+    // question (`parcours ask`) has no next message: nothing is kept for it.
+    const request = withContext(understood, context);
+    if (!message.oneOff) {
+      await this.remember(message, understood.locale, request.roles.length > 0 ? request.roles : (context?.roles ?? []), context, command === "delete-data" ? this.now().getTime() : undefined);
+    }
     const subject = subjectOf(message);
-    const flowReply = await this.flows.text({ ...this.turn(subject, understood.locale), ...(message.deliveryId ? { deliveryId: message.deliveryId } : {}) }, checked.text);
+    if (deletionAnswer) return this.userData.onAction(subject, deletionAnswer, understood.locale);
+    const textLocale = message.replyLocale ?? typedLocale(checked.text);
+    const flowTurn = { ...this.turn(subject, understood.locale), ...(textLocale ? { textLocale } : {}), ...(message.deliveryId ? { deliveryId: message.deliveryId } : {}) };
+    const flowReply = await this.flows.text(flowTurn, checked.text);
     if (flowReply && !("reask" in flowReply)) return flowReply;
     const interrupted = flowReply;
-    if (interrupted && command === "explain-skill" && understood.roles.length === 0) return this.assessments.explain(subject, understood.locale);
+    if (interrupted && command === "explain-skill" && understood.roles.length === 0) return this.assessments.explain(subject, understood.locale, textLocale);
     if (command === "delete-data") return this.userData.confirm(understood.locale);
     if (command === "results") return this.assessments.resultsOf(subject, understood.locale);
-    if (command === "resume") return (await this.flows.resume(this.turn(subject, understood.locale))) ?? this.assessments.nothingInProgress(understood.locale);
-    if (understood.intent === "assessment.start") return this.assessments.start(subject, understood.roles[0], understood.locale);
+    if (command === "resume") return (await this.flows.resume(flowTurn)) ?? this.assessments.nothingInProgress(understood.locale);
+    if (understood.intent === "assessment.start") {
+      // Started by a one-off question, an assessment would wait for answers that can never come.
+      if (message.oneOff) return plainText(messages(understood.locale).inConversation.assessment);
+      return this.assessments.start(subject, understood.roles[0], understood.locale);
+    }
     if (understood.intent === "survey.start") return this.surveys.offer(message, surveyRequest(understood), understood.locale);
     if (understood.intent === "announcement.create") return this.announcements.offer(message, announcementRequest(understood, this.deps.catalog), understood.locale);
-    if (interrupted && understood.intent === "unknown" && !understood.unresolvedRoleIntent) return this.assessments.unusable(subject, understood.locale);
+    if (interrupted && understood.intent === "unknown") return this.assessments.unusable(subject, understood.locale, textLocale);
     // A question asked mid-assessment is answered, then the assessment picks up where it was.
-    const answered = await this.respond(this.withContext(understood, checked.text, context));
+    const answered = await this.respond(request);
     // The answer's own buttons are left out, so that numbers and buttons all rate the skill.
     return interrupted ? combine([withoutButtons(answered), interrupted.reask]) : answered;
-  }
-
-  /** "And its skills?" takes the role from the last answer, only when the question points back to it. */
-  private withContext(understood: Understood, text: string, context: ConversationContext | undefined): AnswerRequest {
-    const { intent, roles, locale, suggestions, unresolvedRoleIntent } = understood;
-    if (unresolvedRoleIntent && context && FOLLOW_UP.test(fold(text))) return { intent: unresolvedRoleIntent, roles: context.roles.slice(0, 1), locale };
-    return { intent, roles, locale, suggestions };
   }
 
   private async answerAction(action: IncomingAction): Promise<Reply | undefined> {
@@ -252,16 +264,20 @@ export class ParcoursBot {
     this.deps.logger.info({ platform: action.platform, ...(anonymous ? {} : { user: subject }), action: action.actionId }, "action received");
     const flowReply = await this.flows.action(this.turn(subject, locale), action.actionId, action.value);
     if (flowReply) return flowReply;
-    if (isOneOf(DATA_ACTIONS, action.actionId)) return this.userData.onAction(subject, action.actionId as DataAction, locale);
+    if (isOneOf(DATA_ACTIONS, action.actionId)) {
+      // Answered by its button: a "yes" typed after this is about something else.
+      if (context?.deletionAskedAt !== undefined) await this.remember(action, context.locale, context.roles, context);
+      return this.userData.onAction(subject, action.actionId as DataAction, locale);
+    }
     if (isOneOf(SURVEY_TOOLS, action.actionId)) return this.surveys.onTool(action, action.actionId, action.value, locale);
     if (isOneOf(ANNOUNCEMENT_TOOLS, action.actionId)) return this.announcements.onTool(action, action.actionId, action.value, locale);
     const roles = action.value.split(",").filter(Boolean);
-    const intent = INTENTS.find((i) => i === action.actionId);
+    const intent = ANSWER_INTENTS.find((i) => i === action.actionId);
     if (!intent || !roles.every((id) => this.deps.catalog.find(id))) {
       const fallback = help(locale);
       return { ...fallback, blocks: [{ type: "text", text: messages(locale).unknownAction }, ...fallback.blocks] };
     }
-    if (roles.length > 0) await this.remember(action, locale, roles);
+    if (roles.length > 0) await this.remember(action, locale, roles, context);
     return this.respond({ intent, roles, locale });
   }
 
@@ -269,8 +285,10 @@ export class ParcoursBot {
     return { scope: userScope(subject), locale, now: this.now() };
   }
 
-  private remember(subject: DataSubject, locale: Locale, roles: readonly string[]): Promise<void> {
-    return this.deps.state.set<ConversationContext>(contextKey(subject), { locale, roles: [...roles] }, this.deps.contextTtlMs);
+  private remember(speaker: Speaker, locale: Locale, roles: readonly string[], previous: ConversationContext | undefined, deletionAskedAt?: number): Promise<void> {
+    const recent = recentRoles(roles, previous);
+    const context: ConversationContext = { locale, roles: [...roles], recent, ...(deletionAskedAt !== undefined ? { deletionAskedAt } : {}) };
+    return this.deps.state.set<ConversationContext>(contextKey(speaker), context, this.deps.contextTtlMs);
   }
 
   /** A message's context was remembered on arrival; a button's, before this answer. */
@@ -292,8 +310,8 @@ export class ParcoursBot {
     return false;
   }
 
-  private async context(subject: DataSubject): Promise<ConversationContext | undefined> {
-    const context = await this.deps.state.get<ConversationContext>(contextKey(subject));
+  private async context(speaker: Speaker): Promise<ConversationContext | undefined> {
+    const context = await this.deps.state.get<ConversationContext>(contextKey(speaker));
     return context && isOneOf(LOCALES, context.locale) ? context : undefined;
   }
 }

@@ -29,6 +29,11 @@ export interface FlowAction<A extends string = string> {
 export interface FlowTurn {
   scope: FlowScope;
   locale: Locale;
+  /**
+   * The language of a typed message's own words, when they tell it (a bare number does not): a
+   * flow in progress goes on in it, rather than in whatever the platform reports.
+   */
+  textLocale?: Locale;
   now: Date;
   /**
    * The platform's id of the message this turn answers. A message delivered again after the

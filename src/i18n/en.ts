@@ -2,6 +2,7 @@ import type { Messages } from "./messages.js";
 
 export const en: Messages = {
   buttons: {
+    missions: "All missions",
     skills: "Skills",
     path: "Training path",
     profile: "Who holds it",
@@ -12,7 +13,7 @@ export const en: Messages = {
     help: "What can you do?",
   },
   labelled: (label, text) => `*${label}*: ${text}`,
-  describe: { missions: "Main missions", outlook: "Where the role is going" },
+  describe: { missions: "Main missions", outlook: "Where the role is going", keyMissions: "Key missions", title: (role) => `${role}: missions` },
   skills: {
     title: (role) => `Skills of a ${role}`,
     target: (level, label) => `target ${level}/5 (${label})`,
@@ -43,6 +44,8 @@ export const en: Messages = {
     shared: "Skills in common",
     only: (role) => `Only the ${role}`,
     none: "none",
+    twoAtATime: (a, b) => `I compare two roles at a time: here are ${a} and ${b}.`,
+    pair: (a, b) => `${a} vs ${b}`,
   },
   profile: {
     title: (role) => `Who are ${role}s?`,
@@ -59,20 +62,39 @@ export const en: Messages = {
   inConversation: {
     survey: "Team skill surveys are started in a conversation with Parcours: a Slack or Teams channel, or `parcours survey create`.",
     announcement: "Programme announcements are made by the L&D team in a conversation with Parcours (Slack, Teams) or with `parcours announce --file`.",
+    assessment: "A self-assessment is a conversation, one skill at a time: start one with `parcours chat`, or with Parcours in Slack or Teams.",
   },
   help: {
     title: "What I can do",
-    intro: "I answer questions on Learning & Development roles from our role catalogue. Try:",
-    examples: [
-      "what does a Learning Architect do?",
-      "which skills does a Digital Learning Manager need?",
-      "how do I become a learning designer?",
-      "difference between a DLM and a training manager",
-      "who are digital learning managers?",
-      "list the roles",
-    ],
+    intro: "Ask me in your own words, in English or in French:",
+    capabilities: {
+      roles: {
+        title: "L&D roles",
+        say: ["what does a Learning Architect do?", "which skills does a Digital Learning Manager need?", "how do I become a learning designer?", "difference between a DLM and a training manager", "list the roles"],
+      },
+      assessment: { title: "Self-assessment", say: ["assess my skills"], does: "rate yourself on a role's skills, one at a time; only you see the result" },
+      results: { title: "Your results", say: ["my results"], does: "your past self-assessments" },
+      data: { title: "Your data", say: ["delete my data"], does: "erases everything Parcours keeps about you" },
+      surveys: { title: "Team surveys, for managers", say: ["survey my team"], does: "in your team's channel: each member answers privately, you see the team's results" },
+      announcements: { title: "Announcements, for the L&D admins", say: ["announce a programme"], does: "tell channels or people about a training programme" },
+    },
+    quote: (phrase) => `“${phrase}”`,
   },
   greeting: "Hello! I'm Parcours, your guide to Learning & Development roles.",
+  smallTalk: {
+    thanks: "You're welcome! Ask me about an L&D role any time.",
+    goodbye: "Goodbye! Come back any time you have a question about L&D roles.",
+    ok: "Good. Anything else you'd like to know about L&D roles?",
+  },
+  person: {
+    role: (role) => `I know roles, not people: I can't tell you who holds the ${role} role in your organisation. Your HR or L&D team can.`,
+    anyone: "I know roles, not people: I can't tell you whom to contact in your organisation. Your HR or L&D team can.",
+    aboutRole: (role) => `What a ${role} does`,
+  },
+  whichRole: {
+    one: "Which role do you mean?",
+    two: "Which roles should I compare? Name two, for example “DLM vs Learning Architect”.",
+  },
   unknown: {
     text: "I can't answer that from the role catalogue. I know about L&D roles: what they do, their skills, how to get there and who holds them.",
     didYouMean: "Did you mean:",
@@ -113,6 +135,13 @@ export const en: Messages = {
     privateUnavailable: "I couldn't open a private conversation with you here. Message me directly (open Parcours in your chat app) to continue: self-ratings are never posted in a channel.",
     staleButton: "That question was already answered. Here is where you are:",
     finishedButton: "That self-assessment is already finished. Say “my results” to see it again.",
+    offScale: 'The scale goes from 1 to 5: type a number from 1 to 5, "skip" to leave this skill unrated, or "stop".',
+    typed: { skip: "skip", stop: "stop" },
+    score: (rating, target) => `you: ${rating ?? "not rated"} · target: ${target}`,
+    notRated: "not rated",
+    unratedSkills: (skills) => `Skills not rated: ${skills.join(", ")}. This result says nothing about ${skills.length === 1 ? "that skill" : "those skills"}: start over to rate ${skills.length === 1 ? "it" : "them"}.`,
+    noGapsOnRated: "On every skill you rated, you are at or above the target level.",
+    nothingRated: "You did not rate any skill, so there is no result: I saved nothing. Start over whenever you like.",
   },
   results: {
     title: "Your self-assessments",

@@ -2,6 +2,7 @@ import type { Messages } from "./messages.js";
 
 export const fr: Messages = {
   buttons: {
+    missions: "Toutes les missions",
     skills: "Compétences",
     path: "Parcours de formation",
     profile: "Qui l'exerce",
@@ -12,7 +13,7 @@ export const fr: Messages = {
     help: "Que sais-tu faire ?",
   },
   labelled: (label, text) => `*${label}* : ${text}`,
-  describe: { missions: "Missions principales", outlook: "Évolution du métier" },
+  describe: { missions: "Missions principales", outlook: "Évolution du métier", keyMissions: "Missions clés", title: (role) => `${role} : missions` },
   skills: {
     title: (role) => `Compétences : ${role}`,
     target: (level, label) => `cible ${level}/5 (${label})`,
@@ -43,6 +44,8 @@ export const fr: Messages = {
     shared: "Compétences communes",
     only: (role) => `Propre au métier ${role}`,
     none: "aucune",
+    twoAtATime: (a, b) => `Je compare deux métiers à la fois : voici ${a} et ${b}.`,
+    pair: (a, b) => `${a} ou ${b}`,
   },
   profile: {
     title: (role) => `Qui exerce le métier ${role} ?`,
@@ -58,20 +61,39 @@ export const fr: Messages = {
   inConversation: {
     survey: "Les sondages d'équipe se lancent dans une conversation avec Parcours : un canal Slack ou Teams, ou `parcours survey create`.",
     announcement: "Les annonces de programme sont faites par l'équipe L&D dans une conversation avec Parcours (Slack, Teams) ou avec `parcours announce --file`.",
+    assessment: "Une auto-évaluation se fait en conversation, une compétence à la fois\u00a0: lancez-la avec `parcours chat`, ou avec Parcours dans Slack ou Teams.",
   },
   help: {
     title: "Ce que je sais faire",
-    intro: "Je réponds aux questions sur les métiers du Learning & Development à partir de notre catalogue. Essayez :",
-    examples: [
-      "c'est quoi un Learning Architect ?",
-      "quelles compétences pour un Digital Learning Manager ?",
-      "comment devenir concepteur pédagogique ?",
-      "différence entre un DLM et un responsable formation",
-      "qui sont les digital learning managers ?",
-      "liste des métiers",
-    ],
+    intro: "Demandez-moi avec vos mots, en français ou en anglais :",
+    capabilities: {
+      roles: {
+        title: "Métiers du L&D",
+        say: ["c'est quoi un Learning Architect ?", "quelles compétences pour un Digital Learning Manager ?", "comment devenir concepteur pédagogique ?", "différence entre un DLM et un responsable formation", "liste des métiers"],
+      },
+      assessment: { title: "Auto-évaluation", say: ["évaluer mes compétences"], does: "situez-vous sur les compétences d'un métier, une à la fois ; vous seul voyez le résultat" },
+      results: { title: "Vos résultats", say: ["mes résultats"], does: "vos auto-évaluations passées" },
+      data: { title: "Vos données", say: ["supprimer mes données"], does: "efface tout ce que Parcours garde sur vous" },
+      surveys: { title: "Sondages d'équipe, pour les managers", say: ["sondage d'équipe"], does: "dans le canal de votre équipe : chacun répond en privé, vous voyez les résultats de l'équipe" },
+      announcements: { title: "Annonces, pour les admins L&D", say: ["annoncer un programme"], does: "faire connaître un programme de formation à des canaux ou à des personnes" },
+    },
+    quote: (phrase) => `« ${phrase} »`,
   },
   greeting: "Bonjour ! Je suis Parcours, votre guide des métiers du Learning & Development.",
+  smallTalk: {
+    thanks: "Avec plaisir ! Posez-moi vos questions sur les métiers du L&D quand vous voulez.",
+    goodbye: "Au revoir ! Revenez quand vous voulez pour une question sur les métiers du L&D.",
+    ok: "Très bien. Autre chose sur les métiers du L&D ?",
+  },
+  person: {
+    role: (role) => `Je connais les métiers, pas les personnes : je ne peux pas vous dire qui occupe le poste ${role} chez vous. Votre équipe RH ou L&D pourra vous répondre.`,
+    anyone: "Je connais les métiers, pas les personnes : je ne peux pas vous dire qui contacter chez vous. Votre équipe RH ou L&D pourra vous répondre.",
+    aboutRole: (role) => `Le métier ${role}`,
+  },
+  whichRole: {
+    one: "De quel métier parlez-vous ?",
+    two: "Quels métiers dois-je comparer ? Nommez-en deux, par exemple « DLM ou Learning Architect ».",
+  },
   unknown: {
     text: "Je ne peux pas répondre à cela à partir du catalogue des métiers. Je connais les métiers du L&D : leurs missions, leurs compétences, comment y accéder et qui les exerce.",
     didYouMean: "Vouliez-vous dire :",
@@ -112,6 +134,13 @@ export const fr: Messages = {
     privateUnavailable: "Je n'ai pas pu ouvrir de conversation privée avec vous ici. Écrivez-moi directement (ouvrez Parcours dans votre messagerie) pour continuer : les auto-évaluations ne sont jamais publiées dans un canal.",
     staleButton: "Cette question a déjà reçu une réponse. Voici où vous en êtes :",
     finishedButton: "Cette auto-évaluation est déjà terminée. Dites « mes résultats » pour la revoir.",
+    offScale: "L'échelle va de 1 à 5\u00a0: tapez un chiffre de 1 à 5, «\u00a0passer\u00a0» pour laisser cette compétence sans note, ou «\u00a0arrêter\u00a0».",
+    typed: { skip: "passer", stop: "arrêter" },
+    score: (rating, target) => `vous\u00a0: ${rating ?? "non évalué"} · cible\u00a0: ${target}`,
+    notRated: "non évalué",
+    unratedSkills: (skills) => `Compétences non évaluées\u00a0: ${skills.join(", ")}. Ce résultat n'en dit rien\u202f; recommencez pour ${skills.length === 1 ? "l'évaluer" : "les évaluer"}.`,
+    noGapsOnRated: "Pour chaque compétence évaluée, vous êtes au niveau cible ou au-dessus.",
+    nothingRated: "Vous n'avez évalué aucune compétence\u00a0: il n'y a pas de résultat, je n'ai rien enregistré. Recommencez quand vous voulez.",
   },
   results: {
     title: "Vos auto-évaluations",

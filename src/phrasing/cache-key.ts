@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import type { Locale } from "../catalog/schema.js";
-import type { Intent } from "../understanding/understanding.js";
+import type { AnswerIntent } from "../answers/answer.js";
 import type { Fact } from "./fact-list.js";
 
 export interface CacheKeyParts {
   facts: readonly Fact[];
-  intent: Intent;
+  intent: AnswerIntent;
   locale: Locale;
   promptVersion: string;
   model: string;

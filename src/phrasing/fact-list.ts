@@ -1,5 +1,5 @@
 import { roleQuestion, type AnswerRequest } from "../answers/answer.js";
-import { careerMove, compareSkills, moduleStatement, movesInto, profileStatement, skillsToGrow, skillTarget, trainingPathTotal } from "../answers/role-facts.js";
+import { careerMove, compareSkills, keyMissions, moduleStatement, movesInto, profileStatement, skillsToGrow, skillTarget, trainingPathTotal } from "../answers/role-facts.js";
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import type { Locale, Role } from "../catalog/schema.js";
 import { messages } from "../i18n/messages.js";
@@ -27,6 +27,9 @@ export function factsFor(catalog: RoleCatalog, request: AnswerRequest): Fact[] |
     case "role.describe":
       facts.describe(question.role);
       break;
+    case "role.missions":
+      // A list to read, under the short answer the user has just seen: nothing to reword.
+      return undefined;
     case "role.skills":
       facts.name(question.role).skills(question.role);
       break;
@@ -79,8 +82,9 @@ class FactList {
   describe(role: Role): this {
     const p = this.prefix(role);
     this.name(role).add(`${p}.summary`, role.summary[this.locale]);
-    role.missions.forEach((mission, i) => this.add(`${p}.mission.${i + 1}`, mission.text[this.locale]));
-    return this.outlook(role);
+    // What the short first answer shows: its key missions, not the whole list nor the outlook.
+    keyMissions(role).forEach((mission, i) => this.add(`${p}.mission.${i + 1}`, mission.text[this.locale]));
+    return this;
   }
 
   outlook(role: Role): this {

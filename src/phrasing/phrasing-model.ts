@@ -2,7 +2,7 @@ import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortEr
 import { zodResponseFormat } from "openai/helpers/zod";
 import { z } from "zod";
 import type { Locale } from "../catalog/schema.js";
-import type { Intent } from "../understanding/understanding.js";
+import type { AnswerIntent } from "../answers/answer.js";
 import type { Fact } from "./fact-list.js";
 import type { ModelConnection } from "./model-client.js";
 import type { FallbackReason } from "./phrasing-stats.js";
@@ -23,7 +23,7 @@ const RESPONSE_FORMAT = zodResponseFormat(phrasedAnswerSchema, "phrased_answer")
 export interface PhrasingQuestion {
   prompt: Prompt;
   locale: Locale;
-  intent: Intent;
+  intent: AnswerIntent;
   facts: readonly Fact[];
 }
 

@@ -7,12 +7,15 @@ const FRENCH = new Set([
   "competences", "bonjour", "salut", "merci", "fait", "suis", "veux", "voudrais", "aide", "entre", "faire", "metier",
   "metiers", "sont", "combien", "ce", "au", "aux", "moi", "mon", "notre", "nos", "equipe", "parcours", "lancer", "evaluer",
   "liste", "annonce", "sondage", "il", "elle", "pas", "bonsoir", "coucou", "peux", "peut", "sais", "bref", "quoi",
+  "accord", "daccord", "parfait", "compris", "entendu", "revoir", "bientot", "tres", "ca", "genial", "nickel", "ouais", "oui",
+  "bon", "bonne", "journee", "soiree", "semaine",
 ]);
 const ENGLISH = new Set([
   "the", "an", "is", "what", "how", "do", "does", "i", "you", "my", "for", "with", "in", "and", "or",
   "become", "skills", "hello", "hi", "thanks", "which", "who", "are", "can", "to", "of", "between", "tell",
   "about", "need", "want", "team", "start", "list", "help", "whats", "s", "be", "there", "hey", "good", "morning",
   "roles", "your", "know", "assess", "survey", "announce", "send", "should", "get", "difference", "much", "many",
+  "thank", "bye", "goodbye", "got", "it", "great", "awesome", "yes", "yeah", "see", "later", "please", "jobs",
 ]);
 
 export function detectLocale(original: string, words: readonly string[], fallback: Locale): Locale {

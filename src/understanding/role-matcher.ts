@@ -7,17 +7,29 @@ export interface RoleMention {
   start: number;
   end: number;
   typos: number;
+  /** Named in the plural ("the trainers", « les DLM » aside): people, more than a role. */
+  plural: boolean;
 }
 
 interface Phrase {
   roleId: string;
   words: string[];
+  /** Whether the name itself ends in s or x ("responsable des formations"), which is no plural. */
+  endsPlural: boolean;
 }
+
+const PLURAL_ENDING = /[sx]$/;
 
 /** Words too common to suggest a role on their own ("did you mean" must stay useful). */
 const WEAK_WORDS = new Set(["de", "du", "des", "la", "le", "en", "of", "the", "and", "et", "chef", "projet", "project", "formation", "training", "learning"]);
 
 const ARTICLES = new Set(["un", "une", "le", "les", "des", "du", "a", "an", "the"]);
+
+/** Words whose candidates are kept: a few hundred kilobytes at most, emptied when full. */
+const CANDIDATE_CACHE_SIZE = 20_000;
+
+/** What a lookalike ("personal trainer") points at: it wins over the shorter role name inside it, then names nothing. */
+const NO_ROLE = "";
 
 /** Plural and singular fold together: "architectes" matches "architecte". */
 function stem(word: string): string {
@@ -43,21 +55,24 @@ export class RoleMatcher {
   private readonly deletionIndex = new Map<string, Set<string>>();
   private readonly abbreviations = new Map<string, string>();
   private readonly rolesByWord = new Map<string, Set<string>>();
+  private readonly candidateCache = new Map<string, ReadonlyMap<string, number>>();
 
   constructor(catalog: RoleCatalog) {
     for (const role of catalog.roles()) {
       const phrases = new Set([
         role.names.fr, role.names.en, ...role.aliases.fr, ...role.aliases.en, role.id.replace(/-/g, " "),
       ].map(fold));
-      for (const phrase of phrases) this.addPhrase(role.id, phrase.split(" ").map(stem));
+      for (const phrase of phrases) this.addPhrase(role.id, phrase.split(" "));
       for (const abbreviation of role.abbreviations) this.abbreviations.set(abbreviation, role.id);
+      for (const lookalike of [...role.lookalikes.fr, ...role.lookalikes.en]) this.addPhrase(NO_ROLE, fold(lookalike).split(" "));
     }
   }
 
-  private addPhrase(roleId: string, words: string[]): void {
+  private addPhrase(roleId: string, folded: string[]): void {
+    const words = folded.map(stem);
     const first = words[0]!;
     const list = this.phrasesByFirstWord.get(first) ?? [];
-    list.push({ roleId, words });
+    list.push({ roleId, words, endsPlural: PLURAL_ENDING.test(folded[folded.length - 1]!) });
     this.phrasesByFirstWord.set(first, list);
     for (const word of words) {
       for (const key of deletions(word)) {
@@ -65,7 +80,7 @@ export class RoleMatcher {
         set.add(word);
         this.deletionIndex.set(key, set);
       }
-      if (!WEAK_WORDS.has(word) && word.length > 2) {
+      if (roleId !== NO_ROLE && !WEAK_WORDS.has(word) && word.length > 2) {
         const roles = this.rolesByWord.get(word) ?? new Set();
         roles.add(roleId);
         this.rolesByWord.set(word, roles);
@@ -74,7 +89,17 @@ export class RoleMatcher {
   }
 
   /** Catalogue words within the typo allowance of a question word, with their distance. */
-  private candidates(word: string): Map<string, number> {
+  private candidates(word: string): ReadonlyMap<string, number> {
+    const cached = this.candidateCache.get(word);
+    if (cached) return cached;
+    // Most words of most messages are the same few hundred ("what", "de", "skills"): each is looked up once.
+    if (this.candidateCache.size >= CANDIDATE_CACHE_SIZE) this.candidateCache.clear();
+    const found = this.lookUp(word);
+    this.candidateCache.set(word, found);
+    return found;
+  }
+
+  private lookUp(word: string): Map<string, number> {
     const found = new Map<string, number>();
     const allowance = typoAllowance(word);
     const keys = allowance > 0 ? deletions(word) : [word];
@@ -90,17 +115,22 @@ export class RoleMatcher {
 
   /**
    * All role mentions, longest first where two overlap ("responsable formation digitale" is the
-   * Digital Learning Manager, not the Training Manager), in the order they appear.
+   * Digital Learning Manager, not the Training Manager), in the order they appear; a role named
+   * twice is there twice.
    */
   find(originalText: string): RoleMention[] {
-    const words = fold(originalText).split(" ").filter(Boolean).map(stem);
+    const typed = fold(originalText).split(" ").filter(Boolean);
+    const words = typed.map(stem);
     const candidatesAt = words.map((w) => this.candidates(w));
     const found: RoleMention[] = [];
     words.forEach((_, start) => {
       for (const [first, firstTypos] of candidatesAt[start]!) {
         for (const phrase of this.phrasesByFirstWord.get(first) ?? []) {
           const typos = this.matchRest(phrase, candidatesAt, start);
-          if (typos !== undefined) found.push({ roleId: phrase.roleId, start, end: start + phrase.words.length, typos: typos + firstTypos });
+          if (typos === undefined) continue;
+          const end = start + phrase.words.length;
+          const plural = !phrase.endsPlural && typed[end - 1] !== words[end - 1];
+          found.push({ roleId: phrase.roleId, start, end, typos: typos + firstTypos, plural });
         }
       }
     });
@@ -108,7 +138,7 @@ export class RoleMatcher {
     return this.keepLongest(found);
   }
 
-  private matchRest(phrase: Phrase, candidatesAt: Map<string, number>[], start: number): number | undefined {
+  private matchRest(phrase: Phrase, candidatesAt: ReadonlyMap<string, number>[], start: number): number | undefined {
     let typos = 0;
     for (let k = 1; k < phrase.words.length; k++) {
       const distance = candidatesAt[start + k]?.get(phrase.words[k]!);
@@ -135,7 +165,7 @@ export class RoleMatcher {
       const afterArticle = index > 0 && ARTICLES.has(folded[index - 1]!) && singular.toLowerCase() !== "la";
       const key = singular.length <= 2 && !afterArticle ? singular : singular.toUpperCase();
       const roleId = this.abbreviations.get(key);
-      if (roleId) mentions.push({ roleId, start: index, end: index + 1, typos: 0 });
+      if (roleId) mentions.push({ roleId, start: index, end: index + 1, typos: 0, plural: singular !== token });
     });
     return mentions;
   }
@@ -148,7 +178,7 @@ export class RoleMatcher {
       if (!overlaps) kept.push(mention);
     }
     kept.sort((a, b) => a.start - b.start);
-    return kept.filter((m, i) => kept.findIndex((k) => k.roleId === m.roleId) === i);
+    return kept.filter((m) => m.roleId !== NO_ROLE);
   }
 
   /** Roles sharing a distinctive word with the question, for "did you mean …". */

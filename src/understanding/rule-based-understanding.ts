@@ -1,7 +1,7 @@
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import { announcementDetails } from "./announcement-details.js";
 import { detectLocale } from "./detect-locale.js";
-import { INTENT_CUES, ROLE_INTENTS, type CueIntent } from "./intent-cues.js";
+import { IntentCues, ROLE_INTENTS, type CueIntent, type CueReading } from "./intent-cues.js";
 import { fold } from "./normalize.js";
 import { RoleMatcher, type RoleMention } from "./role-matcher.js";
 import { surveyDetails } from "./survey-details.js";
@@ -9,12 +9,16 @@ import type { Intent, UnderstandOptions, Understanding, Understood } from "./und
 
 /** Questions longer than this are cut before matching: nobody asks about a role in 2,000 words. */
 const MAX_ANALYSED_CHARS = 1000;
-const TARGET_CUE = /(?:^| )(?:devenir|deviens|devient|become|becoming|vers|to|into|towards|passer a|evoluer|aller|switch|vise|viser|aim|aiming|target|poste de)(?: |$)/;
-const CURRENT_CUE = /(?:^| )(?:suis|am|i m|im|work as|working as|travaille comme|currently|actuellement|en tant que|from|passer de|passe de|venir de|viens de|vient de|coming from)$/;
-/** The catalogue holds no pay data: a salary question is not answered with a role description. */
-const OUT_OF_SCOPE = /(?:^| )(?:salaire|salaires|salary|earn|earns|gagne|gagnent|remuneration|paid|pay|paye|combien gagne)(?: |$)/;
-/** "formateur ou ingénieur pédagogique ?": two roles joined by "or" are being weighed against each other. */
-const BETWEEN_COMPARED = /^(?:ou|or|ou bien|vs|versus|contre|et|and)$/;
+/** Said between "I'm" and the role: "I'm a trainer". */
+const ARTICLES = new Set(["un", "une", "a", "an", "le", "la", "the", "l", "d"]);
+const ONE_ROLE_INTENTS: readonly Intent[] = ["role.describe", "role.profile", "assessment.start", "survey.start", "announcement.create"];
+/** Lengthened words ("merciii") come in short messages. */
+const LENGTHENED_WORDS = 3;
+/**
+ * "formateur ou ingénieur pédagogique ?", "DLM, LA and LD?": roles listed with nothing but "or",
+ * "and" or a comma between them are being weighed against each other.
+ */
+const LISTED_TOGETHER = /^(?:(?:ou|or|ou bien|vs|versus|contre|et|and)(?: (?:a|an|the|un|une|le|la|les|l))?)?$/;
 /**
  * A self-assessment or a questionnaire aimed at the team ("can my squad rate themselves…",
  * « questionnaire … pour mes gars », "skills check for the team") is a survey the manager sends,
@@ -27,26 +31,31 @@ const RATING = /(?:^| )(?:rate|rating|assess|evaluate|evaluer|evalue|noter|teste
 /** The user being assessed ("assess my skills"): an assessment, even when the team is named too. */
 const ABOUT_ME = /(?:^| )(?:myself|moi meme|m evaluer|me evaluer|my skills|mes competences|my own|mes propres|my level|mon niveau|evaluate me|assess me|rate me|test me|evalue moi|teste moi)(?= |$)/;
 
-/** Deterministic understanding: role names from the catalogue, intents from cue phrases. */
+/** Deterministic understanding: role names and cue phrases from the catalogue. */
 export class RuleBasedUnderstanding implements Understanding {
   private readonly matcher: RoleMatcher;
+  private readonly cues: IntentCues;
 
   constructor(catalog: RoleCatalog) {
     this.matcher = new RoleMatcher(catalog);
+    this.cues = new IntentCues(catalog.cues);
   }
 
   understand(text: string, options: UnderstandOptions = {}): Understood {
     // "SME trainer -> learning designer": an arrow reads as "to", so the target is found.
     const analysed = text.slice(0, MAX_ANALYSED_CHARS).replace(/\s*(?:->|→|=>)\s*/g, " to ");
     const words = fold(analysed).split(" ").filter(Boolean);
-    const mentions = this.matcher.find(analysed);
-    const masked = words.map((w, i) => (mentions.some((m) => i >= m.start && i < m.end) ? "_" : w)).join(" ");
+    const named = this.matcher.find(analysed);
+    const masked = words.map((w, i) => (named.some((m) => i >= m.start && i < m.end) ? "_" : w)).join(" ");
+    const mentions = firstOfEachRole(named);
     const locale = detectLocale(analysed, masked.split(" "), options.fallbackLocale ?? "en");
-    const scores = scoreIntents(masked);
-    const intent = OUT_OF_SCOPE.test(masked) ? "unknown" : aimedAtTeam(masked, scores) ? "survey.start" : chooseIntent(scores, mentions, words);
-    const roles = intent === "unknown" || !needsRoles(intent) ? [] : orderRoles(intent, mentions, words);
+    const reading = this.readCues(masked, words.length);
+    const message: Message = { words, mentions, reading, namesNothingElse: () => this.cues.namesNothingElse(reading), pointsBack: () => this.cues.pointsBack(reading) };
+    const { scores, text: cueText } = reading;
+    const intent = this.cues.outOfScopeIn(reading) ? "unknown" : aimedAtTeam(cueText, scores) ? "survey.start" : chooseIntent(message);
+    const subjects = aboutRoles(intent, named, mentions);
+    const roles = intent === "unknown" || !needsRoles(intent) ? [] : this.orderRoles(intent, subjects, words);
     const typos = mentions.reduce((sum, m) => sum + m.typos, 0);
-    const unresolved = mentions.length === 0 ? best(scores, ROLE_INTENTS.filter((i) => i !== "role.compare")) : undefined;
     const context = { locale, now: options.now ?? new Date(), timeZone: options.timeZone ?? "UTC" };
     return {
       text,
@@ -55,21 +64,70 @@ export class RuleBasedUnderstanding implements Understanding {
       locale,
       confidence: confidence(intent, scores, typos),
       suggestions: intent === "unknown" && mentions.length === 0 ? this.matcher.suggest(analysed) : [],
-      ...(intent === "unknown" && unresolved ? { unresolvedRoleIntent: unresolved } : {}),
       ...(intent === "survey.start" ? { survey: surveyDetails(analysed, context) } : {}),
       // Read as typed: the arrow that reads as "to" above would change the message passed on.
       ...(intent === "announcement.create" ? { announcement: announcementDetails(text.slice(0, MAX_ANALYSED_CHARS), context) } : {}),
     };
   }
+
+  /**
+   * A short message in which no cue is found is read again with its words' lengthened endings
+   * cut ("mercii", "okk", "byeee"): not always, since "all" and "skill" end in two letters too.
+   */
+  private readCues(masked: string, wordCount: number): CueReading {
+    const reading = this.cues.read(masked);
+    if (reading.scores.size > 0 || wordCount > LENGTHENED_WORDS) return reading;
+    const shortened = masked.replace(/(\p{L})\1+(?= |$)/gu, "$1");
+    return shortened === masked ? reading : this.cues.read(shortened);
+  }
+
+  /**
+   * The target role comes first: in "I'm a trainer, how do I become a DLM?" that is the DLM. A role
+   * right after a move cue is the target; failing that, a role right after "I am" is the current one.
+   */
+  private orderRoles(intent: Intent, mentions: RoleMention[], words: string[]): string[] {
+    const ids = mentions.map((m) => m.roleId);
+    if (intent === "role.compare" || mentions.length < 2) return ids;
+    const before = (m: RoleMention) => {
+      const near = words.slice(Math.max(0, m.start - 4), m.start);
+      return near.length > 1 && ARTICLES.has(near[near.length - 1]!) ? near.slice(0, -1) : near;
+    };
+    const current = (m: RoleMention) => this.cues.namesCurrentRole(before(m));
+    const aimedAt = (m: RoleMention) => this.cues.namesTargetRole(before(m));
+    // « je vise un poste de RF »: the aim outweighs the « de » that often says where one comes from.
+    const target = mentions.find((m) => aimedAt(m) && !current(m)) ?? mentions.find(aimedAt) ?? mentions.find((m) => !current(m));
+    const ordered = target ? [target.roleId, ...ids.filter((id) => id !== target.roleId)] : ids;
+    // What one role is, who holds it, and the requests made about one role are about that role:
+    // "I'm an L&D manager, what's a DLM?", "mostly ex-trainers?" name where the asker or the
+    // holders come from. Skills, a path and a comparison keep the others.
+    return ONE_ROLE_INTENTS.includes(intent) ? ordered.slice(0, 1) : ordered;
+  }
 }
 
-function scoreIntents(masked: string): Map<CueIntent, number> {
-  const scores = new Map<CueIntent, number>();
-  for (const [intent, cues] of Object.entries(INTENT_CUES) as [CueIntent, (typeof INTENT_CUES)[CueIntent]][]) {
-    const score = cues.reduce((sum, c) => sum + (c.pattern.test(masked) ? c.weight : 0), 0);
-    if (score > 0) scores.set(intent, score);
-  }
-  return scores;
+/** One message as the rules see it. */
+interface Message {
+  words: string[];
+  mentions: RoleMention[];
+  reading: CueReading;
+  /** Asked only where it decides, since it looks at every cue's place. */
+  namesNothingElse: () => boolean;
+  pointsBack: () => boolean;
+}
+
+/**
+ * People named in the plural are who is told or asked, not what about: "tell the trainers that the
+ * DLM bootcamp is full" announces the DLM bootcamp; "survey my trainers about learning design
+ * skills" asks about learning design, while "survey the DLMs" still asks about DLMs.
+ */
+function aboutRoles(intent: Intent, named: RoleMention[], mentions: RoleMention[]): RoleMention[] {
+  if (intent !== "announcement.create" && intent !== "survey.start") return mentions;
+  const singular = firstOfEachRole(named.filter((m) => !m.plural));
+  return intent === "announcement.create" || singular.length > 0 ? singular : mentions;
+}
+
+/** A role named twice counts once, where it is first named. */
+function firstOfEachRole(mentions: RoleMention[]): RoleMention[] {
+  return mentions.filter((m, i) => mentions.findIndex((k) => k.roleId === m.roleId) === i);
 }
 
 function aimedAtTeam(masked: string, scores: Map<CueIntent, number>): boolean {
@@ -80,6 +138,7 @@ function aimedAtTeam(masked: string, scores: Map<CueIntent, number>): boolean {
   return surveyNamed || (scores.get("assessment.start") ?? 0) >= ACTION_NAMED || (mine && RATING.test(masked));
 }
 
+/** The highest-scoring of `among`; on a tie, the first listed. */
 function best(scores: Map<CueIntent, number>, among: readonly CueIntent[]): CueIntent | undefined {
   let top: CueIntent | undefined;
   for (const intent of among) {
@@ -90,44 +149,72 @@ function best(scores: Map<CueIntent, number>, among: readonly CueIntent[]): CueI
 
 /**
  * Assessment, survey and announcement requests are actions: named outright ("sondage",
- * "announce"), they win over any role question; "my team" alone is not a survey.
+ * "announce", an order such as "evaluate me as a DLM"), they win over any role question; "my
+ * team" alone is not a survey.
  */
 const ACTIONS: readonly CueIntent[] = ["assessment.start", "survey.start", "announcement.create"];
 const ACTION_NAMED = 3;
+/** "Who is our DLM?" asks for a person: it outweighs the description its "who is" would ask for. */
+const PERSON_NAMED = 5;
+/** Help and the small talk around a conversation, weighed against each other; on a tie, the first. */
+const CONVERSATIONAL: readonly CueIntent[] = ["help", "goodbye", "thanks", "greeting", "ok"];
+/** "What can you do?" outweighs the "what do" of a role question. */
+const HELP_NAMED = 3;
+/**
+ * Small talk is short: a longer message with a "great" in it says something else. Thanks and
+ * goodbyes run longer ("thanks, that's exactly what I needed").
+ */
+const SMALL_TALK_WORDS: Partial<Record<CueIntent, number>> = { thanks: 8, goodbye: 8 };
+const SHORT_MESSAGE = 4;
 
-function chooseIntent(scores: Map<CueIntent, number>, mentions: RoleMention[], words: string[]): Intent {
+function chooseIntent(message: Message): Intent {
+  const { mentions, words } = message;
+  const { scores } = message.reading;
   const action = best(scores, ACTIONS);
   if (action && scores.get(action)! >= ACTION_NAMED) return action;
+  if ((scores.get("person.lookup") ?? 0) >= PERSON_NAMED) return "person.lookup";
+  const question = best(scores, ROLE_INTENTS);
   if (mentions.length >= 2) {
-    const [a, b] = mentions as [RoleMention, RoleMention];
-    const chosen = best(scores, ROLE_INTENTS) ?? "role.describe";
-    return chosen === "role.describe" && BETWEEN_COMPARED.test(words.slice(a.end, b.start).join(" ")) ? "role.compare" : chosen;
+    const chosen = question ?? "role.describe";
+    return chosen === "role.describe" && listedTogether(mentions, words) ? "role.compare" : chosen;
   }
-  if (mentions.length === 1) return best(scores, ROLE_INTENTS.filter((i) => i !== "role.compare")) ?? "role.describe";
-  const text = words.join(" ");
+  if (mentions.length === 1) {
+    // "compare with DLM": the other role is the conversation's. A weaker cue ("plutôt des hommes
+    // ou des femmes ?") asks something else of that one role.
+    if (question === "role.compare" && clearLead(scores, "role.compare", ROLE_INTENTS) && message.namesNothingElse()) return "role.compare";
+    return best(scores, ROLE_INTENTS.filter((i) => i !== "role.compare")) ?? "role.describe";
+  }
+  const conversational = best(scores, CONVERSATIONAL);
+  const helpScore = conversational === "help" ? scores.get("help")! : 0;
+  if (helpScore >= HELP_NAMED && helpScore >= (scores.get("role.list") ?? 0)) return "help";
   if (scores.has("role.list")) return "role.list";
-  if (scores.has("help")) return "help";
-  // A greeting alone, not "hello, what is a software architect?"
-  if (scores.has("greeting") && !best(scores, ROLE_INTENTS) && text.split(" ").length <= 4) return "greeting";
+  // A role question that names no role ("and its skills?") is about the conversation's role;
+  // one that names something the catalogue does not know ("what does a software architect do?") is
+  // not answered, unless it points back ("what are its main skills, in practice?"). Thanks and
+  // goodbyes outweigh a stray cue word (« merci, passe une bonne journée »).
+  if (question && smallTalkScore(scores) < scores.get(question)!) return message.namesNothingElse() || message.pointsBack() ? question : "unknown";
+  if (conversational && (words.length <= (SMALL_TALK_WORDS[conversational] ?? SHORT_MESSAGE) || message.namesNothingElse())) return conversational;
   return "unknown";
 }
 
-function needsRoles(intent: Intent): boolean {
-  return (ROLE_INTENTS as readonly string[]).includes(intent) || intent === "assessment.start" || intent === "survey.start" || intent === "announcement.create";
+/** How far ahead of every other intent of `among` an intent must be to decide alone. */
+const CLEAR_LEAD = 2;
+
+function clearLead(scores: Map<CueIntent, number>, intent: CueIntent, among: readonly CueIntent[]): boolean {
+  const score = scores.get(intent) ?? 0;
+  return among.every((other) => other === intent || score - (scores.get(other) ?? 0) >= CLEAR_LEAD);
 }
 
-/**
- * The target role comes first: in "I'm a trainer, how do I become a DLM?" that is the DLM. A role
- * right after a move cue is the target; failing that, a role right after "I am" is the current one.
- */
-function orderRoles(intent: Intent, mentions: RoleMention[], words: string[]): string[] {
-  const ids = mentions.map((m) => m.roleId);
-  if (intent === "role.compare") return ids.slice(0, 2);
-  if (mentions.length < 2) return ids;
-  const before = (m: RoleMention) => words.slice(Math.max(0, m.start - 4), m.start).join(" ").replace(/ (?:un|une|a|an|le|la|the|l|d)$/, "");
-  const current = (m: RoleMention) => CURRENT_CUE.test(before(m));
-  const target = mentions.find((m) => TARGET_CUE.test(before(m)) && !current(m)) ?? mentions.find((m) => !current(m));
-  return target ? [target.roleId, ...ids.filter((id) => id !== target.roleId)] : ids;
+function smallTalkScore(scores: Map<CueIntent, number>): number {
+  return (["thanks", "goodbye", "ok"] as const).reduce((sum, intent) => sum + (scores.get(intent) ?? 0), 0);
+}
+
+function listedTogether(mentions: RoleMention[], words: string[]): boolean {
+  return mentions.slice(1).every((m, i) => LISTED_TOGETHER.test(words.slice(mentions[i]!.end, m.start).join(" ")));
+}
+
+function needsRoles(intent: Intent): boolean {
+  return (ROLE_INTENTS as readonly string[]).includes(intent) || ["assessment.start", "survey.start", "announcement.create", "person.lookup"].includes(intent);
 }
 
 function confidence(intent: Intent, scores: Map<CueIntent, number>, typos: number): number {

@@ -12,22 +12,31 @@ export const INTENTS = [
   "announcement.create",
   "help",
   "greeting",
+  "thanks",
+  "goodbye",
+  "ok",
+  /** "who is our DLM?": a person, whom Parcours does not know; the roles named are kept. */
+  "person.lookup",
   "unknown",
 ] as const;
 export type Intent = (typeof INTENTS)[number];
+/** The intents a cue phrase can signal: all but `unknown`, which is what no cue gives. */
+export type CueIntent = Exclude<Intent, "unknown">;
+export const CUE_INTENTS = INTENTS.filter((intent): intent is CueIntent => intent !== "unknown");
 
 export interface Understood {
   text: string;
   intent: Intent;
-  /** Catalogue role ids, the target role first. */
+  /**
+   * Catalogue role ids, the target role first (a career move: [to, from]). Empty for a role
+   * question that names no role ("and its skills?", "compare them"): the conversation may supply it.
+   */
   roles: string[];
   locale: Locale;
   /** 0 to 1: how sure the method is of the intent and roles together. */
   confidence: number;
   /** Close roles to offer when nothing matched ("did you mean …"). */
   suggestions: string[];
-  /** A role question whose role is missing ("and its skills?"): the caller may supply it from context. */
-  unresolvedRoleIntent?: Intent;
   /** What a survey request said of its own terms; present only when the intent is survey.start. */
   survey?: SurveyDetails;
   /** What an announcement request said; present only when the intent is announcement.create. */

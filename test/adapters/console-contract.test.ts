@@ -19,7 +19,8 @@ function consoleDriver(): ContractDriver {
     const text = output.text.slice(before);
     // The terminal numbers buttons "[1] Skills  [2] Training path": the number is what a person types.
     shown = [...text.matchAll(/\[(\d+)\] (.+?)(?=\s{2}\[\d+\]|\n|$)/g)].map((m) => ({ label: m[2]!.trim(), typed: m[1]! }));
-    return { text, buttons: shown };
+    // Lines are wrapped at the terminal's width: a sentence cut across two lines is read as one.
+    return { text: text.replace(/ *\n+ */g, " "), buttons: shown };
   }
 
   return {

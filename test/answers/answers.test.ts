@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { answer } from "../../src/answers/answer.js";
+import { ANSWER_INTENTS, answer } from "../../src/answers/answer.js";
+import { KEY_MISSIONS } from "../../src/answers/role-facts.js";
 import type { Block, Reply } from "../../src/answers/reply.js";
 import { LOCALES } from "../../src/catalog/schema.js";
-import { INTENTS } from "../../src/understanding/understanding.js";
 import { shippedCatalog } from "../helpers.js";
 
 const blocksOf = <T extends Block["type"]>(reply: Reply, type: T) => reply.blocks.filter((b): b is Extract<Block, { type: T }> => b.type === type);
 const text = (reply: Reply) => JSON.stringify(reply.blocks);
 
 describe("template answers", () => {
-  it.each(INTENTS.flatMap((intent) => LOCALES.map((locale) => [intent, locale] as const)))("%s in %s speaks of the role asked about, in its language", async (intent, locale) => {
+  it.each(ANSWER_INTENTS.flatMap((intent) => LOCALES.map((locale) => [intent, locale] as const)))("%s in %s speaks of the role asked about, in its language", async (intent, locale) => {
     const catalog = await shippedCatalog();
     const roles = ["training-manager", "digital-learning-manager"];
     const reply = answer(catalog, { intent, locale, roles });
@@ -18,11 +18,13 @@ describe("template answers", () => {
     expect(text(reply)).not.toContain(other);
   });
 
-  it("describes a role with its missions and cites its source with publisher, title and year", async () => {
+  it("describes a role in short: its summary and key missions, cited with publisher, title and year", async () => {
     const catalog = await shippedCatalog();
     const role = catalog.get("learning-architect");
     const reply = answer(catalog, { intent: "role.describe", roles: [role.id], locale: "fr" });
-    for (const mission of role.missions) expect(text(reply)).toContain(mission.text.fr);
+    expect(text(reply)).toContain(role.summary.fr);
+    role.missions.forEach((mission, i) => (i < KEY_MISSIONS ? expect(text(reply)).toContain(mission.text.fr) : expect(text(reply)).not.toContain(mission.text.fr)));
+    for (const fact of role.outlook) expect(text(reply)).not.toContain(fact.text.fr);
     const sources = blocksOf(reply, "sources")[0]!.items.join("\n");
     const source = role.sources[0]!;
     expect(sources).toContain(source.publisher);
@@ -30,11 +32,24 @@ describe("template answers", () => {
     expect(sources).toContain(String(source.year));
   });
 
+  it("gives every mission and where the role is going on request, with their source", async () => {
+    const catalog = await shippedCatalog();
+    const role = catalog.get("learning-architect");
+    const short = answer(catalog, { intent: "role.describe", roles: [role.id], locale: "fr" });
+    const button = blocksOf(short, "buttons")[0]!.buttons[0]!;
+    expect(button).toEqual(expect.objectContaining({ label: "Toutes les missions", actionId: "role.missions", value: role.id }));
+    const details = answer(catalog, { intent: "role.missions", roles: [button.value], locale: "fr" });
+    for (const mission of role.missions) expect(text(details)).toContain(mission.text.fr);
+    for (const fact of role.outlook) expect(text(details)).toContain(fact.text.fr);
+    expect(blocksOf(details, "sources")[0]!.items.join("\n")).toContain(role.sources[0]!.title);
+    expect(blocksOf(details, "buttons")[0]!.buttons.map((b) => b.actionId)).not.toContain("role.missions");
+  });
+
   it("offers follow-up buttons carrying the role", async () => {
     const catalog = await shippedCatalog();
     const reply = answer(catalog, { intent: "role.describe", roles: ["digital-learning-manager"], locale: "en" });
     const buttons = blocksOf(reply, "buttons").flatMap((b) => b.buttons);
-    expect(buttons.map((b) => b.actionId)).toEqual(expect.arrayContaining(["role.skills", "role.path", "role.profile", "assessment.start"]));
+    expect(buttons.map((b) => b.actionId)).toEqual(["role.missions", "role.skills", "role.path", "role.profile", "role.compare", "assessment.start"]);
     expect(buttons.find((b) => b.actionId === "role.skills")!.value).toBe("digital-learning-manager");
   });
 

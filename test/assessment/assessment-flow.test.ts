@@ -1,33 +1,13 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Block, Reply } from "../../src/answers/reply.js";
-import type { IncomingMessage } from "../../src/conversation/incoming.js";
+import { en } from "../../src/i18n/en.js";
+import { fr } from "../../src/i18n/fr.js";
 import { userStateKey } from "../../src/privacy/user-erasure.js";
 import { openDatabase } from "../../src/records/database.js";
 import { openStateStore } from "../../src/store/open-state.js";
-import type { StateStore } from "../../src/store/state-store.js";
-import { tempDir, testBot } from "../helpers.js";
-
-const user = { platform: "test", userId: "U1", conversationId: "D1" };
-const flowKey = userStateKey(user, "flow");
-/** The assessment in progress, as the flow engine keeps it. */
-const inProgress = async (state: StateStore) => (await state.get<{ state: unknown }>(flowKey))?.state;
-/** The rating button a user would press under a question. */
-const levelButton = (question: Reply | undefined, level: number) => {
-  const button = buttons(question).find((b) => b.actionId === "assessment.rate" && b.label === String(level));
-  if (!button) throw new Error(`no button ${level} under ${text(question)}`);
-  return button;
-};
-const text = (reply: Reply | undefined) => JSON.stringify(reply?.blocks ?? []);
-const buttons = (reply: Reply | undefined) => (reply?.blocks ?? []).flatMap((b) => (b.type === "buttons" ? b.buttons : []));
-const header = (reply: Reply | undefined) => (reply?.blocks.find((b) => b.type === "header") as Extract<Block, { type: "header" }> | undefined)?.text;
-
-async function started(options: Parameters<typeof testBot>[0] = {}) {
-  const harness = await testBot(options);
-  const say = (t: string, extra: Partial<IncomingMessage> = {}) => harness.bot.handleMessage({ ...user, text: t, ...extra });
-  const press = (actionId: string, value: string) => harness.bot.handleAction({ ...user, actionId, value });
-  return { ...harness, say, press };
-}
+import { tempDir } from "../helpers.js";
+import { buttons, flowKey, header, inProgress, levelButton, says, started, text, user } from "./conversation.js";
 
 describe("self-assessment flow", () => {
   it("asks for the target role when none is given, then one skill at a time with progress", async () => {
@@ -76,6 +56,42 @@ describe("self-assessment flow", () => {
     const third = await say("zzz");
     expect(text(third)).toContain("unrated");
     expect(header(third)).toContain(`2/${role.skills.length}`);
+  });
+
+  it.each([
+    ["en", "assess me against learning architect", en],
+    ["fr", "évaluer mes compétences de learning architect", fr],
+  ] as const)("answers 6 and 7 with the scale, on the same skill, never as a skip or a stop (%s)", async (locale, start, m) => {
+    const { say, catalog, state } = await started();
+    const role = catalog.get("learning-architect");
+    await say(start);
+    for (const typed of ["6", "7"]) {
+      const reply = await say(typed);
+      expect(says(reply, m.assessment.offScale), typed).toBe(true);
+      expect(header(reply)).toBe(`1/${role.skills.length} · ${role.skills[0]!.name[locale]}`);
+    }
+    expect(await inProgress(state)).toMatchObject({ index: 0, ratings: {} });
+  });
+
+  it("goes on in the language the user switches to: questions, hints and explanations", async () => {
+    const { say, catalog } = await started();
+    const role = catalog.get("learning-architect");
+    const question = (index: number, locale: "fr" | "en") => `${index + 1}/${role.skills.length} · ${role.skills[index]!.name[locale]}`;
+    expect(header(await say("évaluer mes compétences de learning architect"))).toBe(question(0, "fr"));
+    const switched = await say("three");
+    expect(header(switched)).toBe(question(1, "en"));
+    expect(buttons(switched).map((b) => b.label)).toEqual(["1", "2", "3", "4", "5", "Skip", "Stop"]);
+    // A number says nothing of its language: the assessment stays in the last one spoken.
+    expect(header(await say("4"))).toBe(question(2, "en"));
+    expect(says(await say("banana"), en.assessment.hint)).toBe(true);
+    const explained = await say("ça veut dire quoi ?");
+    expect(text(explained)).toContain(role.skills[2]!.covers.fr);
+    expect(header(explained)).toBe(question(2, "fr"));
+    const interrupted = await say("what is a DLM?");
+    expect(says(interrupted, en.assessment.back)).toBe(true);
+    expect(text(interrupted)).toContain(question(2, "en"));
+    expect(header(await say("passer"))).toBe(question(3, "fr"));
+    expect(header(await say("continue my assessment"))).toBe(question(3, "en"));
   });
 
   it("answers a question asked mid-flow, then resumes the same skill", async () => {

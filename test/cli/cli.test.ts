@@ -5,6 +5,10 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../bin/run-cli.js";
+import { en } from "../../src/i18n/en.js";
+import { fr } from "../../src/i18n/fr.js";
+import { openDatabase } from "../../src/records/database.js";
+import { openStateStore } from "../../src/store/open-state.js";
 import { Capture, SHIPPED_CATALOG, tempDir } from "../helpers.js";
 
 async function run(argv: string[], input = "", env: NodeJS.ProcessEnv = {}) {
@@ -57,6 +61,24 @@ describe("parcours CLI", () => {
     expect(forced.out).toContain("Compétences : Digital Learning Manager");
   });
 
+  it("ask declines a self-assessment, which needs a conversation, and leaves nothing behind in the store", async () => {
+    const url = `sqlite://${join(await tempDir(), "ask.sqlite")}`;
+    for (const [question, sentence] of [
+      ["assess me as a learning architect", en.inConversation.assessment],
+      ["évalue-moi en tant que learning architect", fr.inConversation.assessment],
+    ]) {
+      const { code, out } = await run(["ask", question!], "", { DATABASE_URL: url });
+      expect(code).toBe(0);
+      // Wrapped at 80 columns, the width of an output that is no terminal.
+      expect(out.replace(/ *\n+ */g, " ")).toContain(sentence);
+    }
+    const database = await openDatabase(url);
+    const state = openStateStore(database, {});
+    // Neither a flow nor a context for the users those runs made up.
+    expect(await state.deleteByPrefix("user:cli:")).toBe(0);
+    await database.close();
+  });
+
   it("refuses unknown flags, bad locales and missing questions with usage and exit code 2", async () => {
     for (const argv of [["ask", "--colour", "x"], ["ask", "x", "--locale", "de"], ["ask"], ["fly"]]) {
       const { code, err } = await run(argv);
@@ -84,9 +106,10 @@ describe("parcours CLI", () => {
     const { code, out } = await run(["chat"], "what is a DLM?\n1\nquit\nnot read\n");
     expect(code).toBe(0);
     const dlm = out.indexOf("== Digital Learning Manager ==");
-    const skills = out.indexOf("Skills of a Digital Learning Manager");
+    // The first button of a role's short answer: its missions in full.
+    const missions = out.indexOf(`== ${en.describe.title("Digital Learning Manager")} ==`);
     expect(dlm).toBeGreaterThanOrEqual(0);
-    expect(skills).toBeGreaterThan(dlm);
+    expect(missions).toBeGreaterThan(dlm);
   });
 
   it("start says in one line that PORT is taken, instead of a trace", async () => {

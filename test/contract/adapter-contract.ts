@@ -54,6 +54,18 @@ export function adapterContract(name: string, makeDriver: () => ContractDriver):
       expect(seen.text).toContain(role.skills[0]!.name.en);
     });
 
+    it("answers a role in short, its details a button away", async () => {
+      const role = (await shippedCatalog()).get("learning-architect");
+      const first = await driver.ask("what does a Learning Architect do?");
+      expect(first.text).not.toContain(role.missions.at(-1)!.text.en);
+      const missions = first.buttons.find((b) => b.label === en.buttons.missions);
+      expect(missions).toBeDefined();
+      if (missions!.actionId !== undefined) expect(missions).toEqual(expect.objectContaining({ actionId: "role.missions", value: "learning-architect" }));
+      const seen = await driver.press(missions!);
+      for (const mission of role.missions) expect(seen.text).toContain(mission.text.en);
+      expect(seen.text).toContain(role.outlook[0]!.text.en);
+    });
+
     it.runIf(Boolean(driver.askRetried))("handles a delivery retried three times exactly once", async () => {
       expect(await driver.askRetried!("what is a DLM?", 4)).toBe(1);
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answer } from "../../src/answers/answer.js";
+import { KEY_MISSIONS } from "../../src/answers/role-facts.js";
 import { LOCALES } from "../../src/catalog/schema.js";
 import { factPrefix, factsFor, PHRASED_INTENTS } from "../../src/phrasing/fact-list.js";
 import { numbers } from "../../src/phrasing/answer-mentions.js";
@@ -30,6 +31,12 @@ describe("facts for a role answer", async () => {
     const ids = facts.map((f) => f.id);
     expect(ids).toEqual(expect.arrayContaining(["la.name", "lxd.name", "la.move.learning-designer", "la.gap.ai-for-learning", "la.path.total"]));
     expect(ids).not.toContain("la.gap.learning-design");
+  });
+
+  it("gives a description's facts as its short answer shows them: summary and key missions, and nothing for its details", () => {
+    const ids = factsFor(catalog, { intent: "role.describe", roles: ["learning-architect"], locale: "en" })!.map((f) => f.id);
+    expect(ids).toEqual(["la.name", "la.summary", ...Array.from({ length: KEY_MISSIONS }, (_, i) => `la.mission.${i + 1}`)]);
+    expect(factsFor(catalog, { intent: "role.missions", roles: ["learning-architect"], locale: "en" })).toBeUndefined();
   });
 
   it("has nothing to phrase outside the role intents or without a known role", () => {

@@ -10,11 +10,12 @@ const DESCRIBE_LA_FR: AnswerRequest = { ...DESCRIBE_LA_EN, locale: "fr" };
 
 const GOOD_EN =
   "A Learning Architect turns an organisation's training priorities into coherent learning programmes and acts as an in-house consultant to the business. " +
-  "They design the overall structure of training programmes that span several business lines, and lead project managers and learning designers.";
+  "They design the overall structure of training programmes that span several business lines, and run those programmes once they are under way.";
 const GOOD_FR =
   "Le Learning Architect convertit les orientations de l'entreprise en matière de formation en dispositifs d'apprentissage cohérents. " +
   "Il joue le rôle de consultant interne auprès des métiers et conçoit la structure d'ensemble des programmes.";
-const GOOD_IDS = ["la.summary", "la.mission.1", "la.mission.3"];
+// The facts of the short first answer: the summary and the key missions.
+const GOOD_IDS = ["la.summary", "la.mission.1", "la.mission.2"];
 
 let server: FakeOpenAiServer;
 beforeEach(async () => {

@@ -116,9 +116,10 @@ const FRENCH: Case[] = [
   ["Bonjour, l'équipe L&D souhaiterait informer l'ensemble des salariés de l'ouverture du parcours « Manager de demain ». Pouvez-vous envoyer l'annonce ?", [], { everyone: true }],
   ["On lance un programme de mentorat en septembre, tu peux m'aider à le diffuser à toute l'entreprise ?", [], { everyone: true, date: "2025-09-01T07:00:00.000Z", dateText: "en septembre" }],
   ["informe les managers du lancement de la promo learning designer en mars", [LD], { audience: "les managers", date: "2025-03-01T08:00:00.000Z", dateText: "en mars" }],
+  // The trainers told are the audience: the announcement is about the DLM cohort.
   [
     "préviens les formateurs qu'une nouvelle promo DLM ouvre le 1er avril",
-    [TRAINER, DLM],
+    [DLM],
     { audience: "les formateurs", date: "2025-04-01T07:00:00.000Z", dateText: "1er avril", message: "une nouvelle promo DLM ouvre le 1er avril" },
   ],
   [
@@ -132,7 +133,7 @@ const FRENCH: Case[] = [
     { everyone: true, date: "2025-02-20T08:00:00.000Z", dateText: "demain", message: "la promo learning architect démarre demain" },
   ],
   // « sept » is a count here, not September.
-  ["préviens les formateurs que la promo DLM est répartie en sept groupes", [TRAINER, DLM], { audience: "les formateurs", message: "la promo DLM est répartie en sept groupes" }],
+  ["préviens les formateurs que la promo DLM est répartie en sept groupes", [DLM], { audience: "les formateurs", message: "la promo DLM est répartie en sept groupes" }],
   ["envoyer une annonce aux équipes", [], { audience: "équipes" }],
   ["annonce le lancement du programme onboarding dans #general", [], { channels: ["general"] }],
 ];

@@ -56,8 +56,8 @@ describe("RuleBasedUnderstanding", () => {
     expect(got.intent).toBe("unknown");
   });
 
-  it("reports a role question without a role as unresolved, for follow-ups", () => {
-    expect(understanding.understand("and its skills?").unresolvedRoleIntent).toBe("role.skills");
+  it("reports a role question without a role as that intent with no role, for the conversation to supply", () => {
+    expect(understanding.understand("and its skills?")).toMatchObject({ intent: "role.skills", roles: [] });
   });
 
   it("uses the fallback locale when the text does not tell", () => {

@@ -86,7 +86,7 @@ describe("a self-assessment in Slack", () => {
     // The result in the DM, its chart as text bars, then the radar uploaded into the same DM.
     const resultText = seenText(shown);
     expect(resultText).toContain(en.assessment.resultTitle(role.names.en));
-    expect(resultText).toMatch(/`█+░*` 5\/\d/);
+    expect(resultText).toMatch(/`█+░*` you: 5 · target: \d/);
     const latest = await harness.parcours.bot.latestAssessment({ platform: "slack", userId: BOB }, "en");
     const chart = latest!.blocks.find((b): b is Extract<Block, { type: "chart" }> => b.type === "chart")!;
     expect(chart.series.map((s) => s.value)).toEqual(levels);
@@ -100,7 +100,7 @@ describe("a self-assessment in Slack", () => {
     expect(file!.bytes!.equals(await radarPng(chart))).toBe(true);
     expect(file).toEqual(expect.objectContaining({ channel: BOB_DM, title: role.names.en, filename: "learning-architect.png" }));
     expect(file!.threadTs).toBeUndefined();
-    expect(file!.altText).toContain(`${role.skills[3]!.name.en} 5/${role.skills[3]!.targetLevel}`);
+    expect(file!.altText).toContain(`${role.skills[3]!.name.en} (you: 5 · target: ${role.skills[3]!.targetLevel})`);
 
     // Nothing Bob was asked or answered reached the channel: only the notice, no buttons, no file.
     expect(inChannels(all)).toEqual([notice]);

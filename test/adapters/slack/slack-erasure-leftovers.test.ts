@@ -52,9 +52,10 @@ describe("message claims", () => {
     const user = "U0CLAIM02";
     const asked = mention("list the roles", { user });
     await send(asked);
-    const claims = stateKeys(stores.database).filter((key) => key.includes(asked.event.ts));
-    expect(claims).toHaveLength(1);
-    expect(claims[0]!.startsWith(`user:slack:${user}:`)).toBe(true);
+    // The claim, and the conversation's memory of the thread, both under the author's data.
+    const keys = stateKeys(stores.database).filter((key) => key.includes(asked.event.ts));
+    expect(keys.filter((key) => key.includes("slack-mention:"))).toHaveLength(1);
+    for (const key of keys) expect(key.startsWith(`user:slack:${user}:`)).toBe(true);
 
     await harness.parcours.erasure.erase({ platform: "slack", userId: user });
     expect(stateKeys(stores.database).filter((key) => key.includes(asked.event.ts) || key.includes(user))).toEqual([]);

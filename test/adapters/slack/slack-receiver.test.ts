@@ -249,6 +249,17 @@ describe("/parcours", () => {
     expect(seenText(calls.find((c) => c.method === "response_url")!.args)).toContain(role.missions[0]!.text.en);
   });
 
+  it("reads its text as a message is read: small talk, orders, and a follow-up on the role asked about before", async () => {
+    const role = (await shippedCatalog()).get("digital-learning-manager");
+    const answerTo = async (text: string) => {
+      const { calls } = await deliver(() => harness.sendCommand(command(text)));
+      return seenText(calls.find((c) => c.method === "response_url")!.args);
+    };
+    expect(await answerTo("thanks!")).toContain(messages("en").smallTalk.thanks);
+    expect(await answerTo("what does a Digital Learning Manager do?")).toContain(role.missions[0]!.text.en);
+    expect(await answerTo("and the training path?")).toContain(role.trainingPath[0]!.title.en);
+  });
+
   it("shows help for a bare /parcours", async () => {
     const { calls } = await deliver(() => harness.sendCommand(command("")));
     expect(seenText(calls.find((c) => c.method === "response_url")!.args)).toContain(messages("en").help.title);

@@ -63,17 +63,17 @@ describe("toAdaptiveCards", () => {
     const [facts, chartTitle, chart, image, sources] = card!.body;
     expect(facts).toEqual({ type: "FactSet", facts: [{ title: "Level", value: "Expert" }] });
     expect(chartTitle).toEqual(expect.objectContaining({ text: "Skills", separator: true }));
-    expect(chart).toEqual({ type: "Image", url: expect.stringMatching(/^data:image\/png;base64,/), altText: "Skills: Design 3/4, Facilitation 2" });
+    expect(chart).toEqual({ type: "Image", url: expect.stringMatching(/^data:image\/png;base64,/), altText: "Skills: Design (3/4), Facilitation (2)" });
     expect(pngOf((chart as { url: string }).url).subarray(0, 8)).toEqual(PNG_SIGNATURE);
     expect(image).toEqual({ type: "Image", url: "https://example.org/map.png", altText: "Career map" });
     expect(sources).toEqual(expect.objectContaining({ type: "TextBlock", text: "📚 Learn Assembly · France Travail" }));
   });
 
-  it("inlines the radar of every shipped role, in both languages", async () => {
+  it("inlines the radar of every shipped role, in both languages, skills left unrated included", async () => {
     const catalog = await shippedCatalog();
     for (const role of catalog.roles()) {
       for (const locale of ["fr", "en"] as const) {
-        const series = role.skills.map((s, i) => ({ label: s.name[locale], value: (i % 5) + 1, target: s.targetLevel }));
+        const series = role.skills.map((s, i) => ({ label: s.name[locale], value: i % 3 === 1 ? null : (i % 5) + 1, target: s.targetLevel }));
         const [card] = await chartCards(reply([{ type: "chart", title: role.names[locale], series, max: 5, valueLabel: "You", targetLabel: "Target" }]));
         expect(images(card!), `${role.id} (${locale})`).toHaveLength(1);
       }

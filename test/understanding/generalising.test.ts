@@ -1,0 +1,213 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RuleBasedUnderstanding } from "../../src/understanding/rule-based-understanding.js";
+import { DLM, LA, LD, shippedUnderstanding, TM, TRAINER } from "./fixtures.js";
+
+/**
+ * One test per class of message the cue files and the catalogue's names must cover, each in both
+ * languages and in several wordings: a class fixed for one sentence fails here on the next.
+ */
+const TPM = "training-project-manager";
+
+let understanding: RuleBasedUnderstanding;
+beforeAll(async () => {
+  understanding = await shippedUnderstanding();
+});
+
+const read = (text: string) => {
+  const { intent, roles } = understanding.understand(text);
+  return { intent, roles };
+};
+
+describe("small talk gets its own intent, never the out-of-scope one", () => {
+  it.each([
+    ["thanks!", "thanks"],
+    ["thank you so much, that was helpful", "thanks"],
+    ["thanks for your help", "thanks"],
+    ["merci beaucoup !", "thanks"],
+    ["super, merci", "thanks"],
+    ["merci, c'était très utile", "thanks"],
+    ["bye!", "goodbye"],
+    ["see you later", "goodbye"],
+    ["thanks, bye", "goodbye"],
+    ["au revoir", "goodbye"],
+    ["merci et bonne journée", "goodbye"],
+    ["ok", "ok"],
+    ["cool", "ok"],
+    ["got it", "ok"],
+    ["d'accord", "ok"],
+    ["très bien", "ok"],
+  ])("%s is %s", (text, intent) => {
+    expect(read(text)).toEqual({ intent, roles: [] });
+  });
+
+  it("is read in the language it is said in", () => {
+    expect(understanding.understand("d'accord", { fallbackLocale: "en" }).locale).toBe("fr");
+    expect(understanding.understand("thank you", { fallbackLocale: "fr" }).locale).toBe("en");
+  });
+
+  it("gives way to a question said with it", () => {
+    expect(read("thanks! and what does a DLM do?")).toEqual({ intent: "role.describe", roles: [DLM] });
+    expect(read("ok, et ses compétences ?")).toEqual({ intent: "role.skills", roles: [] });
+  });
+});
+
+describe("asking what Parcours can do, in other words than help", () => {
+  it.each(["what can you do?", "how does this work", "what are you for?", "how do I use you?", "what kind of questions can I ask?", "tu sers à quoi ?", "comment ça marche ?", "qu'est-ce que tu sais faire ?", "à quoi sert ce bot ?", "comment je t'utilise ?"])(
+    "%s",
+    (text) => {
+      expect(read(text)).toEqual({ intent: "help", roles: [] });
+    },
+  );
+
+  it("is not a request for help when it is about something else", () => {
+    expect(read("mon mot de passe outlook a expiré, tu peux m'aider ?").intent).toBe("unknown");
+  });
+});
+
+describe("the names people use for the catalogue's roles", () => {
+  it.each([
+    ["what is an L&D manager?", TM],
+    ["what does the head of L&D do?", TM],
+    ["what does a learning and development manager do?", TM],
+    ["c'est quoi un responsable des formations ?", TM],
+    ["que fait une directrice de la formation ?", TM],
+    ["what's an instructional designer?", LD],
+    ["what does an e-learning designer do?", LD],
+    ["c'est quoi une ingénieure pédagogique ?", LD],
+    ["que fait un concepteur e-learning ?", LD],
+    ["c'est quoi un ingénieur du savoir ?", LA],
+    ["qu'est-ce qu'un architecte du savoir ?", LA],
+    ["what is a learning solutions architect?", LA],
+    ["what does an e-learning manager do?", DLM],
+    ["c'est quoi un responsable e-learning ?", DLM],
+    ["what is a training coordinator?", TPM],
+    ["c'est quoi une chargée de formation ?", TPM],
+    ["what does a trainer do?", TRAINER],
+    ["c'est quoi un formateur métier ?", TRAINER],
+  ])("%s", (text, role) => {
+    expect(read(text)).toEqual({ intent: "role.describe", roles: [role] });
+  });
+
+  it("reads the source document's phrase for the Digital Learning Manager", () => {
+    expect(read("qui sont les responsables formation digitaux ?")).toEqual({ intent: "role.profile", roles: [DLM] });
+  });
+
+  it.each(["what's a personal trainer?", "c'est quoi un concepteur rédacteur ?", "c'est quoi un concepteur web ?", "what does a fitness instructor do?"])(
+    "never reads another job that holds a role's name as that role: %s",
+    (text) => {
+      expect(read(text)).toEqual({ intent: "unknown", roles: [] });
+    },
+  );
+});
+
+describe("an order with a role is that action, not a description", () => {
+  it.each([
+    ["evaluate me as a DLM", "assessment.start", [DLM]],
+    ["please rate me as an instructional designer", "assessment.start", [LD]],
+    ["évalue-moi sur le métier de responsable formation", "assessment.start", [TM]],
+    ["sonde l'équipe sur le métier de formateur", "survey.start", [TRAINER]],
+    ["interroge mon équipe sur les compétences de concepteur pédagogique", "survey.start", [LD]],
+    ["poll the team about learning architect skills", "survey.start", [LA]],
+    ["announce the learning designer bootcamp to everyone", "announcement.create", [LD]],
+    ["annonce le parcours DLM à toute l'équipe", "announcement.create", [DLM]],
+  ])("%s", (text, intent, roles) => {
+    expect(read(text)).toEqual({ intent, roles });
+  });
+
+  it("reads the people told as the audience, not as the announcement's role", () => {
+    expect(read("préviens les formateurs que la promo DLM ouvre lundi")).toEqual({ intent: "announcement.create", roles: [DLM] });
+  });
+});
+
+describe("which jobs exist, in other words than 'list the roles'", () => {
+  it.each(["what jobs are there in L&D?", "what careers are there in learning and development?", "which positions does the training team have?", "quels métiers dans la formation ?", "quels sont les postes de l'équipe formation ?", "quels métiers existent en L&D ?"])(
+    "%s",
+    (text) => {
+      expect(read(text)).toEqual({ intent: "role.list", roles: [] });
+    },
+  );
+});
+
+describe("informal comparisons keep every role and the comparison", () => {
+  it.each([
+    ["difference between a trainer and a training manager", [TRAINER, TM]],
+    ["DLM vs LA", [DLM, LA]],
+    ["formateur ou concepteur pédagogique ?", [TRAINER, LD]],
+    ["DLM, LA and LD?", [DLM, LA, LD]],
+    ["compare RF, DLM et LA", [TM, DLM, LA]],
+  ])("%s", (text, roles) => {
+    expect(read(text)).toEqual({ intent: "role.compare", roles });
+  });
+});
+
+describe("how long the training takes is the path, not the profile's figures", () => {
+  it.each([
+    ["combien d'heures pour devenir DLM ?", DLM],
+    ["combien de temps pour devenir responsable formation ?", TM],
+    ["how long does it take to become a learning architect?", LA],
+    ["how many hours of training for a learning designer?", LD],
+  ])("%s", (text, role) => {
+    expect(read(text)).toEqual({ intent: "role.path", roles: [role] });
+  });
+
+  it("leaves counts of people to the profile", () => {
+    expect(read("combien de DLM sont des femmes ?")).toEqual({ intent: "role.profile", roles: [DLM] });
+  });
+});
+
+describe("a person, not a role", () => {
+  it.each([
+    ["who is our DLM?", [DLM]],
+    ["who's our training manager?", [TM]],
+    ["qui est notre responsable formation ?", [TM]],
+    ["c'est qui le RF ici ?", [TM]],
+    ["who should I contact about training?", []],
+    ["à qui m'adresser pour une formation ?", []],
+  ])("%s", (text, roles) => {
+    expect(read(text)).toEqual({ intent: "person.lookup", roles });
+  });
+
+  it("keeps 'who are DLMs?' a question on the role", () => {
+    expect(read("who are our DLMs?")).toEqual({ intent: "role.profile", roles: [DLM] });
+  });
+});
+
+describe("the user's current role, stated in words, is where a career move starts", () => {
+  it.each([
+    ["I'm a trainer, how can I move to learning design?", [LD, TRAINER]],
+    ["je suis formateur, comment devenir concepteur ?", [LD, TRAINER]],
+    ["je suis responsable formation, je veux devenir DLM", [DLM, TM]],
+    ["as a training coordinator, how do I become a training manager?", [TM, TPM]],
+    ["I work as an instructional designer; what's the path to LA?", [LA, LD]],
+  ])("%s", (text, roles) => {
+    expect(read(text)).toEqual({ intent: "role.path", roles });
+  });
+});
+
+describe("a clear intent whose role is not named", () => {
+  it.each([
+    ["what about its skills, then?", "role.skills"],
+    ["et le parcours ?", "role.path"],
+    ["and the training path?", "role.path"],
+    ["training path?", "role.path"],
+    ["how do I get there?", "role.path"],
+    ["qui l'exerce ?", "role.profile"],
+    ["compare them", "role.compare"],
+    ["les comparer ?", "role.compare"],
+    ["tell me more", "role.describe"],
+  ])("%s is %s with no role", (text, intent) => {
+    expect(read(text)).toEqual({ intent, roles: [] });
+  });
+
+  it("keeps the one role named when the other is the conversation's", () => {
+    expect(read("compare with DLM")).toEqual({ intent: "role.compare", roles: [DLM] });
+    expect(read("et par rapport au RF ?")).toEqual({ intent: "role.compare", roles: [TM] });
+  });
+
+  it.each(["what skills does a data scientist need?", "what does a software architect do?", "comment devenir infirmier ?", "what is L&D?"])(
+    "names something the catalogue does not know: %s",
+    (text) => {
+      expect(read(text)).toEqual({ intent: "unknown", roles: [] });
+    },
+  );
+});
