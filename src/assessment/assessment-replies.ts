@@ -3,10 +3,9 @@ import { privateReply } from "../answers/private-reply.js";
 import type { Block, Button, Reply } from "../answers/reply.js";
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import type { Locale, Role } from "../catalog/schema.js";
-import { flowButton } from "../flows/flow-action.js";
 import { messages } from "../i18n/messages.js";
 import { ASSESSMENT, currentSkill, type ActiveAssessment, type AssessmentResult } from "./assessment.js";
-import { skillQuestion } from "./skill-question.js";
+import { ratingButtons, skillQuestion } from "./skill-question.js";
 import { changeSince, recommendModules, skillGaps } from "./skill-gaps.js";
 
 export function chooseRole(catalog: RoleCatalog, locale: Locale): Reply {
@@ -19,18 +18,13 @@ export function chooseRole(catalog: RoleCatalog, locale: Locale): Reply {
 
 /**
  * One skill: what it covers, the scale with each level's descriptor, buttons 1 to 5, skip and stop.
- * Skip and stop are pressed by their word where buttons are typed, so that numbers are only levels.
  */
 export function questionBlocks(catalog: RoleCatalog, role: Role, assessment: ActiveAssessment): Block[] {
   const { locale } = assessment;
   const m = messages(locale).assessment;
   const skill = currentSkill(role, assessment)!;
   const on = { skill: skill.id, started: assessment.startedAt };
-  return skillQuestion(catalog, skill, locale, m.progress(assessment.index + 1, role.skills.length), [
-    ...catalog.scale.levels.map((l) => flowButton(ASSESSMENT, "rate", { ...on, level: l.level }, String(l.level))),
-    { ...flowButton(ASSESSMENT, "skip", on, m.skip), typed: m.typed.skip },
-    { ...flowButton(ASSESSMENT, "stop", on, m.stop, "danger"), typed: m.typed.stop },
-  ]);
+  return skillQuestion(catalog, skill, locale, m.progress(assessment.index + 1, role.skills.length), ratingButtons(catalog, ASSESSMENT, on, locale));
 }
 
 const startOver = (role: Role, locale: Locale): Button => ({ label: messages(locale).assessment.restart, actionId: "assessment.start", value: role.id });

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { quietPrivateReply as privateReply } from "../answers/private-reply.js";
 import type { Block, Reply } from "../answers/reply.js";
-import { skillQuestion } from "../assessment/skill-question.js";
+import { ratingButtons, skillQuestion } from "../assessment/skill-question.js";
 import { parseAnswer } from "../assessment/rating-parser.js";
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import { LOCALES, type Locale } from "../catalog/schema.js";
-import { flowButton } from "../flows/flow-action.js";
 import type { FlowAction, FlowDefinition, FlowStep, FlowTurn } from "../flows/flow.js";
 import { messages } from "../i18n/messages.js";
 import type { DataSubject } from "../privacy/user-erasure.js";
@@ -157,13 +156,9 @@ export class SurveyAnswerFlow implements FlowDefinition<SurveyAnswer, SurveyActi
     const skillId = state.skillIds[state.index];
     const skill = this.catalog.find(state.roleId)?.skills.find((s) => s.id === skillId);
     if (!skill) return this.say(surveyMessages(state.locale).answering.unknown, state.locale);
-    const m = messages(state.locale).assessment;
     const on = { survey: state.surveyId, skill: skill.id };
-    const question = skillQuestion(this.catalog, skill, state.locale, surveyMessages(state.locale).answering.progress(state.index + 1, state.skillIds.length), [
-      ...this.catalog.scale.levels.map((l) => flowButton(SURVEY_FLOW, "rate", { ...on, level: l.level }, String(l.level))),
-      flowButton(SURVEY_FLOW, "skip", on, m.skip),
-      flowButton(SURVEY_FLOW, "stop", on, m.stop, "danger"),
-    ]);
+    const progress = surveyMessages(state.locale).answering.progress(state.index + 1, state.skillIds.length);
+    const question = skillQuestion(this.catalog, skill, state.locale, progress, ratingButtons(this.catalog, SURVEY_FLOW, on, state.locale));
     return privateReply([...before, ...question], state.locale);
   }
 

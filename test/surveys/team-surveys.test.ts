@@ -105,6 +105,14 @@ describe("team skill surveys", () => {
     expect(chart.series.find((s) => s.label === skills[1]!.name.en)?.value).toBe(3);
   });
 
+  it("asks each skill with the levels as numbers, and skip and stop as words where buttons are typed", async () => {
+    const { create, press } = await started();
+    const { answer: answerButton } = await create("team survey on the SME trainer skills");
+    const question = await press(member("U9"), answerButton!.actionId, answerButton!.value);
+    const buttons = (question?.blocks ?? []).flatMap((block) => (block.type === "buttons" ? block.buttons : []));
+    expect(buttons.map((button) => [button.label, button.typed])).toEqual([["1", undefined], ["2", undefined], ["3", undefined], ["4", undefined], ["5", undefined], ["Skip", "skip"], ["Stop", "stop"]]);
+  });
+
   it("replaces an answer given again, never counting it twice, and keeps the live count on the card exact", async () => {
     const { create, answer, database, port } = await started();
     const { answer: answerButton, card } = await create("team survey on the SME trainer skills");
