@@ -88,10 +88,29 @@ function schemaOf(url: string, given: string | undefined): { connectionString: s
   return { connectionString: parsed.toString(), ...(schema ? { schema } : {}) };
 }
 
+/**
+ * Switching a new file to WAL needs its exclusive lock, and SQLite answers SQLITE_BUSY at once
+ * there rather than waiting out its busy timeout: processes opening a new file together (a first
+ * start of several) each try again for as long as a writer is waited for. A start is synchronous
+ * here, as better-sqlite3 is, so the pause blocks nothing else.
+ */
+function inWalMode(connection: SqliteDatabase.Database): void {
+  const deadline = Date.now() + SQLITE_BUSY_MS;
+  for (;;) {
+    try {
+      connection.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 + Math.random() * 40);
+    }
+  }
+}
+
 function sqlite(file: string): Database {
   const connection = new SqliteDatabase(file, { timeout: SQLITE_BUSY_MS });
   // WAL lets readers go on while one process writes; NORMAL sync is safe with WAL and much faster.
-  connection.pragma("journal_mode = WAL");
+  inWalMode(connection);
   connection.pragma("synchronous = NORMAL");
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }) });
   return { kind: "sqlite", db, sqlite: connection, close: () => db.destroy() };
