@@ -1,11 +1,16 @@
 import { z } from "zod";
+import { typesetFrench } from "../i18n/french-typography.js";
 
 /** Both locales are first-class: every user-facing string of the catalogue exists in each. */
 export const LOCALES = ["fr", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
 const text = z.string().trim().min(1);
-const localized = z.object({ fr: text, en: text }).strict();
+/** A text in both languages; the French one typeset as French readers expect (french-typography.ts). */
+const localized = z
+  .object({ fr: text, en: text })
+  .strict()
+  .transform(({ fr, en }) => ({ fr: typesetFrench(fr), en }));
 const localizedList = z.object({ fr: z.array(text).default([]), en: z.array(text).default([]) }).strict();
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case (a-z, 0-9, -)");
 const level = z.number().int().min(1).max(5);

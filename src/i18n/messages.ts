@@ -2,6 +2,7 @@ import type { Capability } from "../answers/capabilities.js";
 import type { Locale } from "../catalog/schema.js";
 import { en } from "./en.js";
 import { fr } from "./fr.js";
+import { typesetFrenchThroughout } from "./french-typography.js";
 
 /** Every sentence the bot says outside the catalogue, once per locale. */
 export interface Messages {
@@ -119,7 +120,7 @@ export interface Messages {
   console: { welcome: string; prompt: string; choose: (n: number) => string; bye: string };
 }
 
-const MESSAGES: Record<Locale, Messages> = { en, fr };
+const MESSAGES: Record<Locale, Messages> = { en, fr: typesetFrenchThroughout(fr) };
 
 export function messages(locale: Locale): Messages {
   return MESSAGES[locale];

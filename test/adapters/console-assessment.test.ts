@@ -6,6 +6,7 @@ import { runConsoleChat } from "../../adapters/console/console-chat.js";
 import type { Locale } from "../../src/catalog/schema.js";
 import { messages } from "../../src/i18n/messages.js";
 import { Capture, tempDir, testBot } from "../helpers.js";
+import { typesetFrench } from "../../src/i18n/french-typography.js";
 
 describe("self-assessment in the console", () => {
   it("runs a whole assessment from typed lines and numbers, and writes the chart as a PNG", async () => {
@@ -19,7 +20,7 @@ describe("self-assessment in the console", () => {
     const text = output.text;
     expect(text).toContain(`1/${role.skills.length} · ${role.skills[0]!.name.fr}`);
     expect(text).toContain("[5] 5  [passer] Passer  [arrêter] Arrêter");
-    expect(text).toContain(`Votre auto-évaluation : ${role.names.fr}`);
+    expect(text).toContain(typesetFrench(`Votre auto-évaluation : ${role.names.fr}`));
     const png = /\(PNG: (.+\.png)\)/.exec(text)?.[1];
     expect(png).toBeDefined();
     expect(readFileSync(png!).subarray(1, 4).toString("latin1")).toBe("PNG");

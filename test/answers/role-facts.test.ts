@@ -13,6 +13,7 @@ import {
 import { PHRASED_INTENTS } from "../../src/phrasing/fact-list.js";
 import { INTENTS } from "../../src/understanding/understanding.js";
 import { shippedCatalog } from "../helpers.js";
+import { typesetFrench } from "../../src/i18n/french-typography.js";
 
 const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
 
@@ -84,7 +85,7 @@ describe("what the answers state about a role", async () => {
         "Running learning projects in short cycles: classroom, 14 h (Project management → 4/5, Stakeholder coordination → 3/5)",
       );
       expect(moduleStatement(catalog, dlm, module, "fr")).toBe(
-        "Conduire des projets de formation en cycles courts : présentiel, 14 h (Gestion de projet → 4/5, Coordination des parties prenantes → 3/5)",
+        typesetFrench("Conduire des projets de formation en cycles courts : présentiel, 14 h (Gestion de projet → 4/5, Coordination des parties prenantes → 3/5)"),
       );
     });
   });

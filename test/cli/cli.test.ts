@@ -10,6 +10,7 @@ import { fr } from "../../src/i18n/fr.js";
 import { openDatabase } from "../../src/records/database.js";
 import { openStateStore } from "../../src/store/open-state.js";
 import { Capture, SHIPPED_CATALOG, tempDir } from "../helpers.js";
+import { typesetFrench } from "../../src/i18n/french-typography.js";
 
 async function run(argv: string[], input = "", env: NodeJS.ProcessEnv = {}) {
   const stdout = new Capture();
@@ -58,7 +59,7 @@ describe("parcours CLI", () => {
     const json = await run(["ask", "what is a DLM", "--locale", "en", "--json"]);
     expect(JSON.parse(json.out)).toMatchObject({ fallbackText: expect.stringContaining("Digital Learning Manager") });
     const forced = await run(["ask", "which skills does a DLM need?", "--locale", "fr"]);
-    expect(forced.out).toContain("Compétences : Digital Learning Manager");
+    expect(forced.out).toContain(typesetFrench("Compétences : Digital Learning Manager"));
   });
 
   it("ask declines a self-assessment, which needs a conversation, and leaves nothing behind in the store", async () => {
