@@ -71,19 +71,25 @@ async function answering(state: StateStore): Promise<void> {
   }
 }
 
+/** State on Redis through a proxy the test can cut, under a prefix of its own, and records in memory; all removed after the test. */
+async function storesBehindProxy(storeLogs: Capture) {
+  const proxy = await new RedisProxy(TEST_REDIS_URL).start();
+  cleanUps.push(() => proxy.close());
+  const prefix = `parcours-test-outage-${randomUUID()}`;
+  cleanUps.push(() => removeKeys(`${prefix}:*`));
+  const database = await openDatabase("memory://");
+  cleanUps.push(() => database.close());
+  const state = openStateStore(database, { redis: { url: proxy.url, prefix }, logger: createLogger("info", storeLogs) });
+  cleanUps.push(() => state.close());
+  return { proxy, state, database };
+}
+
 describeNeeding(["redis"], "a Redis outage while Parcours answers on Slack", () => {
   it.each<Outage>(["refused", "black-holed"])(
     "answers the error sentence in the user's language while Redis is %s, logs the failure, and answers again once Redis is back",
     async (outage) => {
-      const proxy = await new RedisProxy(TEST_REDIS_URL).start();
-      cleanUps.push(() => proxy.close());
-      const prefix = `parcours-test-outage-${randomUUID()}`;
-      cleanUps.push(() => removeKeys(`${prefix}:*`));
-      const database = await openDatabase("memory://");
-      cleanUps.push(() => database.close());
       const storeLogs = new Capture();
-      const state = openStateStore(database, { redis: { url: proxy.url, prefix }, logger: createLogger("info", storeLogs) });
-      cleanUps.push(() => state.close());
+      const { proxy, state, database } = await storesBehindProxy(storeLogs);
       const harness = new SlackHarness({ state, database });
       cleanUps.push(() => harness.stop());
       await harness.start();
@@ -125,14 +131,7 @@ describeNeeding(["redis"], "a Redis outage while Parcours answers on Slack", () 
 
 describeNeeding(["redis"], "a Redis outage while Parcours answers on Teams", () => {
   it("answers the error sentence while Redis is refused, though the conversation's reference cannot be recorded, and answers again once it is back", async () => {
-    const proxy = await new RedisProxy(TEST_REDIS_URL).start();
-    cleanUps.push(() => proxy.close());
-    const prefix = `parcours-test-outage-${randomUUID()}`;
-    cleanUps.push(() => removeKeys(`${prefix}:*`));
-    const database = await openDatabase("memory://");
-    cleanUps.push(() => database.close());
-    const state = openStateStore(database, { redis: { url: proxy.url, prefix }, logger: createLogger("silent", new Capture()) });
-    cleanUps.push(() => state.close());
+    const { proxy, state, database } = await storesBehindProxy(new Capture());
     const harness = new TeamsHarness({ state, database });
     cleanUps.push(() => harness.stop());
     await harness.start();
