@@ -145,11 +145,7 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
 
   /** "What does this skill mean?": what the current skill covers, then the question again. */
   explain(owner: DataSubject, locale: Locale, textLocale?: Locale): Promise<Reply> {
-    return this.run(owner, locale, textLocale, async (status, turn) => {
-      const stored = activeState(status);
-      if (stored?.finishing) return this.complete(stored, turn);
-      if (!stored) return this.nothingToResume(locale);
-      const state = spokenIn(stored, turn);
+    return this.onCurrent(owner, locale, textLocale, async (state, stored) => {
       const role = this.catalog.get(state.roleId);
       const skill = currentSkill(role, state)!;
       const reply = privateReply([{ type: "section", title: messages(state.locale).assessment.explain, text: skill.covers[state.locale] }, ...questionBlocks(this.catalog, role, state)], state.locale);
@@ -159,12 +155,19 @@ export class AssessmentFlow implements FlowDefinition<ActiveAssessment, Assessme
 
   /** An answer that is neither a rating nor a question: a hint, and after three, move on. */
   unusable(owner: DataSubject, locale: Locale, textLocale?: Locale): Promise<Reply> {
+    return this.onCurrent(owner, locale, textLocale, (state, _stored, turn) => this.retry(this.catalog.get(state.roleId), state, "hint", turn));
+  }
+
+  /**
+   * A step on the assessment in progress, in the language of the user's latest words (`state`;
+   * `stored` as it was read): one that was finishing is completed, and none is said to be none.
+   */
+  private onCurrent(owner: DataSubject, locale: Locale, textLocale: Locale | undefined, step: (state: ActiveAssessment, stored: ActiveAssessment, turn: FlowTurn) => Promise<Step>): Promise<Reply> {
     return this.run(owner, locale, textLocale, async (status, turn) => {
       const stored = activeState(status);
       if (stored?.finishing) return this.complete(stored, turn);
       if (!stored) return this.nothingToResume(locale);
-      const state = spokenIn(stored, turn);
-      return this.retry(this.catalog.get(state.roleId), state, "hint", turn);
+      return step(spokenIn(stored, turn), stored, turn);
     });
   }
 
