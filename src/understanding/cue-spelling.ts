@@ -1,14 +1,9 @@
-import { editDistance, fold, typoAllowance } from "./normalize.js";
+import { editDistance, typoAllowance } from "./normalize.js";
 
 /** Words whose correction is kept, emptied when full. */
 const CACHE_SIZE = 10_000;
 /** Short words are too close to each other to be corrected: "role" and "rule", "date" and "data". */
 const MIN_LENGTH = 5;
-
-/** A phrase's plain words: marks (`…*`, `...`, `<role>`) are no words to spell. */
-function words(phrase: string): string[] {
-  return phrase.split(/\s+/).filter((token) => token !== "..." && !token.includes("*") && !token.includes("<")).flatMap((token) => fold(token).split(" ")).filter(Boolean);
-}
 
 function deletions(word: string): string[] {
   const out = [word];
@@ -28,12 +23,13 @@ export class CueSpelling {
   private readonly corrections = new Map<string, string>();
 
   /**
-   * `phrases` give the words a typo is corrected to; `knownOnly` words are never corrected, nor
-   * corrected to: "salariés" (employees) must not become "salaire" (pay), which no answer covers.
+   * `cueWords` (folded) are the words a typo is corrected to; `knownOnly` words are never
+   * corrected, nor corrected to: "salariés" (employees) must not become "salaire" (pay), which no
+   * answer covers.
    */
-  constructor(phrases: readonly string[], knownOnly: readonly string[]) {
-    for (const word of knownOnly.flatMap(words)) this.known.add(word);
-    for (const word of phrases.flatMap(words)) this.add(word);
+  constructor(cueWords: Iterable<string>, knownOnly: Iterable<string>) {
+    for (const word of knownOnly) this.known.add(word);
+    for (const word of cueWords) this.add(word);
   }
 
   private add(word: string): void {

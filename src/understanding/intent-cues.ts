@@ -78,10 +78,15 @@ class PhraseIndex<T> {
   }
 }
 
-function indexOf(phrases: readonly string[]): PhraseIndex<true> {
+function indexOf(phrases: readonly PhraseToken[][]): PhraseIndex<true> {
   const index = new PhraseIndex<true>();
-  for (const phrase of phrases) index.add(phraseTokens(phrase), true);
+  for (const tokens of phrases) index.add(tokens, true);
   return index;
+}
+
+/** The plain words of compiled phrases: marks (`…*`, `...`, `<role>`) are no words to spell. */
+function plainWords(phrases: readonly PhraseToken[][]): string[] {
+  return phrases.flatMap((tokens) => tokens.flatMap((token) => (token.kind === "word" ? [token.word] : [])));
 }
 
 /**
@@ -99,20 +104,26 @@ export class IntentCues {
   private readonly outOfScope: PhraseIndex<true>;
 
   constructor(cues: UnderstandingCues) {
+    // Each phrase is compiled once, and both its index and the spelling read the compiled words.
+    const groupPhrases: PhraseToken[][] = [];
     for (const [intent, groups] of Object.entries(cues.intents) as [CueIntent, CueGroup[] | undefined][]) {
       for (const group of groups ?? []) {
         const compiled: CompiledGroup = { intent, weight: group.weight, atStart: group.atStart, unless: group.unless.map(phraseTokens), notAfter: group.notAfter.map(phraseTokens) };
-        for (const phrase of group.phrases) this.phrases.add(phraseTokens(phrase), compiled);
+        for (const phrase of group.phrases) {
+          const tokens = phraseTokens(phrase);
+          groupPhrases.push(tokens);
+          this.phrases.add(tokens, compiled);
+        }
       }
     }
-    this.openers = indexOf(cues.openers);
+    const [current, target, outOfScope] = [cues.currentRole, cues.targetRole, cues.outOfScope].map((phrases) => phrases.map(phraseTokens)) as [PhraseToken[][], PhraseToken[][], PhraseToken[][]];
+    this.openers = indexOf(cues.openers.map(phraseTokens));
     this.fillers = new Set(cues.fillers.flatMap((word) => fold(word).split(" ")));
-    this.pointers = indexOf(cues.pointers);
-    this.current = indexOf(cues.currentRole);
-    this.target = indexOf(cues.targetRole);
-    this.outOfScope = indexOf(cues.outOfScope);
-    const groupPhrases = Object.values(cues.intents).flatMap((groups) => (groups ?? []).flatMap((group) => group.phrases));
-    this.spelling = new CueSpelling([...groupPhrases, ...cues.currentRole, ...cues.targetRole], [...this.fillers, ...cues.outOfScope]);
+    this.pointers = indexOf(cues.pointers.map(phraseTokens));
+    this.current = indexOf(current);
+    this.target = indexOf(target);
+    this.outOfScope = indexOf(outOfScope);
+    this.spelling = new CueSpelling(plainWords([...groupPhrases, ...current, ...target]), [...this.fillers, ...plainWords(outOfScope)]);
   }
 
   read(masked: string): CueReading {
