@@ -53,7 +53,7 @@ function renderBlock(block: Block, buttons: Button[], width: number): string {
     case "divider":
       return "—".repeat(20);
     case "sources":
-      return `Sources:\n${block.items.map((item) => `  - ${item}`).join("\n")}`;
+      return `${block.heading}\n${block.items.map((item) => `  - ${item}`).join("\n")}`;
     case "form":
       return `== ${withoutEmphasis(block.title)} ==`;
   }

@@ -2,8 +2,12 @@ import type { Locale, Role, Source } from "../catalog/schema.js";
 import { messages } from "../i18n/messages.js";
 import type { Block } from "./reply.js";
 
-export function citation(source: Source): string {
-  return `${source.publisher}, « ${source.title} », ${source.year}${source.url ? ` (${source.url})` : ""}`;
+/** Quotation marks as each language writes them: « … » (with non-breaking spaces) and “…”. */
+const QUOTED: Record<Locale, (title: string) => string> = { fr: (title) => `«\u00a0${title}\u00a0»`, en: (title) => `“${title}”` };
+
+export function citation(source: Source, locale: Locale): string {
+  const title = typeof source.title === "string" ? source.title : source.title[locale];
+  return `${source.publisher}, ${QUOTED[locale](title)}, ${source.year}${source.url ? ` (${source.url})` : ""}`;
 }
 
 /**
@@ -15,9 +19,10 @@ export function sourcesBlock(roles: readonly Role[], locale: Locale, usedSourceI
   for (const role of roles) {
     for (const source of role.sources) {
       if (usedSourceIds && !usedSourceIds.has(source.id) && !role.sample) continue;
-      if (!items.includes(citation(source))) items.push(citation(source));
+      const cited = citation(source, locale);
+      if (!items.includes(cited)) items.push(cited);
     }
   }
   for (const role of roles) if (role.sample) items.push(messages(locale).sources.sample(role.names[locale]));
-  return items.length > 0 ? [{ type: "sources", items }] : [];
+  return items.length > 0 ? [{ type: "sources", heading: messages(locale).sources.heading, items }] : [];
 }

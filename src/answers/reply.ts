@@ -85,6 +85,8 @@ export const blockSchema = z.discriminatedUnion("type", [
   }),
   z.object({
     type: z.literal("sources"),
+    /** "Sources:", « Sources : », for the renderings that write it in words (the terminal). */
+    heading: z.string().min(1),
     items: z.array(z.string().min(1)).min(1),
   }),
 ]);

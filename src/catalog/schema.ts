@@ -19,7 +19,11 @@ export const sourceSchema = z
   .object({
     id,
     publisher: text,
-    title: text,
+    /**
+     * A published document keeps its own title in every answer; a title of the organisation's own
+     * (the sample content's notice) is written in both languages, so neither reads the other's.
+     */
+    title: z.union([text, localized]),
     year: z.number().int().min(1900).max(2100),
     url: z.url().optional(),
   })

@@ -57,7 +57,7 @@ export const en: Messages = {
     intro: (count) => `I can tell you about ${count} L&D roles:`,
     more: (count) => `…and ${count} more: ask me about any of them by name.`,
   },
-  sources: { sample: (role) => `${role}: sample content, to be replaced by your organisation's own` },
+  sources: { heading: "Sources:", sample: (role) => `${role}: sample content, to be replaced by your organisation's own` },
   /** A one-off answer (`parcours ask`) cannot run what needs a conversation. */
   inConversation: {
     survey: "Team skill surveys are started in a conversation with Parcours: a Slack or Teams channel, or `parcours survey create`.",

@@ -57,7 +57,7 @@ export const fr: Messages = {
     intro: (count) => `Je peux vous parler de ${count} métiers du L&D :`,
     more: (count) => `… et ${count} autres : demandez-moi l'un d'eux par son nom.`,
   },
-  sources: { sample: (role) => `${role} : contenu d'exemple, à remplacer par celui de votre organisation` },
+  sources: { heading: "Sources :", sample: (role) => `${role} : contenu d'exemple, à remplacer par celui de votre organisation` },
   inConversation: {
     survey: "Les sondages d'équipe se lancent dans une conversation avec Parcours : un canal Slack ou Teams, ou `parcours survey create`.",
     announcement: "Les annonces de programme sont faites par l'équipe L&D dans une conversation avec Parcours (Slack, Teams) ou avec `parcours announce --file`.",

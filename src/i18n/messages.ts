@@ -46,7 +46,7 @@ export interface Messages {
   };
   profile: { title: (role: string) => string; none: (role: string) => string; outlook: string };
   list: { title: string; intro: (count: number) => string; more: (count: number) => string };
-  sources: { sample: (role: string) => string };
+  sources: { heading: string; sample: (role: string) => string };
   inConversation: { survey: string; announcement: string; assessment: string };
   help: {
     title: string;

@@ -29,7 +29,7 @@ describe("the console's text at the terminal's width", () => {
       reply([
         { type: "section", title: "Key missions", text: `• ${paragraph}\n• Short one.` },
         { type: "text", text: `1. Awareness: ${paragraph}` },
-        { type: "sources", items: [`Learn Assembly, « ${paragraph} », 2025`] },
+        { type: "sources", heading: "Sources:", items: [`Learn Assembly, « ${paragraph} », 2025`] },
       ]),
       [],
       50,
@@ -47,7 +47,7 @@ describe("the console's text at the terminal's width", () => {
 
   it("never cuts a URL, even one longer than a line: it gets a line of its own", () => {
     const url = `https://learn.example.org/${"very-long-path/".repeat(8)}learning-architect`;
-    const { text } = toText(reply([{ type: "sources", items: [`Learn Assembly, « Learning Architect », 2025 (${url})`] }]), [], 60);
+    const { text } = toText(reply([{ type: "sources", heading: "Sources:", items: [`Learn Assembly, « Learning Architect », 2025 (${url})`] }]), [], 60);
     const row = lines(text).find((line) => line.includes("https://"))!;
     expect(row.trim()).toBe(`(${url})`);
     expect(words(text)).toContain(`(${url})`);

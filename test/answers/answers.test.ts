@@ -32,6 +32,22 @@ describe("template answers", () => {
     expect(sources).toContain(String(source.year));
   });
 
+  it.each(LOCALES)("cites sources in %s: the catalogue's own notices in that language, quoted as it quotes, headed in it", async (locale) => {
+    const catalog = await shippedCatalog();
+    const other = locale === "fr" ? "en" : "fr";
+    for (const role of catalog.roles()) {
+      const block = blocksOf(answer(catalog, { intent: "role.describe", roles: [role.id], locale }), "sources")[0]!;
+      expect(block.heading).toBe(locale === "fr" ? "Sources\u00a0:" : "Sources:");
+      const items = block.items.join("\n");
+      for (const source of role.sources) {
+        if (typeof source.title === "string") continue;
+        expect(items).toContain(source.title[locale]);
+        expect(items).not.toContain(source.title[other]);
+      }
+      expect(items).not.toMatch(locale === "fr" ? /[“”]/ : /[«»]/);
+    }
+  });
+
   it("gives every mission and where the role is going on request, with their source", async () => {
     const catalog = await shippedCatalog();
     const role = catalog.get("learning-architect");

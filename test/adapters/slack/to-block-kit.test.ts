@@ -18,7 +18,7 @@ describe("toBlockKit", () => {
         { type: "fields", fields: [{ label: "Level", value: "4/5" }] },
         { type: "buttons", buttons: [{ label: "Skills", actionId: "role.skills", value: "learning-architect", style: "primary" }] },
         { type: "divider" },
-        { type: "sources", items: ["Learn Assembly, Baromètre (2024)"] },
+        { type: "sources", heading: "Sources:", items: ["Learn Assembly, Baromètre (2024)"] },
       ]),
     );
     expect(more).toEqual([]);
@@ -133,7 +133,7 @@ describe("toBlockKit", () => {
   });
 
   it("puts 12 sources in two context blocks, 10 elements at most each", () => {
-    const [message] = toBlockKit(reply([{ type: "sources", items: Array.from({ length: 12 }, (_, i) => `Source ${i}`) }]));
+    const [message] = toBlockKit(reply([{ type: "sources", heading: "Sources:", items: Array.from({ length: 12 }, (_, i) => `Source ${i}`) }]));
     expect((message!.blocks as Json[]).map((b) => b.elements.length)).toEqual([10, 2]);
   });
 
@@ -141,7 +141,7 @@ describe("toBlockKit", () => {
     // Each "&" becomes "&amp;": the character limits fall inside an entity unless the cut avoids it.
     const ampersands = (n: number, lead = 0) => `${"x".repeat(lead)}${"&".repeat(n)}`;
     const [message] = toBlockKit(
-      reply([{ type: "fields", fields: [{ label: "L", value: ampersands(500, 1) }] }, { type: "sources", items: [ampersands(500)] }], { fallbackText: ampersands(9_000, 3) }),
+      reply([{ type: "fields", fields: [{ label: "L", value: ampersands(500, 1) }] }, { type: "sources", heading: "Sources:", items: [ampersands(500)] }], { fallbackText: ampersands(9_000, 3) }),
     );
     const blocks = message!.blocks as Json[];
     const texts = [blocks[0]!.fields[0].text as string, blocks[1]!.elements[0].text as string, message!.text];

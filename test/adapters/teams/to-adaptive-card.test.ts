@@ -57,7 +57,7 @@ describe("toAdaptiveCards", () => {
         { type: "divider" },
         { type: "chart", title: "Skills", series: [{ label: "Design", value: 3, target: 4 }, { label: "Facilitation", value: 2 }], max: 5 },
         { type: "image", url: "https://example.org/map.png", alt: "Career map" },
-        { type: "sources", items: ["Learn Assembly", "France Travail"] },
+        { type: "sources", heading: "Sources:", items: ["Learn Assembly", "France Travail"] },
       ]),
     );
     const [facts, chartTitle, chart, image, sources] = card!.body;
