@@ -6,7 +6,8 @@ import { shippedCatalog } from "../helpers.js";
 
 /**
  * The newest sets, written by someone who had not read the code, in their own labels: reported,
- * never tuned on (README, Tests and measurements). Two of their labels name what Parcours does
+ * never tuned on (README, Tests and measurements), except the one named as tuned on once its
+ * first-contact score was recorded. Two of their labels name what Parcours does
  * another way, and are read as Parcours reads them: a career move (`role.career`, from then to)
  * is the path to the target from the current role (`role.path`, target first), and "delete my
  * data" and "my results" are commands the bot reads after understanding.
@@ -25,8 +26,13 @@ const readSet = (name: string): Labelled[] =>
 
 const COMMANDS: Record<string, string> = { "delete.data": "delete-data", results: "results" };
 
-/** Below these the sets' scores when first reported: a floor against regressions, not a target. */
-const FLOORS = { "unseen-2026-12-en.jsonl": 0.78, "unseen-2026-12-fr.jsonl": 0.75 } as const;
+/**
+ * Below these the sets' scores when first reported: a floor against regressions, not a target.
+ * Only the tuning set's misses are printed: the others are scored, not read.
+ */
+const FLOORS = { "unseen-2026-12-en.jsonl": 0.78, "unseen-2026-12-fr.jsonl": 0.75, "fresh-2026-12c-en.jsonl": 0.8, "fresh-2026-12c-fr.jsonl": 0.81 } as const;
+/** Written apart from the code like the others, scored once (README), then tuned on. */
+const TUNING = { "fresh-2026-12b-en.jsonl": 0, "fresh-2026-12b-fr.jsonl": 0 } as const;
 
 describe("understanding on the sets nobody tuned on", () => {
   let understanding: RuleBasedUnderstanding;
@@ -42,11 +48,22 @@ describe("understanding on the sets nobody tuned on", () => {
     return got.intent === intent && JSON.stringify(got.roles) === JSON.stringify(roles);
   }
 
-  it.each(Object.entries(FLOORS))("scores %s at least as when first reported", (name, floor) => {
+  function scored(name: string): { accuracy: number; misses: Labelled[]; line: string } {
     const set = readSet(name);
     const misses = set.filter((item) => !right(item));
     const accuracy = 1 - misses.length / set.length;
-    console.log(`${name}: joint intent+roles accuracy ${(100 * accuracy).toFixed(1)}% of ${set.length}\nMisses:\n${misses.map((m) => `  ${JSON.stringify(m.text)}: ${m.intent} ${m.roles.join(",")}`).join("\n")}`);
+    return { accuracy, misses, line: `${name}: joint intent+roles accuracy ${(100 * accuracy).toFixed(1)}% of ${set.length}` };
+  }
+
+  it.each(Object.entries(FLOORS))("scores %s at least as when first reported", (name, floor) => {
+    const { accuracy, line } = scored(name);
+    console.log(line);
+    expect(accuracy).toBeGreaterThanOrEqual(floor);
+  });
+
+  it.each(Object.entries(TUNING))("keeps what was tuned on %s", (name, floor) => {
+    const { accuracy, misses, line } = scored(name);
+    console.log(`${line}\nMisses:\n${misses.map((m) => `  ${JSON.stringify(m.text)}: ${m.intent} ${m.roles.join(",")}`).join("\n")}`);
     expect(accuracy).toBeGreaterThanOrEqual(floor);
   });
 });
