@@ -3,9 +3,26 @@ import { fold } from "../understanding/normalize.js";
 /** Requests about the user's own data and flows, which come before any question about roles. */
 export type UserCommand = "delete-data" | "results" | "resume" | "explain-skill";
 
+/** The words "my results" may hold between them: "my past assessment results", « mes derniers résultats ». */
+const RESULTS_OF = "(?: (?:past|previous|last|latest|old|own|assessment|self assessment|evaluation|test|quiz|derniers?|anciens?|precedents?|d evaluation|d auto evaluation|de test|du test))*";
+/** Erasing what is kept about the user, in other words than "my data": "forget everything you stored about me". */
+const ERASE_ABOUT_ME = "(?:supprim\\w*|effac\\w*|delete|erase|remove|wipe|purge|forget|oubli\\w*)(?: \\w+){0,6} (?:about me|on me|sur moi|de moi|me concernant)";
+
 const COMMANDS: [UserCommand, RegExp][] = [
-  ["delete-data", /(?:^| )(?:supprim\w*|effac\w*|delete|erase|remove|wipe|oublie)(?: moi)?(?: toutes?)? (?:mes|my|all my) (?:donnees|data|infos|informations)(?: |$)|(?:^| )(?:forget me|oublie moi)(?: |$)/],
-  ["results", /(?:^| )(?:mes resultats|my results|mes evaluations|my assessments|mes auto evaluations|past results|previous results|resultats precedents)(?: |$)|^(?:mon |my )?(?:historique|history)$/],
+  [
+    "delete-data",
+    new RegExp(
+      `(?:^| )(?:supprim\\w*|effac\\w*|delete|erase|remove|wipe|oublie)(?: moi)?(?: toutes?)? (?:mes|my|all my) (?:donnees|data|infos|informations)(?: |$)|(?:^| )(?:forget me|oublie moi|right to be forgotten|droit a l oubli)(?: |$)|(?:^| )${ERASE_ABOUT_ME}(?: |$)`,
+    ),
+  ],
+  [
+    "results",
+    new RegExp(
+      `(?:^| )(?:(?:mes|my)${RESULTS_OF} (?:resultats|results|scores)|mes evaluations|my assessments|mes auto evaluations|past results|previous results|resultats precedents)(?: |$)|^(?:mon |my )?(?:historique|history)$` +
+        // "how did I score last time?", « j'avais eu combien la dernière fois ? »: the user's own past score.
+        `|(?:^| )(?:how did i score|what did i score|what was my score|what were my scores|my (?:last |previous |latest )?score|mon (?:dernier )?score|ma (?:derniere )?note|(?:j ai|j avais) eu combien|combien (?:j ai|j avais) eu)(?: |$)`,
+    ),
+  ],
   ["resume", /^(?:reprendre|reprends|reprenons|continuer|continue|continuons|resume)(?: (?:mon|my|l|the))?(?: (?:evaluation|auto evaluation|assessment|self assessment))?$/],
   ["explain-skill", /(?:^| )(?:what does (?:this|that|it) (?:skill )?mean|what is this skill|what does this skill cover|ca veut dire quoi|ca veut dire|que veut dire|c est quoi cette competence|qu est ce que cette competence|explique|explain)(?: |$)/],
 ];

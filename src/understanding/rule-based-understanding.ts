@@ -43,7 +43,7 @@ export class RuleBasedUnderstanding implements Understanding {
 
   understand(text: string, options: UnderstandOptions = {}): Understood {
     // "SME trainer -> learning designer": an arrow reads as "to", so the target is found.
-    const analysed = text.slice(0, MAX_ANALYSED_CHARS).replace(/\s*(?:->|→|=>)\s*/g, " to ");
+    const analysed = chatShorthand(text.slice(0, MAX_ANALYSED_CHARS)).replace(/\s*(?:->|→|=>)\s*/g, " to ");
     const words = fold(analysed).split(" ").filter(Boolean);
     const named = this.matcher.find(analysed);
     const masked = words.map((w, i) => (named.some((m) => i >= m.start && i < m.end) ? "_" : w)).join(" ");
@@ -102,6 +102,16 @@ export class RuleBasedUnderstanding implements Understanding {
     // holders come from. Skills, a path and a comparison keep the others.
     return ONE_ROLE_INTENTS.includes(intent) ? ordered.slice(0, 1) : ordered;
   }
+}
+
+/** "@Parcours roles?": the bot addressed by name, as typed where a mention is not a link. */
+const ADDRESSED = /^\s*@\p{L}[\p{L}\p{N}._-]*[\s,:]*/u;
+/** « a+ », « @+ »: chat shorthand for « à plus », whose "+" no folding keeps. */
+const SEE_YOU = /(^|\s)[aà@]\s?\+(?=\s|$|[!.,;)])/giu;
+
+/** What chat typing writes with signs rather than words, read as the words. */
+function chatShorthand(text: string): string {
+  return text.replace(ADDRESSED, "").replace(SEE_YOU, "$1à plus");
 }
 
 /** One message as the rules see it. */
@@ -187,7 +197,9 @@ function chooseIntent(message: Message): Intent {
   const conversational = best(scores, CONVERSATIONAL);
   const helpScore = conversational === "help" ? scores.get("help")! : 0;
   if (helpScore >= HELP_NAMED && helpScore >= (scores.get("role.list") ?? 0)) return "help";
-  if (scores.has("role.list")) return "role.list";
+  // "compare les deux métiers": a comparison said outright weighs the jobs it names, not lists them.
+  const listScore = scores.get("role.list");
+  if (listScore !== undefined && !(question === "role.compare" && scores.get(question)! > listScore)) return "role.list";
   // A role question that names no role ("and its skills?") is about the conversation's role;
   // one that names something the catalogue does not know ("what does a software architect do?") is
   // not answered, unless it points back ("what are its main skills, in practice?"). Thanks and

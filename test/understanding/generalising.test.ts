@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { userCommand } from "../../src/conversation/user-commands.js";
 import type { RuleBasedUnderstanding } from "../../src/understanding/rule-based-understanding.js";
 import { DLM, LA, LD, shippedUnderstanding, TM, TRAINER } from "./fixtures.js";
 
@@ -84,6 +85,12 @@ describe("the names people use for the catalogue's roles", () => {
     ["c'est quoi une chargée de formation ?", TPM],
     ["what does a trainer do?", TRAINER],
     ["c'est quoi un formateur métier ?", TRAINER],
+    ["c'est quoi une resp formation ?", TM],
+    ["c'est quoi un ingé péda ?", LD],
+    ["what does a learning ecosystem architect do?", LA],
+    ["what is a training PM?", TPM],
+    ["que fait un responsable FOAD ?", DLM],
+    ["what does a head of e-learning do?", DLM],
   ])("%s", (text, role) => {
     expect(read(text)).toEqual({ intent: "role.describe", roles: [role] });
   });
@@ -210,4 +217,123 @@ describe("a clear intent whose role is not named", () => {
       expect(read(text)).toEqual({ intent: "unknown", roles: [] });
     },
   );
+});
+
+describe("where a role is going and how sought it is, the profile's outlook", () => {
+  it.each([
+    ["is there much demand for instructional designers these days?", LD],
+    ["what does the future look like for e-learning managers?", DLM],
+    ["how is the job market for L&D managers?", TM],
+    ["les formateurs sont-ils recherchés ?", TRAINER],
+    ["y a-t-il des débouchés pour un DLM ?", DLM],
+    ["quel avenir pour le métier de concepteur pédagogique ?", LD],
+  ])("%s", (text, role) => {
+    expect(read(text)).toEqual({ intent: "role.profile", roles: [role] });
+  });
+
+  it.each([
+    ["what are the career prospects for a trainer?", TRAINER],
+    ["quelles perspectives d'évolution pour un formateur ?", TRAINER],
+    ["I want to become a DLM in the future", DLM],
+  ])("leaves a career's prospects to the path: %s", (text, role) => {
+    expect(read(text)).toEqual({ intent: "role.path", roles: [role] });
+  });
+});
+
+describe("how people come into a role, and where they go from it, is the path", () => {
+  it.each([
+    ["how did most people end up as learning architects?", LA],
+    ["which jobs do people hold before becoming a training manager?", TM],
+    ["quels postes avant de devenir DLM ?", DLM],
+    ["comment on arrive au poste de responsable formation ?", TM],
+    ["where can an instructional designer go next?", LD],
+    ["what's the next step after being a training coordinator?", TPM],
+    ["après formateur, on va où ?", TRAINER],
+    ["quelle est la prochaine étape après concepteur pédagogique ?", LD],
+    ["quelles passerelles existent depuis le métier de formateur ?", TRAINER],
+  ])("%s", (text, role) => {
+    expect(read(text)).toEqual({ intent: "role.path", roles: [role] });
+  });
+
+  it("leaves who the holders are to the profile", () => {
+    expect(read("what sort of people end up as DLMs?")).toEqual({ intent: "role.profile", roles: [DLM] });
+  });
+});
+
+describe("a move between two roles, however it is put, is the path to the target", () => {
+  it.each([
+    ["I'm an SME trainer, I want to step up to training manager", [TM, TRAINER]],
+    ["trainer -> DLM, realistic?", [DLM, TRAINER]],
+    ["formateur → concepteur pédagogique, faisable ?", [LD, TRAINER]],
+    ["I'm a training PM hoping to move into instructional design, what am I missing?", [LD, TPM]],
+    ["je suis cdp formation et je vise le poste de RF, qu'est-ce qui me manque ?", [TM, TPM]],
+    ["concepteur qui voudrait monter DLM, comment faire ?", [DLM, LD]],
+  ])("%s", (text, roles) => {
+    expect(read(text)).toEqual({ intent: "role.path", roles });
+  });
+});
+
+describe("what one must be able to do in a role is its skills", () => {
+  it.each([
+    ["what should a learning architect be able to do?", LA],
+    ["what must an L&D PM be able to handle?", TPM],
+    ["qu'est-ce qu'un formateur doit être capable de faire ?", TRAINER],
+  ])("%s", (text, role) => {
+    expect(read(text)).toEqual({ intent: "role.skills", roles: [role] });
+  });
+});
+
+describe("asking to be tested, to ask the team, or to publish, in other words", () => {
+  it.each([
+    ["how good am I as an instructional designer?", "assessment.start", [LD]],
+    ["where can I take the skills test for DLM?", "assessment.start", [DLM]],
+    ["je voudrais passer le test de compétences de formateur", "assessment.start", [TRAINER]],
+    ["can I ask my team about their DLM skills?", "survey.start", [DLM]],
+    ["je veux interroger mes collaborateurs sur les compétences de formateur", "survey.start", [TRAINER]],
+    ["publier : le parcours formateur ouvre demain", "announcement.create", [TRAINER]],
+    ["communiquer : la session DLM est reportée à jeudi", "announcement.create", [DLM]],
+  ])("%s", (text, intent, roles) => {
+    expect(read(text)).toEqual({ intent, roles });
+  });
+});
+
+describe("chat shorthand and the bot's own name", () => {
+  it.each([
+    ["tks!", "thanks"],
+    ["merci bcp !", "thanks"],
+    ["mrc", "thanks"],
+    ["a+ !", "goodbye"],
+    ["@+", "goodbye"],
+  ])("%s is %s", (text, intent) => {
+    expect(read(text)).toEqual({ intent, roles: [] });
+  });
+
+  it.each(["@parcours roles please", "métiers ?", "rôles ?", "the different roles in L&D?", "les différents métiers de la formation ?"])("%s asks for the list", (text) => {
+    expect(read(text)).toEqual({ intent: "role.list", roles: [] });
+  });
+
+  it("reads a question addressed to the bot by name as the question", () => {
+    expect(read("@Parcours c'est quoi un DLM ?")).toEqual({ intent: "role.describe", roles: [DLM] });
+  });
+
+  it("keeps a comparison of jobs left unnamed a comparison", () => {
+    expect(read("compare les deux métiers")).toEqual({ intent: "role.compare", roles: [] });
+  });
+});
+
+describe("the user's own results and data, in other words than the commands", () => {
+  it.each([
+    ["what were my last self-assessment scores?", "results"],
+    ["combien j'ai eu au dernier test ?", "results"],
+    ["mes anciens résultats d'évaluation", "results"],
+    ["please erase whatever you keep about me", "delete-data"],
+    ["supprime tout ce que tu sais de moi", "delete-data"],
+  ])("%s", (text, command) => {
+    expect(userCommand(text)).toBe(command);
+  });
+
+  it("leaves other people's results and role questions alone", () => {
+    expect(userCommand("what are my team's results?")).toBeUndefined();
+    expect(userCommand("what does a DLM do?")).toBeUndefined();
+  });
 });
