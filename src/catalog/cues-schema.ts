@@ -56,6 +56,16 @@ export const cueFileSchema = z
     targetRole: phrases.default([]),
     /** Questions the catalogue cannot answer (pay): never answered with a role description. */
     outOfScope: phrases.default([]),
+    /**
+     * Words as people clip them in chat, each with the words it stands for ("mgr": manager,
+     * « péda » : pédagogique): read as those words in messages and in the roles' names alike.
+     */
+    shorthand: z.record(z.string().trim().regex(/^[\p{L}\p{N}]+$/u, "must be one word"), word).default({}),
+    /**
+     * A role named as a person who sent the user ("my training manager asked me to …", « notre RF
+     * m'a dit de … »): that role is who spoke, not what the message is about.
+     */
+    reportedBy: phrases.default([]),
     intents: z.partialRecord(z.enum(CUE_INTENTS as [CueIntent, ...CueIntent[]]), z.record(groupName, cueGroupSchema)).default({}),
   })
   .strict();
@@ -81,4 +91,7 @@ export interface UnderstandingCues {
   currentRole: string[];
   targetRole: string[];
   outOfScope: string[];
+  /** Folded word → the folded words it stands for. */
+  shorthand: Map<string, string>;
+  reportedBy: string[];
 }

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { LOCALES } from "./schema.js";
 import { readDocument, validate, type CatalogProblem } from "./catalog-files.js";
+import { fold } from "../understanding/normalize.js";
 import { cueFileSchema, type CueFile, type CueGroup, type UnderstandingCues } from "./cues-schema.js";
 import type { CueIntent } from "../understanding/understanding.js";
 
@@ -22,7 +23,7 @@ export async function loadCues(dir: string, problems: CatalogProblem[]): Promise
     if (cues) files.push({ file, cues });
     else complete = false;
   }
-  const merged: UnderstandingCues = { intents: {}, openers: [], fillers: [], pointers: [], currentRole: [], targetRole: [], outOfScope: [] };
+  const merged: UnderstandingCues = { intents: {}, openers: [], fillers: [], pointers: [], currentRole: [], targetRole: [], outOfScope: [], shorthand: new Map(), reportedBy: [] };
   const groupFiles = new Map<CueGroup, string>();
   for (const { file, cues } of files) {
     merged.openers.push(...cues.openers);
@@ -31,6 +32,13 @@ export async function loadCues(dir: string, problems: CatalogProblem[]): Promise
     merged.currentRole.push(...cues.currentRole);
     merged.targetRole.push(...cues.targetRole);
     merged.outOfScope.push(...cues.outOfScope);
+    merged.reportedBy.push(...cues.reportedBy);
+    for (const [clipped, full] of Object.entries(cues.shorthand)) {
+      const [key, value] = [fold(clipped), fold(full)];
+      const known = merged.shorthand.get(key);
+      if (known !== undefined && known !== value) problems.push({ file, path: `shorthand.${clipped}`, message: `is "${full}", but another file reads it "${known}"` });
+      else merged.shorthand.set(key, value);
+    }
     for (const [intent, groups] of Object.entries(cues.intents) as [CueIntent, CueFile["intents"][CueIntent]][]) {
       const known = (merged.intents[intent] ??= []);
       for (const [name, group] of Object.entries(groups ?? {})) {

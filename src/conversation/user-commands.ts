@@ -7,12 +7,14 @@ export type UserCommand = "delete-data" | "results" | "resume" | "explain-skill"
 const RESULTS_OF = "(?: (?:past|previous|last|latest|old|own|assessment|self assessment|evaluation|test|quiz|derniers?|anciens?|precedents?|d evaluation|d auto evaluation|de test|du test))*";
 /** Erasing what is kept about the user, in other words than "my data": "forget everything you stored about me". */
 const ERASE_ABOUT_ME = "(?:supprim\\w*|effac\\w*|delete|erase|remove|wipe|purge|forget|oubli\\w*)(?: \\w+){0,6} (?:about me|on me|sur moi|de moi|me concernant)";
+/** Erasing the user's history or personal data, with words between: "remove my assessment history and personal data". */
+const ERASE_MY_RECORDS = "(?:supprim\\w*|effac\\w*|delete|erase|remove|wipe|purge|clear)(?: \\w+){0,2} (?:(?:mes|my|mon|all my|toutes mes|tout mon)(?: \\w+){0,2} (?:donnees|data|historique|history)|(?:personal data|donnees perso\\w*))";
 
 const COMMANDS: [UserCommand, RegExp][] = [
   [
     "delete-data",
     new RegExp(
-      `(?:^| )(?:supprim\\w*|effac\\w*|delete|erase|remove|wipe|oublie)(?: moi)?(?: toutes?)? (?:mes|my|all my) (?:donnees|data|infos|informations)(?: |$)|(?:^| )(?:forget me|oublie moi|right to be forgotten|droit a l oubli)(?: |$)|(?:^| )${ERASE_ABOUT_ME}(?: |$)`,
+      `(?:^| )(?:supprim\\w*|effac\\w*|delete|erase|remove|wipe|oublie)(?: moi)?(?: toutes?)? (?:mes|my|all my) (?:donnees|data|infos|informations)(?: |$)|(?:^| )(?:forget me|oublie moi|right to be forgotten|droit a l oubli)(?: |$)|(?:^| )${ERASE_ABOUT_ME}(?: |$)|(?:^| )${ERASE_MY_RECORDS}(?: |$)`,
     ),
   ],
   [

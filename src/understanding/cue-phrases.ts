@@ -3,8 +3,8 @@ import { fold } from "./normalize.js";
 /**
  * Cue phrases are written by L&D staff in catalog/understanding/cues.<locale>.yaml as plain words
  * (« qu'est-ce que », "how long does it take"); they are matched on folded words, whole words only.
- * Three marks only: `statisti*` (any ending), `<role>` (a role name, masked as "_" before cues are
- * read) and `...` (one to six words: "let ... know").
+ * Four marks only: `statisti*` (any ending), `<role>` (a role name, masked as "_" before cues are
+ * read), `<number>` (a number written in digits: "the 6 roles") and `...` (one to six words: "let ... know").
  */
 export class CuePhraseError extends Error {}
 
@@ -14,11 +14,14 @@ export type PhraseToken =
   | { kind: "prefix"; prefix: string }
   /** `<role>`: one role name, however many words it has ("_ _"). */
   | { kind: "role" }
+  /** `<number>`: a number in digits ("6"). */
+  | { kind: "number" }
   /** `...` */
   | { kind: "gap" };
 
 /** How many words `...` stands for at most: "let the whole team know". */
 const MAX_GAP = 6;
+const DIGITS = /^\d+$/;
 /** What a role name's words read once masked. */
 export const ROLE_MASK = "_";
 
@@ -32,6 +35,10 @@ export function phraseTokens(phrase: string): PhraseToken[] {
       tokens.push({ kind: "gap" });
       return;
     }
+    if (token === "<number>") {
+      tokens.push({ kind: "number" });
+      return;
+    }
     if (token.includes("<role>")) {
       // "<role>'s" reads "_ s": the mark, then what folds of the rest.
       token.split("<role>").forEach((piece, i) => {
@@ -40,7 +47,7 @@ export function phraseTokens(phrase: string): PhraseToken[] {
       });
       return;
     }
-    if (/[<>{}]/.test(token)) throw new CuePhraseError(`unknown mark "${token}": the only placeholder is <role>`);
+    if (/[<>{}]/.test(token)) throw new CuePhraseError(`unknown mark "${token}": the only placeholders are <role> and <number>`);
     const wildcard = token.endsWith("*");
     const words = fold(wildcard ? token.slice(0, -1) : token).split(" ").filter(Boolean);
     if (words.length === 0) throw new CuePhraseError(`"${token}" has no letter or digit`);
@@ -81,6 +88,7 @@ export function phraseEnd(tokens: readonly PhraseToken[], words: readonly string
     if (word === undefined) return -1;
     if (token.kind === "word" && word !== token.word) return -1;
     if (token.kind === "prefix" && !word.startsWith(token.prefix)) return -1;
+    if (token.kind === "number" && !DIGITS.test(word)) return -1;
     if (token.kind === "role") {
       if (word !== ROLE_MASK) return -1;
       while (words[at + 1] === ROLE_MASK) at++;

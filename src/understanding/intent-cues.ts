@@ -26,10 +26,15 @@ export interface CueReading {
   scores: Map<CueIntent, number>;
   /** Word spans [start, end) of the cues found, for telling what else the message says. */
   spans: [number, number][];
+  /** The intents of the cues the message opens with: "Thank you so much for …". */
+  opening: Set<CueIntent>;
 }
 
 /** A prefix mark needs three letters (cue-phrases.ts): enough to index by. */
 const PREFIX_KEY = 3;
+/** Where phrases that start with `<number>` are kept: no folded word is "#". */
+const NUMBER_KEY = "#";
+const DIGITS = /^\d+$/;
 /** How far back a `notAfter` phrase may start: "<role> tells" with a four-word role name. */
 const NOT_AFTER_REACH = 8;
 
@@ -43,20 +48,26 @@ class PhraseIndex<T> {
   private readonly byWord = new Map<string, { tokens: PhraseToken[]; value: T }[]>();
   /** By the first three letters of a starting prefix: `statisti*` under "sta". */
   private readonly byPrefix = new Map<string, { tokens: PhraseToken[]; value: T }[]>();
+  private hasNumbers = false;
 
   add(tokens: PhraseToken[], value: T): void {
     const first = tokens[0]!;
-    const [index, key] = first.kind === "prefix" ? [this.byPrefix, first.prefix.slice(0, PREFIX_KEY)] : [this.byWord, first.kind === "word" ? first.word : ROLE_MASK];
+    const [index, key] = first.kind === "prefix" ? [this.byPrefix, first.prefix.slice(0, PREFIX_KEY)] : [this.byWord, first.kind === "word" ? first.word : first.kind === "number" ? NUMBER_KEY : ROLE_MASK];
     const list = index.get(key) ?? [];
     list.push({ tokens, value });
     index.set(key, list);
+    if (first.kind === "number") this.hasNumbers = true;
   }
 
   /** Each phrase found at `start`, with where it ends; stops when `found` returns true. */
   at(words: readonly string[], start: number, found: (value: T, end: number) => boolean | void): boolean {
     const word = words[start];
     if (word === undefined) return false;
-    return this.tried(this.byWord.get(word), words, start, found) || this.tried(this.byPrefix.get(word.slice(0, PREFIX_KEY)), words, start, found);
+    return (
+      this.tried(this.byWord.get(word), words, start, found) ||
+      this.tried(this.byPrefix.get(word.slice(0, PREFIX_KEY)), words, start, found) ||
+      (this.hasNumbers && DIGITS.test(word) && this.tried(this.byWord.get(NUMBER_KEY), words, start, found))
+    );
   }
 
   private tried(entries: { tokens: PhraseToken[]; value: T }[] | undefined, words: readonly string[], start: number, found: (value: T, end: number) => boolean | void): boolean {
@@ -102,6 +113,7 @@ export class IntentCues {
   private readonly current: PhraseIndex<true>;
   private readonly target: PhraseIndex<true>;
   private readonly outOfScope: PhraseIndex<true>;
+  private readonly reportedBy: PhraseIndex<true>;
 
   constructor(cues: UnderstandingCues) {
     // Each phrase is compiled once, and both its index and the spelling read the compiled words.
@@ -123,6 +135,7 @@ export class IntentCues {
     this.current = indexOf(current);
     this.target = indexOf(target);
     this.outOfScope = indexOf(outOfScope);
+    this.reportedBy = indexOf(cues.reportedBy.map(phraseTokens));
     this.spelling = new CueSpelling(plainWords([...groupPhrases, ...current, ...target]), [...this.fillers, ...plainWords(outOfScope)]);
   }
 
@@ -133,17 +146,19 @@ export class IntentCues {
     const scores = new Map<CueIntent, number>();
     const scored = new Set<CompiledGroup>();
     const spans: [number, number][] = [];
+    const opening = new Set<CueIntent>();
     for (let start = 0; start < words.length; start++) {
       this.phrases.at(words, start, (group, end) => {
         if ((group.atStart && !starts.has(start)) || this.cancelled(group, words, start)) return;
         // An order covers the openers before it: "please assess me".
         spans.push([group.atStart ? 0 : start, end]);
+        if (start === 0) opening.add(group.intent);
         if (scored.has(group)) return;
         scored.add(group);
         scores.set(group.intent, (scores.get(group.intent) ?? 0) + group.weight);
       });
     }
-    return { text, scores, spans };
+    return { text, scores, spans, opening };
   }
 
   /** Where an order may start: the first word, or after openers ("please", "can you"). */
@@ -181,6 +196,16 @@ export class IntentCues {
   /** "Salary", « combien gagne »: a question the catalogue cannot answer. */
   outOfScopeIn(reading: CueReading): boolean {
     return this.outOfScope.anywhere(reading.text.split(" "));
+  }
+
+  /**
+   * Where the masked words name a role as the person who spoke ("my training manager asked me
+   * to …"): word spans [start, end) whose role is no subject of the message.
+   */
+  reportedSpans(words: readonly string[]): [number, number][] {
+    const spans: [number, number][] = [];
+    for (let start = 0; start < words.length; start++) this.reportedBy.at(words, start, (_, end) => void spans.push([start, end]));
+    return spans;
   }
 
   /** The words before a role end with "I'm a", « je suis »: it is the user's current role. */

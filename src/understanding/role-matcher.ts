@@ -58,13 +58,16 @@ export class RoleMatcher {
   private readonly candidateCache = new Map<string, ReadonlyMap<string, number>>();
 
   constructor(catalog: RoleCatalog) {
+    // Names are read with the same shorthand as messages: "resp elearning" and "responsable e-learning" are one name.
+    const shorthand = catalog.cues.shorthand;
+    const expanded = (name: string) => fold(name).split(" ").map((word) => shorthand.get(word) ?? word).join(" ");
     for (const role of catalog.roles()) {
       const phrases = new Set([
         role.names.fr, role.names.en, ...role.aliases.fr, ...role.aliases.en, role.id.replace(/-/g, " "),
-      ].map(fold));
+      ].map(expanded));
       for (const phrase of phrases) this.addPhrase(role.id, phrase.split(" "));
       for (const abbreviation of role.abbreviations) this.abbreviations.set(abbreviation, role.id);
-      for (const lookalike of [...role.lookalikes.fr, ...role.lookalikes.en]) this.addPhrase(NO_ROLE, fold(lookalike).split(" "));
+      for (const lookalike of [...role.lookalikes.fr, ...role.lookalikes.en]) this.addPhrase(NO_ROLE, expanded(lookalike).split(" "));
     }
   }
 

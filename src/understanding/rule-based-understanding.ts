@@ -35,25 +35,36 @@ const ABOUT_ME = /(?:^| )(?:myself|moi meme|m evaluer|me evaluer|my skills|mes c
 export class RuleBasedUnderstanding implements Understanding {
   private readonly matcher: RoleMatcher;
   private readonly cues: IntentCues;
+  private readonly shorthand: ReadonlyMap<string, string>;
 
   constructor(catalog: RoleCatalog) {
     this.matcher = new RoleMatcher(catalog);
     this.cues = new IntentCues(catalog.cues);
+    this.shorthand = catalog.cues.shorthand;
   }
 
   understand(text: string, options: UnderstandOptions = {}): Understood {
     // "SME trainer -> learning designer": an arrow reads as "to", so the target is found.
-    const analysed = chatShorthand(text.slice(0, MAX_ANALYSED_CHARS)).replace(/\s*(?:->|→|=>)\s*/g, " to ");
-    const words = fold(analysed).split(" ").filter(Boolean);
-    const named = this.matcher.find(analysed);
-    const masked = words.map((w, i) => (named.some((m) => i >= m.start && i < m.end) ? "_" : w)).join(" ");
+    const typed = chatShorthand(text.slice(0, MAX_ANALYSED_CHARS)).replace(/\s*(?:->|→|=>)\s*/g, " to ");
+    const typedWords = fold(typed).split(" ").filter(Boolean);
+    // Most messages clip no word: they are folded once.
+    const clipped = typedWords.some((word) => this.shorthand.has(word));
+    const analysed = clipped ? this.clippedWordsSpelt(typed) : typed;
+    const words = clipped ? fold(analysed).split(" ").filter(Boolean) : typedWords;
+    const found = this.matcher.find(analysed);
+    const maskedWords = words.map((w, i) => (found.some((m) => i >= m.start && i < m.end) ? "_" : w));
+    const masked = maskedWords.join(" ");
+    // "My training manager asked me to do the self-assessment": the role is who spoke, not the subject.
+    const reported = found.length > 0 ? this.cues.reportedSpans(maskedWords) : [];
+    const named = reported.length > 0 ? found.filter((m) => !reported.some(([start, end]) => m.start >= start && m.start < end)) : found;
     const mentions = firstOfEachRole(named);
     const locale = detectLocale(analysed, masked.split(" "), options.fallbackLocale ?? "en");
     const reading = this.readCues(masked, words.length);
     const message: Message = { words, mentions, reading, namesNothingElse: () => this.cues.namesNothingElse(reading), pointsBack: () => this.cues.pointsBack(reading) };
     const { scores, text: cueText } = reading;
-    const intent = this.cues.outOfScopeIn(reading) ? "unknown" : aimedAtTeam(cueText, scores) ? "survey.start" : chooseIntent(message);
-    const subjects = aboutRoles(intent, named, mentions);
+    const intent = this.cues.outOfScopeIn(reading) ? "unknown" : aimedAtTeam(cueText, scores) ? "survey.start" : namesAPerson(analysed, mentions, scores) ? "person.lookup" : chooseIntent(message);
+    // "Je suis DLM et je dois communiquer …": who sends an announcement or a survey is not what it is about.
+    const subjects = aboutRoles(intent, named, mentions).filter((m) => !SENT_BY_THE_USER.includes(intent) || !this.heldByTheUser(m, words, true));
     const roles = intent === "unknown" || !needsRoles(intent) ? [] : this.orderRoles(intent, subjects, words);
     const typos = mentions.reduce((sum, m) => sum + m.typos, 0);
     const context = { locale, now: options.now ?? new Date(), timeZone: options.timeZone ?? "UTC" };
@@ -68,6 +79,21 @@ export class RuleBasedUnderstanding implements Understanding {
       // Read as typed: the arrow that reads as "to" above would change the message passed on.
       ...(intent === "announcement.create" ? { announcement: announcementDetails(text.slice(0, MAX_ANALYSED_CHARS), context) } : {}),
     };
+  }
+
+  /** "training mgr", « l'archi péda »: clipped words read as the words they stand for (cues.<locale>.yaml). */
+  private clippedWordsSpelt(text: string): string {
+    return text.replace(/[\p{L}\p{N}]+/gu, (word) => this.shorthand.get(ASCII_WORD.test(word) ? word.toLowerCase() : fold(word)) ?? word);
+  }
+
+  /** The role the user says they hold: "I'm a trainer", « en tant que RF », "As a DLM, …". */
+  private heldByTheUser(mention: RoleMention, words: string[], saidOfThemselves = false): boolean {
+    const near = words.slice(Math.max(0, mention.start - 4), mention.start);
+    const before = near.length > 1 && ARTICLES.has(near[near.length - 1]!) ? near.slice(0, -1) : near;
+    // "coming from DLM" says where a move starts; only "I'm a DLM" says who is speaking.
+    if (this.cues.namesCurrentRole(before)) return !saidOfThemselves || before.some((word) => FIRST_PERSON.has(word));
+    // Said first, "as" is who is speaking; later ("evaluate me as a DLM") it is the role aimed at.
+    return near.length === mention.start && OPENING_AS.has(before.join(" "));
   }
 
   /**
@@ -92,7 +118,7 @@ export class RuleBasedUnderstanding implements Understanding {
       const near = words.slice(Math.max(0, m.start - 4), m.start);
       return near.length > 1 && ARTICLES.has(near[near.length - 1]!) ? near.slice(0, -1) : near;
     };
-    const current = (m: RoleMention) => this.cues.namesCurrentRole(before(m));
+    const current = (m: RoleMention) => this.heldByTheUser(m, words);
     const aimedAt = (m: RoleMention) => this.cues.namesTargetRole(before(m));
     // « je vise un poste de RF »: the aim outweighs the « de » that often says where one comes from.
     const target = mentions.find((m) => aimedAt(m) && !current(m)) ?? mentions.find(aimedAt) ?? mentions.find((m) => !current(m));
@@ -102,6 +128,23 @@ export class RuleBasedUnderstanding implements Understanding {
     // holders come from. Skills, a path and a comparison keep the others.
     return ONE_ROLE_INTENTS.includes(intent) ? ordered.slice(0, 1) : ordered;
   }
+}
+
+/** Said first, before a role: the user's own ("As a learning architect, could I …"). */
+const OPENING_AS = new Set(["as", "comme", "en tant que", "en tant qu"]);
+/** The user speaking of themselves, right before their role: "I'm a", « je suis », « chui ». */
+const FIRST_PERSON = new Set(["i", "im", "je", "j", "suis", "chui", "jsuis", "tant"]);
+const ASCII_WORD = /^[\x00-\x7f]+$/;
+/** Requests whose sender may say their own role: it is not what they are about. */
+const SENT_BY_THE_USER: readonly Intent[] = ["announcement.create", "survey.start"];
+/**
+ * "who is Sarah Martin?", « qui est Julie Moreau ? »: a person, named as people are, with capitals.
+ * Only the whole message: a role, or the bot's own name, is no person.
+ */
+const WHO_IS_NAMED = /^\s*(?:who is|who's|who’s|whos|qui est|c'est qui|c’est qui|c est qui)\s+\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s*[?!.]*\s*$/u;
+
+function namesAPerson(text: string, mentions: RoleMention[], scores: Map<CueIntent, number>): boolean {
+  return mentions.length === 0 && (scores.get("help") ?? 0) < HELP_NAMED && WHO_IS_NAMED.test(text);
 }
 
 /** "@Parcours roles?": the bot addressed by name, as typed where a mention is not a link. */
@@ -205,7 +248,7 @@ function chooseIntent(message: Message): Intent {
   // not answered, unless it points back ("what are its main skills, in practice?"). Thanks and
   // goodbyes outweigh a stray cue word (« merci, passe une bonne journée »).
   if (question && smallTalkScore(scores) < scores.get(question)!) return message.namesNothingElse() || message.pointsBack() ? question : "unknown";
-  if (conversational && (words.length <= (SMALL_TALK_WORDS[conversational] ?? SHORT_MESSAGE) || message.namesNothingElse())) return conversational;
+  if (conversational && (words.length <= (SMALL_TALK_WORDS[conversational] ?? SHORT_MESSAGE) || message.namesNothingElse() || opensWith(message, conversational))) return conversational;
   return "unknown";
 }
 
@@ -215,6 +258,11 @@ const CLEAR_LEAD = 2;
 function clearLead(scores: Map<CueIntent, number>, intent: CueIntent, among: readonly CueIntent[]): boolean {
   const score = scores.get(intent) ?? 0;
   return among.every((other) => other === intent || score - (scores.get(other) ?? 0) >= CLEAR_LEAD);
+}
+
+/** "Thank you so much for your patience and …": thanks or a goodbye said first, whatever follows. */
+function opensWith(message: Message, intent: CueIntent): boolean {
+  return SMALL_TALK_WORDS[intent] !== undefined && message.reading.opening.has(intent);
 }
 
 function smallTalkScore(scores: Map<CueIntent, number>): number {

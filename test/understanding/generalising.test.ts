@@ -337,3 +337,125 @@ describe("the user's own results and data, in other words than the commands", ()
     expect(userCommand("what does a DLM do?")).toBeUndefined();
   });
 });
+
+describe("words clipped in chat, in a role's name or around it", () => {
+  it.each([
+    ["what does a training mgr actually do?", "role.describe", [TM]],
+    ["skills for a learning archi?", "role.skills", [LA]],
+    ["l'archi péda, il fait quoi ?", "role.describe", [LA]],
+    ["c'est quoi un resp elearning ?", "role.describe", [DLM]],
+    ["respo formation : quelles compétences ?", "role.skills", [TM]],
+    ["what is learning project mgmt about?", "role.describe", [TPM]],
+  ])("%s", (text, intent, roles) => {
+    expect(read(text)).toEqual({ intent, roles });
+  });
+
+  it("never reads a word a letter from a role's name as the role", () => {
+    expect(read("how do I get trained to become a learning designer?")).toEqual({ intent: "role.path", roles: [LD] });
+    expect(read("can a trainee become a DLM one day?")).toEqual({ intent: "role.path", roles: [DLM] });
+  });
+});
+
+describe("a move said with any form of the verb, or back to a former role, is the path", () => {
+  it.each([
+    ["I'm a trainer and considering shifting to a DLM job", [DLM, TRAINER]],
+    ["I'm an LA and I'd love to go back to being a learning designer", [LD, LA]],
+    ["je suis formatrice, je pourrais basculer concepteur ?", [LD, TRAINER]],
+    ["je suis RF mais j'ai envie de revenir à un poste de formateur", [TRAINER, TM]],
+    ["As a trainer, what's the path for a learning designer?", [LD, TRAINER]],
+    ["Comme formateur, quelles étapes pour un DLM ?", [DLM, TRAINER]],
+  ])("%s", (text, roles) => {
+    expect(read(text)).toEqual({ intent: "role.path", roles });
+  });
+
+  it.each([
+    ["how do you get qualified as a learning architect?", LA],
+    ["quelle certif pour être RF ?", TM],
+    ["parcours concepteur pédagogique stp", LD],
+    ["je suis RF, c'est quoi la suite pour moi ?", TM],
+    ["les gens arrivent au métier de concepteur comment, en général ?", LD],
+    ["what's a good next move for a training coordinator?", TPM],
+  ])("%s", (text, role) => {
+    expect(read(text)).toEqual({ intent: "role.path", roles: [role] });
+  });
+});
+
+describe("whether a role grows or there is work in it is the profile's outlook", () => {
+  it.each([
+    ["is instructional design a growing field or a niche?", LD],
+    ["is instructional design a dying job?", LD],
+    ["le métier de RF est-il en déclin ?", TM],
+    ["y a-t-il du boulot pour les concepteurs pédagogiques ?", LD],
+  ])("%s", (text, role) => {
+    expect(read(text)).toEqual({ intent: "role.profile", roles: [role] });
+  });
+});
+
+describe("the roles counted, a job ad seen, what one must be good at", () => {
+  it.each(["remind me of your 6 roles", "c'est quoi tes 8 rôles ?"])("%s asks for the list", (text) => {
+    expect(read(text)).toEqual({ intent: "role.list", roles: [] });
+  });
+
+  it.each([
+    ["j'ai vu passer une annonce de DLM, il fait quoi ?", DLM],
+  ])("%s", (text, role) => {
+    expect(read(text)).toEqual({ intent: "role.describe", roles: [role] });
+  });
+
+  it.each([
+    ["what do you have to be good at to be a trainer?", TRAINER],
+    ["what does a trainer need to know how to do?", TRAINER],
+  ])("%s asks for the skills", (text, role) => {
+    expect(read(text)).toEqual({ intent: "role.skills", roles: [role] });
+  });
+});
+
+describe("asking whether one is up to a role is a self-assessment", () => {
+  it.each([
+    ["am I ready to be a learning architect?", LA],
+    ["suis-je une bonne conceptrice ? on vérifie", LD],
+    ["est-ce que je suis prête pour être RF ?", TM],
+    ["lancer l'auto-éval DLM", DLM],
+  ])("%s", (text, role) => {
+    expect(read(text)).toEqual({ intent: "assessment.start", roles: [role] });
+  });
+});
+
+describe("a role that speaks, or the user's own, is not what the message is about", () => {
+  it.each([
+    ["my learning architect told me to check my skills here", "assessment.start", []],
+    ["notre RF m'a dit de te demander ce que tu sais faire", "help", []],
+    ["our DLM suggested I ask you what you can do", "help", []],
+    ["je suis RF et je dois annoncer la formation sécurité à toute l'entreprise", "announcement.create", []],
+    ["send a quick note to @paul and @ines about Friday's workshop", "announcement.create", []],
+    ["envoie un petit mot à @lea pour l'atelier de vendredi", "announcement.create", []],
+  ])("%s", (text, intent, roles) => {
+    expect(read(text)).toEqual({ intent, roles });
+  });
+});
+
+describe("thanks said first, a person named, erasure of one's history", () => {
+  it.each(["Thanks a lot for taking the time to walk me through all of this.", "Merci beaucoup pour ta patience et toutes ces explications détaillées"])(
+    "%s is thanks",
+    (text) => {
+      expect(read(text)).toEqual({ intent: "thanks", roles: [] });
+    },
+  );
+
+  it.each([
+    ["who is Marc Dubois?", []],
+    ["c'est qui Claire Martin ?", []],
+    ["who is the learning designer in the Lyon office?", [LD]],
+    ["qui est la responsable formation à Lille ?", [TM]],
+  ])("%s asks for a person", (text, roles) => {
+    expect(read(text)).toEqual({ intent: "person.lookup", roles });
+  });
+
+  it("leaves the bot's own name to help", () => {
+    expect(read("who is Parcours?")).toEqual({ intent: "help", roles: [] });
+  });
+
+  it.each(["please clear my whole history", "can you delete my personal data?", "supprime mon historique d'évaluations"])("%s erases the user's data", (text) => {
+    expect(userCommand(text)).toBe("delete-data");
+  });
+});
