@@ -58,6 +58,25 @@ export function factPrefix(catalog: RoleCatalog, role: Role): string {
   return shared ? role.id : abbreviation.toLowerCase();
 }
 
+/**
+ * The role each fact is about, from its id's prefix (`la.mission.1`: the Learning Architect); a
+ * shared skill, a move or a gap is about every role of the question.
+ */
+export function factOwners(catalog: RoleCatalog, roleIds: readonly string[]): (factId: string) => readonly string[] {
+  const byPrefix = new Map(
+    roleIds.flatMap((id) => {
+      const role = catalog.find(id);
+      return role ? [[factPrefix(catalog, role), id] as const] : [];
+    }),
+  );
+  return (factId) => {
+    const prefix = factId.slice(0, factId.indexOf("."));
+    if (prefix === "both" || /\.(?:gap|move)\./.test(factId)) return roleIds;
+    const owner = byPrefix.get(prefix);
+    return owner ? [owner] : [];
+  };
+}
+
 class FactList {
   readonly items: Fact[] = [];
 

@@ -3,18 +3,18 @@ import { zodResponseFormat } from "openai/helpers/zod";
 import { z } from "zod";
 import type { Locale } from "../catalog/schema.js";
 import type { AnswerIntent } from "../answers/answer.js";
-import type { Fact } from "./fact-list.js";
+import type { SlottedFact } from "./fact-slots.js";
 import type { ModelConnection } from "./model-client.js";
 import type { FallbackReason } from "./phrasing-stats.js";
 import type { Prompt } from "./phrasing-prompts.js";
 
 /**
- * The structured output asked of the model. No length keyword in the schema: strict structured
- * outputs accept only a subset of JSON Schema, and the length is checked after parsing anyway.
+ * The structured output asked of the model: sentences, each with the ids of the facts it
+ * restates, so each is checked against its own facts. No length keyword in the schema: strict
+ * structured outputs accept only a subset of JSON Schema, and the length is checked after parsing.
  */
 export const phrasedAnswerSchema = z.object({
-  answer: z.string(),
-  used_fact_ids: z.array(z.string()),
+  sentences: z.array(z.object({ text: z.string(), fact_ids: z.array(z.string()) })),
 });
 export type PhrasedAnswer = z.infer<typeof phrasedAnswerSchema>;
 
@@ -24,7 +24,7 @@ export interface PhrasingQuestion {
   prompt: Prompt;
   locale: Locale;
   intent: AnswerIntent;
-  facts: readonly Fact[];
+  facts: readonly SlottedFact[];
 }
 
 export type ModelOutcome = { ok: true; answer: PhrasedAnswer } | { ok: false; reason: FallbackReason; detail: string };
@@ -36,8 +36,10 @@ export interface ModelOptions {
 
 /**
  * One chat completion: the prompt as the system message, and as the user message only the
- * locale, the intent and the facts. The user's own words are never sent (they are not even
- * in the request). Never throws: every failure becomes a reason.
+ * locale, the intent and the facts, as one JSON document of data: the facts' text is a string
+ * value in it, with its figures, names and links as slots, so nothing in it reads as the prompt.
+ * The user's own words are never sent (they are not even in the request). Never throws: every
+ * failure becomes a reason.
  */
 export async function askModel(connection: ModelConnection, question: PhrasingQuestion, options: ModelOptions): Promise<ModelOutcome> {
   // The SDK's timeout stops waiting for the headers; this also covers a body that stalls.
@@ -48,7 +50,7 @@ export async function askModel(connection: ModelConnection, question: PhrasingQu
         model: connection.model,
         messages: [
           { role: "system", content: question.prompt.text },
-          { role: "user", content: JSON.stringify({ locale: question.locale, intent: question.intent, facts: question.facts }) },
+          { role: "user", content: JSON.stringify({ locale: question.locale, intent: question.intent, facts: question.facts.map(({ id, text }) => ({ id, text })) }) },
         ],
         response_format: RESPONSE_FORMAT,
         // Some models accept only their default temperature, so none is sent unless configured.

@@ -9,17 +9,23 @@ export const FALLBACK_REASONS = [
   "refusal",
   "truncated",
   "malformed",
-  // from the checks on the answer
+  // from the checks on each sentence and on the whole answer
   "unknown-fact-id",
+  "unused-fact-id",
+  "misplaced-slot",
   "length",
   "wrong-language",
   "injection-echo",
   "invented-link",
   "invented-email",
   "invented-number",
+  "negation",
+  "overstated",
   "invented-role",
   "invented-skill",
+  "misattributed",
   "invented-name",
+  "ungrounded",
   // anything else thrown while phrasing
   "internal-error",
 ] as const;

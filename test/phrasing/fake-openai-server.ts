@@ -38,9 +38,15 @@ export function completion(content: string | null, options: { refusal?: string; 
   };
 }
 
-/** A structured answer as the model would write it: the JSON text of `{ answer, used_fact_ids }`. */
-export function answerReply(answer: string, usedFactIds: string[]): ScriptedReply {
-  return { body: completion(JSON.stringify({ answer, used_fact_ids: usedFactIds })) };
+/** One sentence of a phrased answer and the ids of the facts it restates, as the model writes it. */
+export interface ModelSentence {
+  text: string;
+  fact_ids: string[];
+}
+
+/** A structured answer as the model would write it: the JSON text of `{ sentences: [{ text, fact_ids }] }`. */
+export function sentencesReply(sentences: readonly ModelSentence[]): ScriptedReply {
+  return { body: completion(JSON.stringify({ sentences })) };
 }
 
 export function errorReply(status: number, message: string): ScriptedReply {

@@ -20,7 +20,11 @@ describe("the shipped phrasing prompts", () => {
     expect(prompt.version).toBe(`${PHRASE_ANSWER}.${locale}@${fileVersion}`);
     expect(prompt.text).toContain(String(ANSWER_LIMITS.promptChars));
     expect(prompt.text).not.toMatch(/\{\{|^---/m);
-    expect(prompt.text).toContain("used_fact_ids");
+    // The reply format the schema asks for, and the slot syntax the facts use.
+    expect(prompt.text).toContain('{"sentences": [{"text":');
+    expect(prompt.text).toContain('"fact_ids"');
+    expect(prompt.text).not.toContain("used_fact_ids");
+    expect(prompt.text).toMatch(/\[\[[a-z.]+\.\d+#\d+\]\]/);
     for (const intent of ["role.describe", "role.skills", "role.path", "role.compare", "role.profile"]) expect(prompt.text).toContain(intent);
   });
 

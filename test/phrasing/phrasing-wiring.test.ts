@@ -5,7 +5,7 @@ import { createParcours } from "../../src/parcours.js";
 import { LlmPhrasing } from "../../src/phrasing/llm-phrasing.js";
 import { templatePhrasing } from "../../src/phrasing/phrasing.js";
 import { Capture } from "../helpers.js";
-import { answerReply, FakeOpenAiServer } from "./fake-openai-server.js";
+import { FakeOpenAiServer, sentencesReply } from "./fake-openai-server.js";
 import { fakeModelEnv } from "./phrasing-harness.js";
 
 let server: FakeOpenAiServer;
@@ -46,15 +46,17 @@ describe("phrasing chosen from configuration", () => {
 
   it("phrases the bot's answers with a model, sending the facts and none of the user's words", async () => {
     server.reply(
-      answerReply(
-        "A Learning Architect turns an organisation's training priorities into coherent learning programmes and acts as an in-house consultant to the business.",
-        ["la.summary"],
-      ),
+      sentencesReply([
+        {
+          text: "A Learning Architect turns an organisation's training priorities into coherent learning programmes and acts as an in-house consultant to the business.",
+          fact_ids: ["la.summary"],
+        },
+      ]),
     );
     const { parcours, logs } = await parcoursWith(fakeModelEnv(server));
     expect(parcours.phrasing).toBeInstanceOf(LlmPhrasing);
     expect(logs.text).toContain("phrasing: language model");
-    expect(logs.text).toContain("phrase-answer.en@1");
+    expect(logs.text).toContain("phrase-answer.en@2");
 
     const reply = await parcours.bot.handleMessage({
       platform: "test",
@@ -63,7 +65,10 @@ describe("phrasing chosen from configuration", () => {
       text: "what does a Learning Architect do? my codeword is zebra-7731",
     });
 
-    expect(reply?.blocks[1]).toEqual({ type: "text", text: expect.stringContaining("A Learning Architect turns") });
+    expect(reply?.blocks[1]).toEqual({
+      type: "text",
+      text: "A Learning Architect turns an organisation's training priorities into coherent learning programmes and acts as an in-house consultant to the business.",
+    });
     expect(server.requests).toHaveLength(1);
     const raw = server.requests[0]!.raw;
     expect(raw).toContain(parcours.catalog.get("learning-architect").missions[0]!.text.en);
