@@ -8,14 +8,17 @@ import { PHRASE_ANSWER } from "../src/phrasing/phrasing-from-config.js";
 import { loadPromptSet } from "../src/phrasing/phrasing-prompts.js";
 import type { FallbackReason } from "../src/phrasing/phrasing-stats.js";
 import { MemoryStateStore } from "../src/store/memory-state.js";
-import { CASES } from "../test/phrasing/adversarial-cases.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { packageRoot } from "../src/config/package-root.js";
+import { CASES, type AdversarialCase } from "../test/phrasing/adversarial-cases.js";
 import { FakeOpenAiServer } from "../test/phrasing/fake-openai-server.js";
 import { scriptedCase } from "../test/phrasing/phrasing-harness.js";
 import { percentiles, printTable, type BenchRow } from "./measure.js";
 import { PHRASING_GOLD_SET } from "./phrasing-gold-set.js";
 
 /**
- * `npm run eval:phrasing`: what the checks let through and keep. First the adversarial model of
+ * `npm run eval:phrasing`: what the checks let through and keep. First the adversarial models of
  * the tests (scripted inventions and faithful rewordings, on a fake endpoint): inventions caught,
  * faithful answers kept. Then, when a model is configured, the gold set put to it uncached:
  * answers kept, fallbacks by reason, coverage (the facts of the sentences that passed) and latency.
@@ -37,12 +40,17 @@ function latencyRows(bench: string, attempts: readonly PhrasingAttempt[]): Bench
   ];
 }
 
-async function adversarialModel(): Promise<BenchRow[]> {
+/** The tests' two scripted corpora: the first, written with the checks; the second, apart from them. */
+const CORPORA: [string, readonly AdversarialCase[]][] = [
+  ["adversarial model, corpus 1", CASES],
+  ["adversarial model, corpus 2", JSON.parse(readFileSync(join(packageRoot(), "test", "phrasing", "fresh-adversarial-cases.json"), "utf8")) as AdversarialCase[]],
+];
+
+async function adversarialModel(bench: string, cases: readonly AdversarialCase[]): Promise<BenchRow[]> {
   const server = await new FakeOpenAiServer().start();
-  const bench = "adversarial model (scripted)";
   const attempts: { kind: string; attempt: PhrasingAttempt }[] = [];
   try {
-    for (const testCase of CASES) {
+    for (const testCase of cases) {
       const { phrasing } = await scriptedCase(server, testCase);
       attempts.push({ kind: testCase.kind, attempt: await phrasing.attempt(testCase.request) });
     }
@@ -100,6 +108,8 @@ async function configuredModel(): Promise<BenchRow[]> {
   ];
 }
 
-const rows = [...(await adversarialModel()), ...(await configuredModel())];
+const rows: BenchRow[] = [];
+for (const [bench, cases] of CORPORA) rows.push(...(await adversarialModel(bench, cases)));
+rows.push(...(await configuredModel()));
 console.log(printTable(rows));
 console.log("\nA call's failure (timeout, 429, 5xx, refusal) is counted by its first reason, a rejected answer by its first problem.");

@@ -63,7 +63,7 @@ const TIME_WORDS = new Set(
  */
 const CLAIM_WORDS = new Set(
   [
-    "best", "worst", "top", "leading", "highest", "lowest", "greatest", "biggest", "least", "always", "must", "will", "certainly",
+    "best", "worst", "top", "highest", "lowest", "greatest", "biggest", "least", "always", "must", "will", "certainly",
     "definitely", "guaranteed", "surely", "undoubtedly", "usually", "typically", "generally", "often", "rarely", "commonly",
     "common", "uncommon", "rare", "frequent", "seldom", "recommend", "recommends", "recommended", "says", "said",
     "believe", "believes", "claims", "salary", "salaries", "paid", "pay", "earn", "earns", "wage", "wages", "director",
@@ -73,13 +73,27 @@ const CLAIM_WORDS = new Set(
     "couramment", "courant", "courante", "courants", "rare", "rares", "frequent", "frequente", "recommande", "recommandent",
     "affirme", "affirment", "estime", "estiment", "salaire", "salaires", "paye", "payes", "remuneration", "gagne", "gagnent",
     "directeur", "directrice", "directeurs", "recruteur", "recruteurs", "moins", "davantage", "seulement", "uniquement",
+    "prerequisite", "prerequisites", "mandatory", "compulsory", "required", "prerequis", "obligatoire", "obligatoires",
   ].map(fold),
 );
 
+/** Markdown, lists, headings, tables, HTML and emoji: an answer is plain sentences. */
+export function markup(text: string): string[] {
+  const found = text.match(/[\n\r]|^\s*(?:[-*•>]|#{1,6}|\d+[.)])\s|\*\*|__|`|\||<\/?[a-z][^>]*>|\p{Extended_Pictographic}/gmu) ?? [];
+  return [...new Set(found.map((mark) => (/\s/.test(mark) && mark.trim() === "" ? "a line break" : mark.trim())))];
+}
+
 /** Words that say a statement is one person's or one study's view: a sentence restating such a fact keeps one. */
 const REPORTED = ["interviewed", "for one", "according to", "in the view", "believes", "pour un", "pour une", "selon", "d apres", "estime", "estiment"].map(fold);
-/** Superlatives written in two words: « le plus recherché », "the most sought-after". */
-const SUPERLATIVES = ["le plus", "la plus", "les plus", "le moins", "la moins", "les moins", "the most", "the least"].map(fold);
+/**
+ * Claims written in several words: superlatives (« le plus recherché »), examples ("for
+ * instance"), which the facts must give, and comparisons ("more strategic than", « plus … que »).
+ */
+const CLAIM_PHRASES = [
+  "le plus", "la plus", "les plus", "le moins", "la moins", "les moins", "the most", "the least",
+  "for example", "for instance", "e g", "par exemple",
+].map(fold);
+const COMPARATIVE = / (?:more|less|plus|moins|bigger|smaller|higher|lower|greater|better|worse|meilleur|meilleure|pire)(?: \S+){0,3} (?:than|que|qu) /;
 /** "what they have in common", « en commun »: sharing, which the comparison checks, not commonness. */
 const IN_COMMON = / (?:in|en) commun? /g;
 
@@ -89,7 +103,9 @@ export function claimWords(folded: string, factWords: string, comparing: boolean
   // Said of two roles, "common" is what they share, which the comparison checks.
   const words = (comparing ? ` ${folded} `.replace(/ common | communs? | communes? /g, " ") : ` ${folded} `)
     .replace(IN_COMMON, " ").split(" ").filter((word) => CLAIM_WORDS.has(word) && !facts.includes(` ${word} `));
-  return [...words, ...SUPERLATIVES.filter((phrase) => ` ${folded} `.includes(` ${phrase} `) && !facts.includes(` ${phrase} `))];
+  const phrases = CLAIM_PHRASES.filter((phrase) => ` ${folded} `.includes(` ${phrase} `) && !facts.includes(` ${phrase} `));
+  const compares = COMPARATIVE.test(` ${folded} `) && !COMPARATIVE.test(facts) ? ["a comparison"] : [];
+  return [...words, ...phrases, ...compares];
 }
 
 /** Words the quantity, time, claim and negation checks decide on: no other check need know them. */
@@ -104,6 +120,8 @@ export function reports(folded: string): boolean {
 
 /** Set phrases in which a quantity word counts nothing: "all the way from scoping to roll-out". */
 const IDIOMS = / (?:all the way|above all|after all|at all|first of all|avant tout|tout a fait|en premier lieu) /g;
+/** Said of a comparison, "two" counts the roles compared: "the two roles", « les deux métiers ». */
+export const THE_TWO_ROLES = / (?:(?:the|these|both) two|two (?:roles|jobs|positions|profiles|professions)|les deux|ces deux|tous (?:les )?deux|toutes (?:les )?deux|deux (?:metiers|postes|roles|profils|fonctions)) /g;
 
 /** "one in two", "one out of three", « un sur deux »: a proportion in which "one" is a number. */
 const PROPORTION = /(?:^| )(?:one|un|une) (?:in|out of|sur) /;
@@ -132,6 +150,11 @@ export function digits(text: string): string[] {
  * Every word of a folded text that states a quantity or a time ("eighty", "quatre", "most",
  * « la plupart », "summer"), and "one"/"un" where they make a proportion.
  */
+/** Whether the facts say a time word of the same stem: « récente » for « créée récemment ». */
+export function timeWordIn(word: string, factWords: string): boolean {
+  return TIME_WORDS.has(word) && word.length >= 5 && factWords.split(" ").some((fact) => TIME_WORDS.has(fact) && fact.slice(0, 4) === word.slice(0, 4));
+}
+
 export function quantityWords(folded: string): string[] {
   const found = ` ${folded} `
     .replace(IDIOMS, " ")

@@ -9,7 +9,7 @@ import { phrasingCacheKey } from "./cache-key.js";
 import { CatalogueTerms } from "./catalogue-terms.js";
 import { factOwners, factsFor, type Fact } from "./fact-list.js";
 import { catalogueWordsOf, publishersOf, SlottedFacts } from "./fact-slots.js";
-import { PhrasingVocabulary, readWordList } from "./phrasing-vocabulary.js";
+import { PhrasingVocabulary } from "./phrasing-vocabulary.js";
 import { z } from "zod";
 import type { ModelConnection } from "./model-client.js";
 import { askModel, type PhrasedAnswer } from "./phrasing-model.js";
@@ -30,8 +30,6 @@ export interface LlmPhrasingOptions {
   temperature?: number;
   /** Fallbacks by reason are exposed on /metrics as well as counted in `stats`. */
   metrics?: ParcoursMetrics;
-  /** The ordinary words of each language (catalog/phrasing/words.<locale>.txt unless given). */
-  wordLists?: Record<Locale, readonly string[]>;
 }
 
 /** What is cached: the answer as shown (slots filled), the facts its sentences restate, and the links it may keep. */
@@ -63,7 +61,7 @@ export class LlmPhrasing implements Phrasing {
     this.catalogueWords = catalogueWordsOf(options.catalog);
     this.publishers = publishersOf(options.catalog);
     this.vocabularies = Object.fromEntries(
-      LOCALES.map((locale) => [locale, new PhrasingVocabulary(options.catalog, locale, options.wordLists?.[locale] ?? readWordList(locale))]),
+      LOCALES.map((locale) => [locale, new PhrasingVocabulary(options.catalog, locale)]),
     ) as Record<Locale, PhrasingVocabulary>;
   }
 

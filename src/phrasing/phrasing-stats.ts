@@ -14,6 +14,7 @@ export const FALLBACK_REASONS = [
   "unused-fact-id",
   "misplaced-slot",
   "length",
+  "markup",
   "wrong-language",
   "injection-echo",
   "invented-link",

@@ -1,7 +1,7 @@
 import type { Locale } from "../catalog/schema.js";
 import { detectLocale } from "../understanding/detect-locale.js";
 import { fold } from "../understanding/normalize.js";
-import { claimWords, denies, digits, emails, links, quantityWords, reports } from "./answer-mentions.js";
+import { claimWords, denies, digits, emails, links, markup, quantityWords, reports, THE_TWO_ROLES, timeWordIn } from "./answer-mentions.js";
 import type { CatalogueTerms } from "./catalogue-terms.js";
 import { SLOT_TOKEN, type SlottedFact, type SlottedFacts } from "./fact-slots.js";
 import type { FallbackReason } from "./phrasing-stats.js";
@@ -97,9 +97,11 @@ function typedProblems(plain: string, folded: string, factWords: string, context
   if (typedLinks.length > 0) problems.push({ reason: "invented-link", detail: typedLinks.join(", ") });
   const typedEmails = emails(plain);
   if (typedEmails.length > 0) problems.push({ reason: "invented-email", detail: typedEmails.join(", ") });
-  const saysTwo = (word: string) => context.comparing && (word === "two" || word === "deux");
-  const figures = [...digits(plain), ...quantityWords(folded).filter((word) => !hasWord(factWords, word) && !saysTwo(word))];
+  const counted = context.comparing ? ` ${folded} `.replace(THE_TWO_ROLES, " ") : folded;
+  const figures = [...digits(plain), ...quantityWords(counted).filter((word) => !hasWord(factWords, word) && !timeWordIn(word, factWords))];
   if (figures.length > 0) problems.push({ reason: "invented-number", detail: figures.join(", ") });
+  const marks = markup(plain);
+  if (marks.length > 0) problems.push({ reason: "markup", detail: marks.join(" ") });
   const markers = [...INJECTION_MARKERS, ...SELF_TALK].filter((marker) => hasWord(folded, marker));
   if (markers.length > 0) problems.push({ reason: "injection-echo", detail: markers.join(", ") });
   const detected = detectLocale(plain, folded.split(" "), context.locale);

@@ -15,7 +15,13 @@ interface Mention {
 }
 
 /** Where a clause ends: "X belongs to A, and Y to B" gives each skill its own role. */
-const CLAUSE_BREAK = /[,;:]|\b(?:and|while|whereas|but|unlike|et|tandis|mais|alors|contrairement)\b/iu;
+const CLAUSE_PUNCTUATION = /[,;:]/u;
+const CLAUSE_WORDS = new Set(["and", "while", "whereas", "but", "unlike", "et", "tandis", "mais", "alors", "contrairement"]);
+/** "Every learning designer can …", « tout concepteur peut … »: a role's every holder, which a fact rarely says. */
+const EVERY = new Set(["every", "any", "all", "each", "tout", "toute", "tous", "toutes", "chaque", "n importe"]);
+const LEVEL_WORDS = new Set(["level", "levels", "niveau", "niveaux", "target", "targets", "cible", "cibles"]);
+/** Words that give a move its direction: which role comes first matters. */
+const DIRECTION = / (?:to|into|towards|toward|from|springboard|stepping stone|vers|tremplin|passerelle|devenir|become|becomes) /;
 
 /** Words that say two roles have something in common. */
 const SHARING = / (?:both|share|shares|shared|sharing|in common|so does|so do|as well|too|commun|communs|commune|communes|partagent|partage|partagee|partagees|les deux|tous deux|toutes deux|aussi|egalement) /;
@@ -63,9 +69,19 @@ export function wordsBesideNames(fact: SlottedFact, terms: CatalogueTerms): stri
   return words.filter((_, i) => !taken.has(i));
 }
 
-/** The clause number of each word of the sentence. */
-function clausesOf(plain: string): number[] {
-  return plain.split(CLAUSE_BREAK).flatMap((clause, i) => fold(clause).split(" ").filter(Boolean).map(() => i));
+/** The clause number of each word of the sentence; "and" inside a name ("Technology and provider watch") ends none. */
+function clausesOf(plain: string, mentions: readonly Mention[]): number[] {
+  const inName = (i: number) => mentions.some((m) => i >= m.start && i < m.end);
+  const clauses: number[] = [];
+  let clause = 0;
+  for (const piece of plain.split(CLAUSE_PUNCTUATION)) {
+    for (const word of fold(piece).split(" ").filter(Boolean)) {
+      if (CLAUSE_WORDS.has(word) && !inName(clauses.length)) clause++;
+      clauses.push(clause);
+    }
+    clause++;
+  }
+  return clauses;
 }
 
 /** The roles a fact's own words name. */
@@ -105,7 +121,7 @@ export function entityProblems(plain: string, folded: string, facts: readonly Sl
   const strangeSkills = skills.filter((m) => !inFacts(m.term)).map((m) => m.term);
   if (strangeSkills.length > 0) problems.push({ reason: "invented-skill", detail: strangeSkills.join(", ") });
 
-  const clauses = clausesOf(plain);
+  const clauses = clausesOf(plain, mentions);
   const clauseText = (n: number) => ` ${words.filter((_, i) => clauses[i] === n).join(" ")} `;
   const sharing = context.comparing && SHARING.test(` ${folded} `);
   const misattributed: string[] = [];
@@ -121,21 +137,64 @@ export function entityProblems(plain: string, folded: string, facts: readonly Sl
     const sameClause = roles.filter((role) => clauses[role.start] === clauses[skill.start]);
     if (sameClause.length > 0 && !sameClause.some((role) => role.roleIds.some((id) => rightful.has(id)))) misattributed.push(skill.term);
   }
-  // A fact about one role, restated of another role asked about: "the DLM turns strategy into programmes" citing la.summary.
+  // A fact about one role, restated of the other role asked about: "the DLM turns strategy into
+  // programmes" citing la.summary. A sentence naming both leaves it to the clauses' skills.
   const subjects = [...namedRoles].filter((id) => context.roleIds.includes(id));
-  if (subjects.length > 0) {
+  if (subjects.length === 1) {
     for (const fact of facts) {
       if (fact.id.startsWith("both.") || fact.id.endsWith(".name")) continue;
       const about = [...context.ownersOf(fact.id), ...rolesNamedIn(fact, context.terms)];
       if (!about.some((id) => subjects.includes(id))) misattributed.push(fact.id);
     }
   }
+  misattributed.push(...reversedMoves(folded, roles, facts, context));
   if (misattributed.length > 0) problems.push({ reason: "misattributed", detail: misattributed.join(", ") });
+
+  const everyone = roles.filter((m) => EVERY.has(words[m.start - 1] ?? "") || (EVERY.has(words[m.start - 2] ?? "") && ["les", "the", "le", "la"].includes(words[m.start - 1] ?? "")));
+  const universal = everyone.map((m) => words[m.start - 1] === "les" || words[m.start - 1] === "the" ? words[m.start - 2]! : words[m.start - 1]!).filter((word) => !factWords.includes(word));
+  if (universal.length > 0) problems.push({ reason: "overstated", detail: universal.map((word) => `${word} <role>`).join(", ") });
+
+  const levels = levelProblems(words, factWords, context.vocabulary);
+  if (levels.length > 0) problems.push({ reason: "invented-number", detail: levels.map((level) => `level ${level}`).join(", ") });
 
   const nameWords = new Set(mentions.flatMap((m) => Array.from({ length: m.end - m.start }, (_, i) => m.start + i)));
   const names = unknownWords(plain, words, nameWords, factWords, context.vocabulary);
   if (names.length > 0) problems.push({ reason: "invented-name", detail: names.slice(0, 8).join(", ") });
   return { problems, namedRoles, nameWords, terms: mentions.map((m) => m.term) };
+}
+
+/** Two roles named in a move the other way round from their fact: "from RF to TPM" where the fact says "from TPM to RF". */
+function reversedMoves(folded: string, roles: readonly Mention[], facts: readonly SlottedFact[], context: SentenceContext): string[] {
+  if (!DIRECTION.test(` ${folded} `)) return [];
+  const order = roles.flatMap((m) => m.roleIds).filter((id, i, all) => all.indexOf(id) === i);
+  const reversed: string[] = [];
+  for (const fact of facts) {
+    const factOrder = firstNamed(fact, context);
+    const shared = order.filter((id) => factOrder.includes(id));
+    if (shared.length === 2 && factOrder.indexOf(shared[0]!) > factOrder.indexOf(shared[1]!)) reversed.push(`${fact.id} (reversed)`);
+  }
+  return reversed;
+}
+
+/** The roles a fact names, in the order it names them. */
+function firstNamed(fact: SlottedFact, context: SentenceContext): string[] {
+  // A move goes from the role its id names to the role the path leads to, whatever its words say.
+  const move = /\.move\.(.+)$/.exec(fact.id)?.[1];
+  if (move && context.roleIds[0]) return [move, context.roleIds[0]];
+  const { terms, ownersOf } = context;
+  const roles = mentionsOf(fact.words, fact.words.split(" "), terms).filter((m) => m.kind === "role");
+  const named = roles.flatMap((m) => m.roleIds);
+  // "The position is a springboard to RF": a fact about its role, which it does not name, speaks of it first.
+  const subject = /\.(?:gap|move)\./.test(fact.id) ? [] : ownersOf(fact.id).filter((id) => !named.includes(id));
+  return [...subject, ...named].filter((id, i, all) => all.indexOf(id) === i);
+}
+
+/** The skill levels a sentence names ("Expert", « Maîtrise ») that its facts do not: a level is a figure. */
+function levelProblems(words: readonly string[], factWords: readonly string[], vocabulary: PhrasingVocabulary): string[] {
+  const inFacts = new Set(factWords);
+  // Said as a level: next to "level", « niveau », "target", « cible » ("Expert level"), not "subject-matter experts".
+  const saidAsLevel = (i: number) => words.slice(Math.max(0, i - 2), i + 3).some((word) => LEVEL_WORDS.has(word));
+  return [...new Set(words.filter((word, i) => vocabulary.isLevel(word) && !inFacts.has(word) && saidAsLevel(i)))];
 }
 
 /** Words neither in the facts, the catalogue's names nor the word list; capitalised ones too; names typed instead of placed. */
@@ -146,5 +205,8 @@ function unknownWords(plain: string, words: readonly string[], nameWords: Readon
   // "Amazon", "Orange": a capital where no sentence starts marks a name, even of an ordinary word.
   const capitalised = capitalisedWords(plain).filter((word) => !fold(word).split(" ").every((part) => inFacts.has(part) || vocabulary.isCatalogueWord(part)));
   const typed = vocabulary.names.filter((name) => spans(words, name).length > 0 && spans(factWords, name).length === 0);
-  return [...new Set([...unknown, ...capitalised.map(fold), ...typed])];
+  // "Zoom is the tool …": a capital at the start hides a name in a frequent word.
+  const first = /^[^\p{L}]*(\p{Lu}[\p{L}\p{N}]*)/u.exec(plain)?.[1];
+  const opener = first && !nameWords.has(0) && !inFacts.has(fold(first)) && !checkedWord(fold(first)) && !vocabulary.startsSentence(fold(first)) ? [fold(first)] : [];
+  return [...new Set([...unknown, ...capitalised.map(fold), ...typed, ...opener])];
 }
