@@ -66,6 +66,11 @@ export const cueFileSchema = z
      * m'a dit de … »): that role is who spoke, not what the message is about.
      */
     reportedBy: phrases.default([]),
+    /**
+     * Said right before a topic the user sets aside ("not asking about skills, just …", « laisse
+     * tomber les compétences, … »): the cues of the next few words count for nothing.
+     */
+    dismissed: phrases.default([]),
     intents: z.partialRecord(z.enum(CUE_INTENTS as [CueIntent, ...CueIntent[]]), z.record(groupName, cueGroupSchema)).default({}),
   })
   .strict();
@@ -94,4 +99,5 @@ export interface UnderstandingCues {
   /** Folded word → the folded words it stands for. */
   shorthand: Map<string, string>;
   reportedBy: string[];
+  dismissed: string[];
 }

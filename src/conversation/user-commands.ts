@@ -8,19 +8,21 @@ const RESULTS_OF = "(?: (?:past|previous|last|latest|old|own|assessment|self ass
 /** Erasing what is kept about the user, in other words than "my data": "forget everything you stored about me". */
 const ERASE_ABOUT_ME = "(?:supprim\\w*|effac\\w*|delete|erase|remove|wipe|purge|forget|oubli\\w*)(?: \\w+){0,6} (?:about me|on me|sur moi|de moi|me concernant)";
 /** Erasing the user's history or personal data, with words between: "remove my assessment history and personal data". */
-const ERASE_MY_RECORDS = "(?:supprim\\w*|effac\\w*|delete|erase|remove|wipe|purge|clear)(?: \\w+){0,2} (?:(?:mes|my|mon|all my|toutes mes|tout mon)(?: \\w+){0,2} (?:donnees|data|historique|history)|(?:personal data|donnees perso\\w*))";
+const ERASE_MY_RECORDS = "(?:supprim\\w*|effac\\w*|delete|erase|remove|wipe|purge|clear)(?: \\w+){0,2} (?:(?:mes|my|mon|all my|toutes mes|tout mon)(?: \\w+){0,2} (?:donnees|data|historique|history|reponses|answers|infos|informations)|(?:personal data|donnees perso\\w*))";
+/** Erasing everything, said last: "… supprime tout", "just delete everything". */
+const ERASE_ALL = "(?:supprim\\w*|effac\\w*|delete|erase|wipe)(?: moi)? (?:tout|everything|it all)$";
 
 const COMMANDS: [UserCommand, RegExp][] = [
   [
     "delete-data",
     new RegExp(
-      `(?:^| )(?:supprim\\w*|effac\\w*|delete|erase|remove|wipe|oublie)(?: moi)?(?: toutes?)? (?:mes|my|all my) (?:donnees|data|infos|informations)(?: |$)|(?:^| )(?:forget me|oublie moi|right to be forgotten|droit a l oubli)(?: |$)|(?:^| )${ERASE_ABOUT_ME}(?: |$)|(?:^| )${ERASE_MY_RECORDS}(?: |$)`,
+      `(?:^| )(?:supprim\\w*|effac\\w*|delete|erase|remove|wipe|oublie)(?: moi)?(?: toutes?)? (?:mes|my|all my) (?:donnees|data|infos|informations)(?: |$)|(?:^| )(?:forget me|oublie moi|right to be forgotten|droit a l oubli)(?: |$)|(?:^| )${ERASE_ABOUT_ME}(?: |$)|(?:^| )${ERASE_MY_RECORDS}(?: |$)|(?:^| )${ERASE_ALL}`,
     ),
   ],
   [
     "results",
     new RegExp(
-      `(?:^| )(?:(?:mes|my)${RESULTS_OF} (?:resultats|results|scores)|mes evaluations|my assessments|mes auto evaluations|past results|previous results|resultats precedents)(?: |$)|^(?:mon |my )?(?:historique|history)$` +
+      `(?:^| )(?:(?:mes|my)${RESULTS_OF} (?:resultats|results|scores)|mes evaluations|mes evals?|my evals?|my assessments|(?:mon|my)(?: dernier| last| latest| previous)? (?:resultat|result)|(?:mon|my)(?: assessment| evaluation| quiz| test| d evaluation| de test)? (?:historique|history)|mes auto evaluations|past results|previous results|resultats precedents)(?: |$)|^(?:mon |my )?(?:historique|history)$` +
         // "how did I score last time?", « j'avais eu combien la dernière fois ? »: the user's own past score.
         `|(?:^| )(?:how did i score|what did i score|what was my score|what were my scores|my (?:last |previous |latest )?score|mon (?:dernier )?score|ma (?:derniere )?note|(?:j ai|j avais) eu combien|combien (?:j ai|j avais) eu)(?: |$)`,
     ),

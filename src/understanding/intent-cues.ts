@@ -37,6 +37,8 @@ const NUMBER_KEY = "#";
 const DIGITS = /^\d+$/;
 /** How far back a `notAfter` phrase may start: "<role> tells" with a four-word role name. */
 const NOT_AFTER_REACH = 8;
+/** How many words after "not asking about" name the topic set aside: "the training path". */
+const DISMISSED_REACH = 3;
 
 /**
  * Phrases by how they start: their first word, a prefix (`statisti*`) or a role. A message is read
@@ -114,6 +116,7 @@ export class IntentCues {
   private readonly target: PhraseIndex<true>;
   private readonly outOfScope: PhraseIndex<true>;
   private readonly reportedBy: PhraseIndex<true>;
+  private readonly dismissed: PhraseIndex<true>;
 
   constructor(cues: UnderstandingCues) {
     // Each phrase is compiled once, and both its index and the spelling read the compiled words.
@@ -136,6 +139,7 @@ export class IntentCues {
     this.target = indexOf(target);
     this.outOfScope = indexOf(outOfScope);
     this.reportedBy = indexOf(cues.reportedBy.map(phraseTokens));
+    this.dismissed = indexOf(cues.dismissed.map(phraseTokens));
     this.spelling = new CueSpelling(plainWords([...groupPhrases, ...current, ...target]), [...this.fillers, ...plainWords(outOfScope)]);
   }
 
@@ -147,7 +151,9 @@ export class IntentCues {
     const scored = new Set<CompiledGroup>();
     const spans: [number, number][] = [];
     const opening = new Set<CueIntent>();
+    const setAside = this.setAside(words, spans);
     for (let start = 0; start < words.length; start++) {
+      if (setAside?.has(start)) continue;
       this.phrases.at(words, start, (group, end) => {
         if ((group.atStart && !starts.has(start)) || this.cancelled(group, words, start)) return;
         // An order covers the openers before it: "please assess me".
@@ -159,6 +165,23 @@ export class IntentCues {
       });
     }
     return { text, scores, spans, opening };
+  }
+
+  /**
+   * Where the words of a topic the user sets aside start ("I don't want the training path, just …"):
+   * the phrase that dismisses it and the few words after. Its span counts as read.
+   */
+  private setAside(words: readonly string[], spans: [number, number][]): Set<number> | undefined {
+    let aside: Set<number> | undefined;
+    for (let start = 0; start < words.length; start++) {
+      this.dismissed.at(words, start, (_, end) => {
+        aside ??= new Set();
+        const until = Math.min(words.length, end + DISMISSED_REACH);
+        for (let at = start; at < until; at++) aside.add(at);
+        spans.push([start, until]);
+      });
+    }
+    return aside;
   }
 
   /** Where an order may start: the first word, or after openers ("please", "can you"). */
@@ -213,8 +236,15 @@ export class IntentCues {
     return this.current.endsAt(before, before.length);
   }
 
-  /** The words before a role say "become", « vers »: it is the role aimed at. */
+  /**
+   * The words before a role say "become", « vers »: it is the role aimed at; not when what follows
+   * the cue says where one comes from (« passer de concepteur … »).
+   */
   namesTargetRole(before: readonly string[]): boolean {
-    return this.target.anywhere(before);
+    for (let start = 0; start < before.length; start++) {
+      const aimed = this.target.at(before, start, (_, end) => end === before.length || !this.current.at(before, end, (__, to) => to === before.length));
+      if (aimed) return true;
+    }
+    return false;
   }
 }

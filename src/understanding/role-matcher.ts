@@ -32,8 +32,11 @@ const CANDIDATE_CACHE_SIZE = 20_000;
 const NO_ROLE = "";
 
 /** Plural and singular fold together: "architectes" matches "architecte". */
+/** A clipped name in the plural: "PMs", "LDs" (two consonants and an s, unlike "les", "des"). */
+const CLIPPED_PLURAL = /^[b-df-hj-np-tv-z]{2}s$/;
+
 function stem(word: string): string {
-  return word.length > 3 && /[sx]$/.test(word) ? word.slice(0, -1) : word;
+  return (word.length > 3 && /[sx]$/.test(word)) || CLIPPED_PLURAL.test(word) ? word.slice(0, -1) : word;
 }
 
 function deletions(word: string): string[] {

@@ -25,7 +25,7 @@ const LISTED_TOGETHER = /^(?:(?:ou|or|ou bien|vs|versus|contre|et|and)(?: (?:a|a
  * not an assessment the user takes. A mere rating verb needs the user's own people: "how does a
  * training manager evaluate the team?" is a question about the role.
  */
-const MY_PEOPLE = /(?:^| )(?:(?:my|our|mon|ma|notre) (?:\d+ )?(?:team|teams|squad|crew|equipe|equipes|team members|service|department)|(?:my|mes) (?:\d+ )?(?:guys|gars|folks|people|gens|troupes|staff|reports|direct reports|collaborateurs|collabs|collegues|colleagues|employees|salaries|agents|trainers|formateurs|n 1)|themselves|eux memes|their skills|leurs competences|each of them|chacun d entre eux)(?= |$)/;
+const MY_PEOPLE = /(?:^| )(?:(?:mes|nos) _|(?:my|our|mon|ma|notre) (?:\d+ )?(?:team|teams|squad|crew|equipe|equipes|team members|service|department)|(?:my|mes) (?:\d+ )?(?:guys|gars|folks|people|gens|troupes|staff|reports|direct reports|collaborateurs|collabs|collegues|colleagues|employees|salaries|agents|trainers|formateurs|n 1)|themselves|eux memes|their skills|leurs competences|each of them|chacun d entre eux)(?= |$)/;
 const THE_TEAM = /(?:^| )(?:the|whole|l|toute l) (?:team|squad|equipe)(?= |$)/;
 const RATING = /(?:^| )(?:rate|rating|assess|evaluate|evaluer|evalue|noter|tester|check|gauge|jauger|mesurer|measure|positionner|self assess|self rate|s auto evaluer|s autoevaluer|s evaluer|se noter|se positionner|auto evaluation|autoevaluation)(?= |$)/;
 /** The user being assessed ("assess my skills"): an assessment, even when the team is named too. */
@@ -60,7 +60,7 @@ export class RuleBasedUnderstanding implements Understanding {
     const mentions = firstOfEachRole(named);
     const locale = detectLocale(analysed, masked.split(" "), options.fallbackLocale ?? "en");
     const reading = this.readCues(masked, words.length);
-    const message: Message = { words, mentions, reading, namesNothingElse: () => this.cues.namesNothingElse(reading), pointsBack: () => this.cues.pointsBack(reading) };
+    const message: Message = { words, mentions, reading, onlyTheUsersRole: () => mentions.every((m) => this.heldByTheUser(m, words, true)), namesNothingElse: () => this.cues.namesNothingElse(reading), pointsBack: () => this.cues.pointsBack(reading) };
     const { scores, text: cueText } = reading;
     const intent = this.cues.outOfScopeIn(reading) ? "unknown" : aimedAtTeam(cueText, scores) ? "survey.start" : namesAPerson(analysed, mentions, scores) ? "person.lookup" : chooseIntent(message);
     // "Je suis DLM et je dois communiquer …": who sends an announcement or a survey is not what it is about.
@@ -142,9 +142,15 @@ const SENT_BY_THE_USER: readonly Intent[] = ["announcement.create", "survey.star
  * Only the whole message: a role, or the bot's own name, is no person.
  */
 const WHO_IS_NAMED = /^\s*(?:who is|who's|who’s|whos|qui est|c'est qui|c’est qui|c est qui)\s+\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s*[?!.]*\s*$/u;
+/**
+ * "do you know who Priya from L&D is?", « tu connais Mehdi de l'équipe formation ? »: a person,
+ * named with a capital, maybe with where they work.
+ */
+const KNOW_NAMED =
+  /^\s*(?:do you know|do u know|you know|d'you know|tu connais|vous connaissez|connais-tu|connaissez-vous)\s+(?:who\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?(?:\s+(?:from|in|at|on|de|du|des|d['’]|dans|à|au)\s+[^?!.]{1,40}?)?(?:\s+is)?\s*[?!.]*\s*$/u;
 
 function namesAPerson(text: string, mentions: RoleMention[], scores: Map<CueIntent, number>): boolean {
-  return mentions.length === 0 && (scores.get("help") ?? 0) < HELP_NAMED && WHO_IS_NAMED.test(text);
+  return mentions.length === 0 && (scores.get("help") ?? 0) < HELP_NAMED && (WHO_IS_NAMED.test(text) || KNOW_NAMED.test(text));
 }
 
 /** "@Parcours roles?": the bot addressed by name, as typed where a mention is not a link. */
@@ -162,6 +168,8 @@ interface Message {
   words: string[];
   mentions: RoleMention[];
   reading: CueReading;
+  /** "I'm a trainer, how do I use this?": every role named is the user's own. */
+  onlyTheUsersRole: () => boolean;
   /** Asked only where it decides, since it looks at every cue's place. */
   namesNothingElse: () => boolean;
   pointsBack: () => boolean;
@@ -232,6 +240,9 @@ function chooseIntent(message: Message): Intent {
     return chosen === "role.describe" && listedTogether(mentions, words) ? "role.compare" : chosen;
   }
   if (mentions.length === 1) {
+    // "I'm a training manager, how do I use this thing?": who asks, then what Parcours can do.
+    const help = scores.get("help") ?? 0;
+    if (help >= HELP_NAMED && help >= (question ? scores.get(question)! : 0) && message.onlyTheUsersRole()) return "help";
     // "compare with DLM": the other role is the conversation's. A weaker cue ("plutôt des hommes
     // ou des femmes ?") asks something else of that one role.
     if (question === "role.compare" && clearLead(scores, "role.compare", ROLE_INTENTS) && message.namesNothingElse()) return "role.compare";

@@ -459,3 +459,52 @@ describe("thanks said first, a person named, erasure of one's history", () => {
     expect(userCommand(text)).toBe("delete-data");
   });
 });
+
+describe("set-e round: Slack-style messages, by class", () => {
+  it.each([
+    // A topic set aside is not what is asked (cue file: dismissed).
+    ["forget about the skills, what does an instructional designer actually do?", "role.describe", [LD]],
+    ["pas besoin des compétences, juste le métier de responsable formation", "role.describe", [TM]],
+    // Clipped names in the plural, and the French clipping of the project manager.
+    ["is there demand for L&D PMs these days", "role.profile", [TPM]],
+    ["un CP formation fait quoi exactement", "role.describe", [TPM]],
+    // Where a role leads, and what leads to it.
+    ["what comes above a DLM, what does it lead to", "role.path", [DLM]],
+    ["un concepteur pédagogique, ça mène à quoi ?", "role.path", [LD]],
+    ["quels métiers mènent à architecte learning", "role.path", [LA]],
+    // Testing oneself, the check by its name.
+    ["want to quiz myself as a training manager", "assessment.start", [TM]],
+    ["je veux me tester en tant que DLM", "assessment.start", [DLM]],
+    ["where's the test", "assessment.start", []],
+    // Who holds the role: where they come from, where they work, whether it lasts.
+    ["les responsables formation, c'est en majorité d'anciens managers ?", "role.profile", [TM]],
+    ["will AI make the learning designer disappear", "role.profile", [LD]],
+    // The roles Parcours knows, asked as what one may ask about.
+    ["which roles can I ask you about?", "role.list", []],
+    // Help said with the user's own role, and chat spelling.
+    ["I'm a DLM, what am I supposed to ask you", "help", []],
+    ["what can u help with, what can u do", "help", []],
+    ["gm", "greeting", []],
+    // A person named with "do you know", or a holder by what they do.
+    ["do you know Samir from the training team?", "person.lookup", []],
+    ["qui est la responsable formation qui gère le budget ?", "person.lookup", [TM]],
+    // People who must be told.
+    ["the sales managers need to know that the onboarding module moved to Friday", "announcement.create", []],
+    ["@lea doit savoir que la session est annulée, tu peux lui dire ?", "announcement.create", []],
+    // The aim said plainly, after the role held now.
+    ["formateur interne, je me verrais bien concepteur pédagogique, comment je fais ?", "role.path", [LD, TRAINER]],
+    ["chef de projet formation, j'aimerais passer DLM", "role.path", [DLM, TPM]],
+  ] as const)("%s", (text, intent, roles) => {
+    expect(read(text)).toEqual({ intent, roles: [...roles] });
+  });
+
+  it.each([
+    ["my quiz history", "results"],
+    ["récap de mes évals", "results"],
+    ["what was my result last week?", "results"],
+    ["efface toutes mes réponses stp", "delete-data"],
+    ["stop keeping my info, delete everything", "delete-data"],
+  ] as const)("%s is the %s command", (text, command) => {
+    expect(userCommand(text)).toBe(command);
+  });
+});
