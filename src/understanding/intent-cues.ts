@@ -67,7 +67,8 @@ class PhraseIndex<T> {
     if (word === undefined) return false;
     return (
       this.tried(this.byWord.get(word), words, start, found) ||
-      this.tried(this.byPrefix.get(word.slice(0, PREFIX_KEY)), words, start, found) ||
+      // Most indexes hold no prefix: no key to cut for them.
+      (this.byPrefix.size > 0 && this.tried(this.byPrefix.get(word.slice(0, PREFIX_KEY)), words, start, found)) ||
       (this.hasNumbers && DIGITS.test(word) && this.tried(this.byWord.get(NUMBER_KEY), words, start, found))
     );
   }

@@ -124,8 +124,8 @@ export class RoleMatcher {
    * Digital Learning Manager, not the Training Manager), in the order they appear; a role named
    * twice is there twice.
    */
-  find(originalText: string): RoleMention[] {
-    const typed = fold(originalText).split(" ").filter(Boolean);
+  find(originalText: string, folded: readonly string[] = fold(originalText).split(" ").filter(Boolean)): RoleMention[] {
+    const typed = folded;
     const words = typed.map(stem);
     const candidatesAt = words.map((w) => this.candidates(w));
     const found: RoleMention[] = [];
@@ -158,8 +158,10 @@ export class RoleMatcher {
    * Abbreviations must be written as such: two-letter ones in capitals only, since "la" is a
    * French article and must never become the Learning Architect ("LA").
    */
-  private findAbbreviations(originalText: string, folded: string[]): RoleMention[] {
-    const raw = originalText.normalize("NFKD").replace(/\p{Mn}/gu, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  private findAbbreviations(originalText: string, folded: readonly string[]): RoleMention[] {
+    // Plain ASCII, most messages, has no marks to take off.
+    const unmarked = /^[\x00-\x7f]*$/.test(originalText) ? originalText : originalText.normalize("NFKD").replace(/\p{Mn}/gu, "");
+    const raw = unmarked.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     if (raw.length !== folded.length) return [];
     // In a message typed in capitals, "LA" is the French article again ("C'EST QUOI LA FORMATION ?").
     const shouting = raw.filter((w) => w.length > 2 && w === w.toUpperCase() && /\p{L}/u.test(w)).length > raw.length / 2;

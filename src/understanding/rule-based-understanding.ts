@@ -51,7 +51,7 @@ export class RuleBasedUnderstanding implements Understanding {
     const clipped = typedWords.some((word) => this.shorthand.has(word));
     const analysed = clipped ? this.clippedWordsSpelt(typed) : typed;
     const words = clipped ? fold(analysed).split(" ").filter(Boolean) : typedWords;
-    const found = this.matcher.find(analysed);
+    const found = this.matcher.find(analysed, words);
     const maskedWords = words.map((w, i) => (found.some((m) => i >= m.start && i < m.end) ? "_" : w));
     const masked = maskedWords.join(" ");
     // "My training manager asked me to do the self-assessment": the role is who spoke, not the subject.
