@@ -35,19 +35,24 @@ function measure(label: string, catalog: RoleCatalog, texts: string[]): BenchRow
   // One unmeasured round, so the JIT's first compilations do not count as the catalogue's cost.
   for (const text of texts) answer(catalog, understanding.understand(text));
   const samples: number[] = [];
+  const understandingSamples: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     for (const text of texts) {
       const t0 = performance.now();
       const understood = understanding.understand(text);
+      const t1 = performance.now();
       answer(catalog, understood);
       samples.push((performance.now() - t0) * 1000);
+      understandingSamples.push((t1 - t0) * 1000);
     }
   }
   const { median, p99 } = percentiles(samples);
+  const understood = percentiles(understandingSamples);
   const bench = `core, ${label} (${catalog.size} roles)`;
   return [
     { bench, measure: "understand+answer median", value: `${median.toFixed(0)} µs` },
     { bench, measure: "understand+answer p99", value: `${p99.toFixed(0)} µs` },
+    { bench, measure: "understand alone, median / p99", value: `${understood.median.toFixed(0)} / ${understood.p99.toFixed(0)} µs` },
     { bench, measure: "index build, first", value: `${firstBuildMs.toFixed(1)} ms` },
     { bench, measure: `index build, median of ${BUILDS} more`, value: `${percentiles(builds).median.toFixed(1)} ms` },
     { bench, measure: "index heap retained", value: `${heapMb.toFixed(1)} MB` },
