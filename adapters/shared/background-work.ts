@@ -1,5 +1,6 @@
 import type { Logger } from "../../src/logging/logger.js";
 import { describeError } from "../../src/logging/describe-error.js";
+import { within } from "../../src/time/within.js";
 
 /**
  * How long stopping waits for answers already under way. A Slack or Teams answer takes a few
@@ -32,10 +33,7 @@ export class BackgroundWork {
 
   /** Waits for the answers in flight, at most `limitMs`, and logs how many were abandoned. */
   async drain(limitMs: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, limitMs)));
-    await Promise.race([this.settled(), timeUp]);
-    clearTimeout(timer);
+    await within(this.settled(), limitMs);
     if (this.pending.size > 0) this.logger.warn({ abandoned: this.pending.size, limitMs }, "stopped with answers still in flight");
   }
 }

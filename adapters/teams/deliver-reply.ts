@@ -5,6 +5,7 @@ import { deliverReply, type ReplyOrigin } from "../../src/outbound/deliver-reply
 import type { BackgroundWork } from "../shared/background-work.js";
 import { describeOutboundError } from "./outbound-errors.js";
 import type { TeamsOutbound } from "./teams-outbound.js";
+import { TIMED_OUT, within } from "../../src/time/within.js";
 import { speakerOf } from "./to-incoming.js";
 import { TurnOutbound } from "./turn-outbound.js";
 
@@ -22,8 +23,6 @@ export interface ReplyDelivery {
   /** Late answers still running, so that stopping the server can wait for them. */
   work: BackgroundWork;
 }
-
-const LATE = Symbol("late");
 
 /** Only a personal chat is the user's alone; a conversation of unknown type counts as shared. */
 function originOf(context: TurnContext, turn: TurnOutbound): ReplyOrigin {
@@ -53,13 +52,8 @@ export async function sendReply(context: TurnContext, reply: Reply, delivery: Re
  * `sent` runs once the answer reached Teams, whichever way it went.
  */
 export async function answerInTime(context: TurnContext, answer: Promise<Reply | undefined>, delivery: ReplyDelivery, sent: () => Promise<void> = async () => {}): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<typeof LATE>((resolve) => {
-    timer = setTimeout(() => resolve(LATE), delivery.turnBudgetMs);
-  });
-  const first = await Promise.race([answer, late]);
-  clearTimeout(timer);
-  if (first !== LATE) {
+  const first = await within(answer, delivery.turnBudgetMs);
+  if (first !== TIMED_OUT) {
     if (!first) return;
     await sendReply(context, first, delivery);
     return sent();

@@ -1,3 +1,5 @@
+import { within } from "../time/within.js";
+
 /**
  * Durable delayed work: survey reminders and closes, scheduled announcements, deliveries. A job
  * has an id that is its idempotency key: scheduling the same id twice keeps the first. Jobs survive
@@ -117,13 +119,5 @@ function shorten(text: string): string {
 
 /** Waits for these to settle, or for `ms`, whichever comes first: close() must not hang on a stuck handler. */
 export async function settleWithin(promises: Promise<unknown>[], ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  try {
-    await Promise.race([Promise.allSettled(promises), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  await within(Promise.allSettled(promises), ms);
 }

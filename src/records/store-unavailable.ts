@@ -1,3 +1,5 @@
+import { TIMED_OUT, within } from "../time/within.js";
+
 /** How long a store may take to open or answer at start before the start stops with a message. */
 export const STORE_CHECK_MS = 5000;
 
@@ -15,16 +17,12 @@ export class StoreUnavailable extends Error {
 
 /** Runs `open` against a store, within STORE_CHECK_MS; any failure becomes a StoreUnavailable naming `variable`. */
 export async function checkedStore<T>(variable: string, url: string, open: () => Promise<T>, timeoutMs = STORE_CHECK_MS): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
-  });
   try {
-    return await Promise.race([open(), timeout]);
+    const opened = await within(open(), timeoutMs);
+    if (opened === TIMED_OUT) throw new Error(`no answer within ${timeoutMs / 1000} s`);
+    return opened;
   } catch (error) {
     throw new StoreUnavailable(variable, url, error);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

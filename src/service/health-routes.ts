@@ -2,6 +2,7 @@ import type { ServerResponse } from "node:http";
 import { describeError } from "../logging/describe-error.js";
 import type { Logger } from "../logging/logger.js";
 import type { ParcoursMetrics } from "../metrics/parcours-metrics.js";
+import { TIMED_OUT, within } from "../time/within.js";
 import type { HttpService } from "./http-service.js";
 
 /** One thing a process needs to answer; `check` throws (or takes too long) when it is not there. */
@@ -22,13 +23,6 @@ export interface HealthOptions {
 }
 
 type Outcome = "ok" | "failed" | "timeout";
-
-function within<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), ms)));
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-const TIMED_OUT = Symbol("timed out");
 
 const json = (res: ServerResponse, status: number, body: unknown) =>
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" }).end(`${JSON.stringify(body)}\n`);
