@@ -73,9 +73,15 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
   if (!socketMode && !config.SLACK_SIGNING_SECRET) throw new ConfigError("Slack in HTTP mode needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)");
 
   const log = logger.child({ adapter: "slack" });
+  const core = coreClient(config, log, options.coreCallTimeoutMs);
+  // One auth.test, here, so a wrong token stops the start instead of failing the first message; Bolt
+  // is handed its answer rather than asking again.
+  const { user_id: botUserId, bot_id: botId } = await withToken("SLACK_BOT_TOKEN", () => core.auth.test());
   const http = socketMode ? undefined : (options.http ?? new HttpService(log));
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
+    ...(botUserId && botId ? { botUserId, botId } : {}),
+    tokenVerificationEnabled: false,
     ...(socketMode
       ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
       : { receiver: new SlackHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, logger: log, http: http!, path: EVENTS_PATH }) }),
@@ -83,12 +89,8 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
     logger: boltLogger(log),
     // The core keeps conversation context in Parcours' state; Bolt's own in-memory one would only grow.
     convoStore: false,
-    // auth.test runs in init() below, so a wrong token stops the start instead of failing the first message.
-    deferInitialization: true,
   });
-  await withToken("SLACK_BOT_TOKEN", () => app.init());
   if (socketMode) dropMalformedPayloads(app, log);
-  const { user_id: botUserId } = await withToken("SLACK_BOT_TOKEN", () => app.client.auth.test());
 
   const work = new BackgroundWork(log);
   const parts = portParts(parcours, log, botUserId);
@@ -125,7 +127,7 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
     name: "slack",
     mode: socketMode ? "socket" : "http",
     ...(port !== undefined ? { port } : {}),
-    outbound: corePort(coreClient(config, log, options.coreCallTimeoutMs), parts, config),
+    outbound: corePort(core, parts, config),
     settled: () => work.settled(),
     async stop() {
       await ownServer?.close(options.drainMs ?? DRAIN_MS);

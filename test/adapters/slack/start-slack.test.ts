@@ -18,16 +18,20 @@ describe("starting the Slack adapter", () => {
   const parcours = () => testParcours();
   const logger = createLogger("silent", new Capture());
 
-  it("is what `parcours start` runs for slack, and answers on /slack/events", async () => {
+  it("is what `parcours start` runs for slack, and answers on /slack/events, having checked the token once", async () => {
+    const since = fake.calls.length;
     const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: "0", DATABASE_URL: "memory://" });
     const http = new HttpService(logger);
     const port = await http.listen(0, "127.0.0.1");
     const [running, ...others] = await startPlatforms(["slack"], await parcours(), config, logger, http);
     expect(others).toEqual([]);
     expect(running!.name).toBe("slack");
-    expect(fake.callsTo("auth.test").length).toBeGreaterThan(0);
+    expect(fake.callsTo("auth.test", since)).toHaveLength(1);
     const body = JSON.stringify(directMessage("list the roles"));
     expect((await postSigned(`http://127.0.0.1:${port}/slack/events`, { secret: SIGNING_SECRET, body, contentType: "application/json" })).status).toBe(200);
+    await fake.waitFor("chat.postMessage", 1, since);
+    // Bolt authorises each event with the identity it was handed at start, without asking Slack again.
+    expect(fake.callsTo("auth.test", since)).toHaveLength(1);
     await running!.stop();
     await http.close();
   });
