@@ -9,6 +9,8 @@ const RESULTS_OF = "(?: (?:past|previous|last|latest|old|own|assessment|self ass
 const ERASE_ABOUT_ME = "(?:supprim\\w*|effac\\w*|delete|erase|remove|wipe|purge|forget|oubli\\w*)(?: \\w+){0,6} (?:about me|on me|sur moi|de moi|me concernant)";
 /** Erasing the user's history or personal data, with words between: "remove my assessment history and personal data". */
 const ERASE_MY_RECORDS = "(?:supprim\\w*|effac\\w*|delete|erase|remove|wipe|purge|clear)(?: \\w+){0,2} (?:(?:mes|my|mon|all my|toutes mes|tout mon)(?: \\w+){0,2} (?:donnees|data|historique|history|reponses|answers|infos|informations)|(?:personal data|donnees perso\\w*))";
+/** The data named first, then erased: "I'd like my personal data removed", « que mes données soient effacées ». */
+const MY_RECORDS_ERASED = "(?:my|mes|all my|toutes mes)(?: \\w+){0,2} (?:donnees|data|historique|history|infos|informations)(?: \\w+){0,4} (?:removed|deleted|erased|wiped|purged|supprime\\w*|efface\\w*)";
 /** Erasing everything, said last: "… supprime tout", "just delete everything". */
 const ERASE_ALL = "(?:supprim\\w*|effac\\w*|delete|erase|wipe)(?: moi)? (?:tout|everything|it all)$";
 
@@ -16,7 +18,7 @@ const COMMANDS: [UserCommand, RegExp][] = [
   [
     "delete-data",
     new RegExp(
-      `(?:^| )(?:supprim\\w*|effac\\w*|delete|erase|remove|wipe|oublie)(?: moi)?(?: toutes?)? (?:mes|my|all my) (?:donnees|data|infos|informations)(?: |$)|(?:^| )(?:forget me|oublie moi|right to be forgotten|droit a l oubli)(?: |$)|(?:^| )${ERASE_ABOUT_ME}(?: |$)|(?:^| )${ERASE_MY_RECORDS}(?: |$)|(?:^| )${ERASE_ALL}`,
+      `(?:^| )(?:supprim\\w*|effac\\w*|delete|erase|remove|wipe|oublie)(?: moi)?(?: toutes?)? (?:mes|my|all my) (?:donnees|data|infos|informations)(?: |$)|(?:^| )(?:forget me|oublie moi|right to be forgotten|droit a l oubli)(?: |$)|(?:^| )${ERASE_ABOUT_ME}(?: |$)|(?:^| )${ERASE_MY_RECORDS}(?: |$)|(?:^| )${MY_RECORDS_ERASED}(?: |$)|(?:^| )${ERASE_ALL}`,
     ),
   ],
   [

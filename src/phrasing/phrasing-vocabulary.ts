@@ -1,24 +1,9 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import type { Locale } from "../catalog/schema.js";
-import { packageRoot } from "../config/package-root.js";
+import { readWordLists, type WordLists } from "../catalog/word-lists.js";
 import { fold } from "../understanding/normalize.js";
 import { factsFor, PHRASED_INTENTS } from "./fact-list.js";
 import { catalogueWordsOf, publishersOf, SlottedFacts } from "./fact-slots.js";
-
-/**
- * Words a reworded answer may use besides the facts' own, one a line: `words.<locale>.txt`,
- * written by hand, and `frequent.<locale>.txt`, the language's frequent words.
- */
-export const WORD_LISTS_DIR = join(packageRoot(), "catalog", "phrasing");
-
-export interface WordLists {
-  /** Written by hand: these may start a sentence with a capital. */
-  ordinary: readonly string[];
-  /** Frequent words of the language: "Zoom" at a sentence's start is a name, "zoom" inside one a word. */
-  frequent: readonly string[];
-}
 
 /** French and English inflections a word may carry beyond the form listed: "designs", « conçues », « occupent ». */
 const ENDINGS = ["s", "x", "es", "e", "ed", "d", "ing", "ly", "ment", "ee", "ees", "ent", "ait", "aient", "ant", "r"];
@@ -82,15 +67,3 @@ function catalogueFacts(catalog: RoleCatalog, locale: Locale) {
   return catalog.roles().flatMap((role) => [...PHRASED_INTENTS].flatMap((intent) => factsFor(catalog, { intent, locale, roles: [role.id] }) ?? []));
 }
 
-/** Reads a word list: one word a line, `#` comments; words are folded as messages are. */
-function readWordList(file: string): string[] {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith("#"))
-    .flatMap((line) => fold(line).split(" "));
-}
-
-export function readWordLists(locale: Locale, dir = WORD_LISTS_DIR): WordLists {
-  return { ordinary: readWordList(join(dir, `words.${locale}.txt`)), frequent: readWordList(join(dir, `frequent.${locale}.txt`)) };
-}

@@ -4,6 +4,7 @@ import { editDistance, typoAllowance } from "./normalize.js";
 const CACHE_SIZE = 10_000;
 /** Short words are too close to each other to be corrected: "role" and "rule", "date" and "data". */
 const MIN_LENGTH = 5;
+const PLURAL = /[sx]$/;
 
 function deletions(word: string): string[] {
   const out = [word];
@@ -18,6 +19,7 @@ function deletions(word: string): string[] {
  */
 export class CueSpelling {
   private readonly known = new Set<string>();
+  private readonly cueWords = new Set<string>();
   private readonly byDeletion = new Map<string, Set<string>>();
   /** Words already looked up, "" for none: names and typos come back. */
   private readonly corrections = new Map<string, string>();
@@ -27,7 +29,12 @@ export class CueSpelling {
    * corrected, nor corrected to: "salariés" (employees) must not become "salaire" (pay), which no
    * answer covers.
    */
-  constructor(cueWords: Iterable<string>, knownOnly: Iterable<string>) {
+  constructor(
+    cueWords: Iterable<string>,
+    knownOnly: Iterable<string>,
+    /** Words of the languages, never corrected, but still corrected to when cue words. */
+    private readonly real: ReadonlySet<string> = new Set(),
+  ) {
     for (const word of knownOnly) this.known.add(word);
     for (const word of cueWords) this.add(word);
   }
@@ -35,6 +42,7 @@ export class CueSpelling {
   private add(word: string): void {
     if (!word || this.known.has(word)) return;
     this.known.add(word);
+    this.cueWords.add(word);
     if (word.length < MIN_LENGTH) return;
     for (const key of deletions(word)) {
       const words = this.byDeletion.get(key) ?? new Set();
@@ -56,6 +64,8 @@ export class CueSpelling {
 
   private correction(word: string): string | undefined {
     if (word.length < MIN_LENGTH || this.known.has(word) || /\d/.test(word)) return undefined;
+    // A word of the language is no typo; in the plural, it is still the cue word ("routes").
+    if (this.real.has(word)) return PLURAL.test(word) && this.cueWords.has(word.slice(0, -1)) ? word.slice(0, -1) : undefined;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached || undefined;
     if (this.corrections.size >= CACHE_SIZE) this.corrections.clear();

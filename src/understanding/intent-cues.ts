@@ -119,7 +119,7 @@ export class IntentCues {
   private readonly reportedBy: PhraseIndex<true>;
   private readonly dismissed: PhraseIndex<true>;
 
-  constructor(cues: UnderstandingCues) {
+  constructor(cues: UnderstandingCues, realWords?: ReadonlySet<string>) {
     // Each phrase is compiled once, and both its index and the spelling read the compiled words.
     const groupPhrases: PhraseToken[][] = [];
     for (const [intent, groups] of Object.entries(cues.intents) as [CueIntent, CueGroup[] | undefined][]) {
@@ -141,7 +141,7 @@ export class IntentCues {
     this.outOfScope = indexOf(outOfScope);
     this.reportedBy = indexOf(cues.reportedBy.map(phraseTokens));
     this.dismissed = indexOf(cues.dismissed.map(phraseTokens));
-    this.spelling = new CueSpelling(plainWords([...groupPhrases, ...current, ...target]), [...this.fillers, ...plainWords(outOfScope)]);
+    this.spelling = new CueSpelling(plainWords([...groupPhrases, ...current, ...target]), [...this.fillers, ...plainWords(outOfScope)], realWords);
   }
 
   read(masked: string): CueReading {
@@ -183,6 +183,11 @@ export class IntentCues {
       });
     }
     return aside;
+  }
+
+  /** Whether the words are openers and nothing else ("hi", « coucou, alors »), or none at all. */
+  onlyOpeners(words: readonly string[]): boolean {
+    return this.afterOpeners(words).has(words.length);
   }
 
   /** Where an order may start: the first word, or after openers ("please", "can you"). */

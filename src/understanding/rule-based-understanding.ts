@@ -3,6 +3,8 @@ import { announcementDetails } from "./announcement-details.js";
 import { detectLocale } from "./detect-locale.js";
 import { IntentCues, ROLE_INTENTS, type CueIntent, type CueReading } from "./intent-cues.js";
 import { fold } from "./normalize.js";
+import { inSpans, requestFocus } from "./request-focus.js";
+import { realWords } from "./real-words.js";
 import { RoleMatcher, type RoleMention } from "./role-matcher.js";
 import { surveyDetails } from "./survey-details.js";
 import type { Intent, UnderstandOptions, Understanding, Understood } from "./understanding.js";
@@ -37,9 +39,9 @@ export class RuleBasedUnderstanding implements Understanding {
   private readonly cues: IntentCues;
   private readonly shorthand: ReadonlyMap<string, string>;
 
-  constructor(catalog: RoleCatalog) {
+  constructor(catalog: RoleCatalog, words: ReadonlySet<string> = realWords()) {
     this.matcher = new RoleMatcher(catalog);
-    this.cues = new IntentCues(catalog.cues);
+    this.cues = new IntentCues(catalog.cues, words);
     this.shorthand = catalog.cues.shorthand;
   }
 
@@ -57,14 +59,16 @@ export class RuleBasedUnderstanding implements Understanding {
     // "My training manager asked me to do the self-assessment": the role is who spoke, not the subject.
     const reported = found.length > 0 ? this.cues.reportedSpans(maskedWords) : [];
     const named = reported.length > 0 ? found.filter((m) => !reported.some(([start, end]) => m.start >= start && m.start < end)) : found;
-    const mentions = firstOfEachRole(named);
-    const locale = detectLocale(analysed, masked.split(" "), options.fallbackLocale ?? "en");
+    const locale = detectLocale(analysed, maskedWords, options.fallbackLocale ?? "en");
     const reading = this.readCues(masked, words.length);
+    const comparing = best(reading.scores, ROLE_INTENTS) === "role.compare";
+    const asked = this.requestRoles(named, analysed, words, comparing);
+    const mentions = firstOfEachRole(asked);
     const message: Message = { words, mentions, reading, onlyTheUsersRole: () => mentions.every((m) => this.heldByTheUser(m, words, true)), namesNothingElse: () => this.cues.namesNothingElse(reading), pointsBack: () => this.cues.pointsBack(reading) };
     const { scores, text: cueText } = reading;
     const intent = this.cues.outOfScopeIn(reading) ? "unknown" : aimedAtTeam(cueText, scores) ? "survey.start" : namesAPerson(analysed, mentions, scores) ? "person.lookup" : chooseIntent(message);
     // "Je suis DLM et je dois communiquer …": who sends an announcement or a survey is not what it is about.
-    const subjects = aboutRoles(intent, named, mentions).filter((m) => !SENT_BY_THE_USER.includes(intent) || !this.heldByTheUser(m, words, true));
+    const subjects = aboutRoles(intent, asked, mentions).filter((m) => !SENT_BY_THE_USER.includes(intent) || !this.heldByTheUser(m, words, true));
     const roles = intent === "unknown" || !needsRoles(intent) ? [] : this.orderRoles(intent, subjects, words);
     const typos = mentions.reduce((sum, m) => sum + m.typos, 0);
     const context = { locale, now: options.now ?? new Date(), timeZone: options.timeZone ?? "UTC" };
@@ -81,6 +85,19 @@ export class RuleBasedUnderstanding implements Understanding {
     };
   }
 
+  /**
+   * The roles a longer message asks about: those of its request, and the user's own wherever it is
+   * said ("I'm a trainer. … How do I become an ID?"), when the request names one; every role when
+   * it names none (« Il va faire quoi précisément ? ») or, asking for a comparison, only one.
+   */
+  private requestRoles(named: RoleMention[], text: string, words: string[], comparing: boolean): RoleMention[] {
+    const focus = requestFocus(text, words.length);
+    if (!focus) return named;
+    const asked = firstOfEachRole(named.filter((m) => inSpans(focus, m.start)));
+    if (asked.length === 0 || (comparing && asked.length < 2)) return named;
+    return named.filter((m) => inSpans(focus, m.start) || this.heldByTheUser(m, words));
+  }
+
   /** "training mgr", « l'archi péda »: clipped words read as the words they stand for (cues.<locale>.yaml). */
   private clippedWordsSpelt(text: string): string {
     return text.replace(/[\p{L}\p{N}]+/gu, (word) => this.shorthand.get(ASCII_WORD.test(word) ? word.toLowerCase() : fold(word)) ?? word);
@@ -93,7 +110,11 @@ export class RuleBasedUnderstanding implements Understanding {
     // "coming from DLM" says where a move starts; only "I'm a DLM" says who is speaking.
     if (this.cues.namesCurrentRole(before)) return !saidOfThemselves || before.some((word) => FIRST_PERSON.has(word));
     // Said first, "as" is who is speaking; later ("evaluate me as a DLM") it is the role aimed at.
-    return near.length === mention.start && OPENING_AS.has(before.join(" "));
+    // So is a role said first and followed by "here": "Hi, learning designer here (3 years) …".
+    const opening = words.slice(0, mention.start);
+    const said = ARTICLES.has(opening.at(-1) ?? "") ? opening.slice(0, -1) : opening;
+    const saidAs = OPENING_AS.some((as) => said.slice(-as.length).join(" ") === as.join(" ") && this.cues.onlyOpeners(said.slice(0, -as.length)));
+    return saidAs || (HERE.has(words[mention.end] ?? "") && this.cues.onlyOpeners(opening));
   }
 
   /**
@@ -131,7 +152,9 @@ export class RuleBasedUnderstanding implements Understanding {
 }
 
 /** Said first, before a role: the user's own ("As a learning architect, could I …"). */
-const OPENING_AS = new Set(["as", "comme", "en tant que", "en tant qu"]);
+const OPENING_AS = ["as", "comme", "en tant que", "en tant qu"].map((phrase) => phrase.split(" "));
+/** Said right after the user's role, first thing: "learning designer here", « RF depuis 10 ans ». */
+const HERE = new Set(["here", "ici", "depuis", "since"]);
 /** The user speaking of themselves, right before their role: "I'm a", « je suis », « chui ». */
 const FIRST_PERSON = new Set(["i", "im", "je", "j", "suis", "chui", "jsuis", "tant"]);
 const ASCII_WORD = /^[\x00-\x7f]+$/;
@@ -147,10 +170,16 @@ const WHO_IS_NAMED = /^\s*(?:who is|who's|who’s|whos|qui est|c'est qui|c’est
  * named with a capital, maybe with where they work.
  */
 const KNOW_NAMED =
-  /^\s*(?:do you know|do u know|you know|d'you know|tu connais|vous connaissez|connais-tu|connaissez-vous)\s+(?:who\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?(?:\s+(?:from|in|at|on|de|du|des|d['’]|dans|à|au)\s+[^?!.]{1,40}?)?(?:\s+is)?\s*[?!.]*\s*$/u;
+  /^\s*(?:do you know|do u know|you know|d'you know|tu connais|vous connaissez|connais-tu|connaissez-vous|tu sais qui est|vous savez qui est|tu sais qui c'est|sais-tu qui est)\s+(?:who\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?(?:\s+(?:from|in|at|on|de|du|des|d['’]|dans|à|au)\s+[^?!.]{1,40}?)?(?:\s+is)?\s*[?!.]*\s*$/u;
+
+/** The first sentence, which names the person; what follows says why they are asked about. */
+const FIRST_QUESTION = /^[^?]*\?/;
 
 function namesAPerson(text: string, mentions: RoleMention[], scores: Map<CueIntent, number>): boolean {
-  return mentions.length === 0 && (scores.get("help") ?? 0) < HELP_NAMED && (WHO_IS_NAMED.test(text) || KNOW_NAMED.test(text));
+  if (mentions.length > 0 || (scores.get("help") ?? 0) >= HELP_NAMED) return false;
+  // "Do you know …", "Who is …": the sentence's capital is no name's.
+  const asked = (FIRST_QUESTION.exec(text)?.[0] ?? text).replace(/^\s*\p{Lu}/u, (first) => first.toLowerCase());
+  return WHO_IS_NAMED.test(asked) || KNOW_NAMED.test(asked);
 }
 
 /** "@Parcours roles?": the bot addressed by name, as typed where a mention is not a link. */
@@ -227,6 +256,8 @@ const HELP_NAMED = 3;
  */
 const SMALL_TALK_WORDS: Partial<Record<CueIntent, number>> = { thanks: 8, goodbye: 8 };
 const SHORT_MESSAGE = 4;
+/** A hello and an introduction, both greeting cues (cues.<locale>.yaml). */
+const INTRODUCED = 2;
 
 function chooseIntent(message: Message): Intent {
   const { mentions, words } = message;
@@ -273,7 +304,11 @@ function clearLead(scores: Map<CueIntent, number>, intent: CueIntent, among: rea
 
 /** "Thank you so much for your patience and …": thanks or a goodbye said first, whatever follows. */
 function opensWith(message: Message, intent: CueIntent): boolean {
-  return SMALL_TALK_WORDS[intent] !== undefined && message.reading.opening.has(intent);
+  const { opening, scores } = message.reading;
+  if (!opening.has(intent)) return false;
+  // "Hi! I'm Priya from the Bangalore team, just got access to you": a hello, however long, when
+  // the rest says who is saying it (the greeting's own cues, a hello and an introduction).
+  return SMALL_TALK_WORDS[intent] !== undefined || (intent === "greeting" && (scores.get("greeting") ?? 0) >= INTRODUCED);
 }
 
 function smallTalkScore(scores: Map<CueIntent, number>): number {

@@ -508,3 +508,70 @@ describe("set-e round: Slack-style messages, by class", () => {
     expect(userCommand(text)).toBe(command);
   });
 });
+
+describe("long messages: the context first, the request last (set g)", () => {
+  it.each([
+    // Roles named in the context sentences are who people are; the question names the subject.
+    ["My buddy on the project is an instructional designer. We were chatting about careers. What does a learning architect actually do?", "role.describe", [LA]],
+    ["Mon N+1 est responsable formation et il m'a parlé de toi. Du coup, c'est quoi un digital learning manager ?", "role.describe", [DLM]],
+    // The user's own role stays the start of a move, wherever it is said.
+    ["I'm an SME trainer in the sales academy. My manager is great. How would I become a DLM?", "role.path", [DLM, TRAINER]],
+    // A question that names no role is about every role of the message.
+    ["A training project manager is joining our rollout next month. What will they do exactly?", "role.describe", [TPM]],
+    // A comparison asked after the context keeps the roles it weighs.
+    ["I know what an LA is. How is a DLM different?", "role.compare", [LA, DLM]],
+    // The user's role said first: "X here", « X depuis … », "as a X" after a hello.
+    ["hello, trainer here (5 years in retail). How do I become a learning designer?", "role.path", [LD, TRAINER]],
+    ["RF depuis 6 ans, comment devenir learning architect ?", "role.path", [LA, TM]],
+    ["Hi, as a DLM I wonder: could I become a learning architect?", "role.path", [LA, DLM]],
+    // Who someone around the user is, said in passing.
+    ["my mentor is a learning architect but I want to know what a training manager does", "role.describe", [TM]],
+    ["ma tutrice est conceptrice pédagogique, mais moi je voudrais savoir ce que fait un RF", "role.describe", [TM]],
+    // "ID", « IP »: the learning designer, in capitals; an ID card or an IP address is not.
+    ["I'm an ID, could I move to DLM?", "role.path", [DLM, LD]],
+    ["je suis IP, je peux devenir LA ?", "role.path", [LA, LD]],
+    ["my employee ID does not work on the portal", "unknown", []],
+    ["quelle est mon adresse IP ?", "unknown", []],
+    // A facilitator is a trainer; a facilitator guide is a document.
+    ["what skills does a workshop facilitator need?", "role.skills", [TRAINER]],
+    // Someone's announcement, reported, is no announcement to send.
+    ["The CEO mentioned learning designers at the all-hands. What do they do?", "role.describe", [LD]],
+    ["La direction m'annonce qu'un DLM arrive. Il fera quoi ?", "role.describe", [DLM]],
+    ["my colleague asked how to become an LA and I didn't know what to tell him, what's the path?", "role.path", [LA]],
+    // A person named with a capital first, then why they are asked about.
+    ["Do you know who Marc Dubois is? He sent me an invite.", "person.lookup", []],
+    ["Tu sais qui est Inès Martin ? Elle m'a écrit ce matin.", "person.lookup", []],
+    ["who's the training manager for the Lille site?", "person.lookup", [TM]],
+    // A hello with who is saying it; a goodbye for the day.
+    ["Good morning! My name is Aziz, I just joined the ops team in Porto.", "greeting", []],
+    ["Coucou ! Moi c'est Léa, je viens d'arriver à l'agence de Nantes.", "greeting", []],
+    ["Bon, c'est tout pour aujourd'hui, bonne soirée à l'équipe !", "goodbye", []],
+    // Pay in other words, and comparisons side by side.
+    ["is there a bonus for trainers who run many sessions?", "unknown", []],
+    ["la grille salariale des formateurs est la même partout ?", "unknown", []],
+    ["put the DLM and the LA side by side please", "role.compare", [DLM, LA]],
+    ["mets le RF et le DLM côte à côte", "role.compare", [TM, DLM]],
+  ] as const)("%s", (text, intent, roles) => {
+    expect(read(text)).toEqual({ intent, roles: [...roles] });
+  });
+
+  it.each([
+    ["I'd like all my personal data removed from this bot", "delete-data"],
+    ["je voudrais que mes données soient supprimées", "delete-data"],
+  ] as const)("%s is the %s command", (text, command) => {
+    expect(userCommand(text)).toBe(command);
+  });
+});
+
+describe("a word of either language is no typo of a cue word", () => {
+  it.each([
+    // "wonder" is one letter from « sonder » (to survey), "pooled" two from "poll".
+    ["I wonder what a learning designer does", "role.describe", [LD]],
+    ["we pooled our notes: what skills does a DLM need?", "role.skills", [DLM]],
+    // A cue word's plural is still the cue word, and a real typo is still read.
+    ["what are the usual routes into the LA role?", "role.path", [LA]],
+    ["what competances does a training manager need?", "role.skills", [TM]],
+  ] as const)("%s", (text, intent, roles) => {
+    expect(read(text)).toEqual({ intent, roles: [...roles] });
+  });
+});
