@@ -111,10 +111,11 @@ export class RuleBasedUnderstanding implements Understanding {
     if (this.cues.namesCurrentRole(before)) return !saidOfThemselves || before.some((word) => FIRST_PERSON.has(word));
     // Said first, "as" is who is speaking; later ("evaluate me as a DLM") it is the role aimed at.
     // So is a role said first and followed by "here": "Hi, learning designer here (3 years) …".
+    if (mention.start > OPENING_REACH) return false;
     const opening = words.slice(0, mention.start);
+    if (HERE.has(words[mention.end] ?? "")) return this.cues.onlyOpeners(opening);
     const said = ARTICLES.has(opening.at(-1) ?? "") ? opening.slice(0, -1) : opening;
-    const saidAs = OPENING_AS.some((as) => said.slice(-as.length).join(" ") === as.join(" ") && this.cues.onlyOpeners(said.slice(0, -as.length)));
-    return saidAs || (HERE.has(words[mention.end] ?? "") && this.cues.onlyOpeners(opening));
+    return OPENING_AS.some((as) => said.slice(-as.length).join(" ") === as.join(" ") && this.cues.onlyOpeners(said.slice(0, -as.length)));
   }
 
   /**
@@ -153,6 +154,8 @@ export class RuleBasedUnderstanding implements Understanding {
 
 /** Said first, before a role: the user's own ("As a learning architect, could I …"). */
 const OPENING_AS = ["as", "comme", "en tant que", "en tant qu"].map((phrase) => phrase.split(" "));
+/** How far into a message its opening goes: "hello again, as a …". */
+const OPENING_REACH = 8;
 /** Said right after the user's role, first thing: "learning designer here", « RF depuis 10 ans ». */
 const HERE = new Set(["here", "ici", "depuis", "since"]);
 /** The user speaking of themselves, right before their role: "I'm a", « je suis », « chui ». */
