@@ -1,4 +1,4 @@
-import { App, type webApi } from "@slack/bolt";
+import { App, webApi } from "@slack/bolt";
 import type { OutboundStarter, RunningAdapter } from "../adapter.js";
 import { ConfigError, type Config } from "../../src/config/config.js";
 import type { Logger } from "../../src/logging/logger.js";
@@ -73,14 +73,13 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
   if (!socketMode && !config.SLACK_SIGNING_SECRET) throw new ConfigError("Slack in HTTP mode needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)");
 
   const log = logger.child({ adapter: "slack" });
-  const core = coreClient(config, log, options.coreCallTimeoutMs);
-  // One auth.test, here, so a wrong token stops the start instead of failing the first message; Bolt
-  // is handed its answer rather than asking again.
-  const { user_id: botUserId, bot_id: botId } = await withToken("SLACK_BOT_TOKEN", () => core.auth.test());
+  // Bolt is handed the bot's identity rather than asking auth.test again.
+  const { botUserId, botId } = await botIdentity(config, log);
   const http = socketMode ? undefined : (options.http ?? new HttpService(log));
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
-    ...(botUserId && botId ? { botUserId, botId } : {}),
+    botUserId,
+    botId,
     tokenVerificationEnabled: false,
     ...(socketMode
       ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
@@ -127,7 +126,7 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
     name: "slack",
     mode: socketMode ? "socket" : "http",
     ...(port !== undefined ? { port } : {}),
-    outbound: corePort(core, parts, config),
+    outbound: corePort(coreClient(config, log, options.coreCallTimeoutMs), parts, config),
     settled: () => work.settled(),
     async stop() {
       await ownServer?.close(options.drainMs ?? DRAIN_MS);
@@ -145,7 +144,18 @@ export async function startSlack(parcours: Parcours, config: Config, logger: Log
 export const slackOutboundOnly: OutboundStarter = async (parcours, config, logger) => {
   if (!config.SLACK_BOT_TOKEN) throw new ConfigError("Slack needs SLACK_BOT_TOKEN");
   const log = logger.child({ adapter: "slack" });
-  const client = coreClient(config, log);
-  const { user_id: botUserId } = await withToken("SLACK_BOT_TOKEN", () => client.auth.test());
-  return corePort(client, portParts(parcours, log, botUserId), config);
+  const { botUserId } = await botIdentity(config, log);
+  return corePort(coreClient(config, log), portParts(parcours, log, botUserId), config);
 };
+
+/**
+ * One auth.test at start, with the Web API's usual retries: a wrong token stops the start instead of
+ * failing the first message. A bot token's answer names the bot; one that did not would leave Bolt
+ * asking auth.test again on every event, so it stops the start too.
+ */
+async function botIdentity(config: Config, log: Logger): Promise<{ botUserId: string; botId: string }> {
+  const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, clientOptions(config, log));
+  const { user_id: botUserId, bot_id: botId } = await withToken("SLACK_BOT_TOKEN", () => client.auth.test());
+  if (!botUserId || !botId) throw new ConfigError("SLACK_BOT_TOKEN is not a bot token: copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page at api.slack.com/apps");
+  return { botUserId, botId };
+}

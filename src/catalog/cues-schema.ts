@@ -4,7 +4,7 @@ import { fold } from "../understanding/normalize.js";
 import { CUE_INTENTS, type CueIntent } from "../understanding/understanding.js";
 
 /** A phrase as staff write it; whether it reads is checked here, so a typo fails `catalog check`, not a question. */
-const phrase = z
+export const cuePhrase = z
   .string()
   .trim()
   .min(1)
@@ -12,7 +12,7 @@ const phrase = z
     const problem = phraseProblem(text);
     if (problem) ctx.addIssue({ code: "custom", message: `"${text}": ${problem}` });
   });
-const phrases = z.array(phrase);
+const phrases = z.array(cuePhrase);
 const word = z
   .string()
   .trim()
@@ -67,6 +67,11 @@ export const cueFileSchema = z
      */
     reportedBy: phrases.default([]),
     /**
+     * A role named as who someone around the user is ("my tutor is a learning designer", « ma
+     * manager, elle est RF »): not the subject, unless the message names no other role.
+     */
+    someoneElse: phrases.default([]),
+    /**
      * Said right before a topic the user sets aside ("not asking about skills, just …", « laisse
      * tomber les compétences, … »): the cues of the next few words count for nothing.
      */
@@ -99,5 +104,6 @@ export interface UnderstandingCues {
   /** Folded word → the folded words it stands for. */
   shorthand: Map<string, string>;
   reportedBy: string[];
+  someoneElse: string[];
   dismissed: string[];
 }

@@ -23,7 +23,7 @@ export async function loadCues(dir: string, problems: CatalogProblem[]): Promise
     if (cues) files.push({ file, cues });
     else complete = false;
   }
-  const merged: UnderstandingCues = { intents: {}, openers: [], fillers: [], pointers: [], currentRole: [], targetRole: [], outOfScope: [], shorthand: new Map(), reportedBy: [], dismissed: [] };
+  const merged: UnderstandingCues = { intents: {}, openers: [], fillers: [], pointers: [], currentRole: [], targetRole: [], outOfScope: [], shorthand: new Map(), reportedBy: [], someoneElse: [], dismissed: [] };
   const groupFiles = new Map<CueGroup, string>();
   for (const { file, cues } of files) {
     merged.openers.push(...cues.openers);
@@ -33,6 +33,7 @@ export async function loadCues(dir: string, problems: CatalogProblem[]): Promise
     merged.targetRole.push(...cues.targetRole);
     merged.outOfScope.push(...cues.outOfScope);
     merged.reportedBy.push(...cues.reportedBy);
+    merged.someoneElse.push(...cues.someoneElse);
     merged.dismissed.push(...cues.dismissed);
     for (const [clipped, full] of Object.entries(cues.shorthand)) {
       const [key, value] = [fold(clipped), fold(full)];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { typesetFrench } from "../i18n/french-typography.js";
+import { cuePhrase } from "./cues-schema.js";
 
 /** Both locales are first-class: every user-facing string of the catalogue exists in each. */
 export const LOCALES = ["fr", "en"] as const;
@@ -80,6 +81,11 @@ export const roleSchema = z
     abbreviations: z.array(z.string().regex(/^[A-Z]{2,6}$/, "upper-case letters only")).default([]),
     /** Other jobs whose names hold one of this role's (« concepteur rédacteur », "personal trainer"): never read as this role. */
     lookalikes: localizedList.default({ fr: [], en: [] }),
+    /**
+     * The role said by its work, as cue phrases ("deliver* ... training*", « anim* ... formation* »):
+     * "I run the onboarding sessions" names the user's role as surely as "I'm a trainer".
+     */
+    activities: z.object({ fr: z.array(cuePhrase).default([]), en: z.array(cuePhrase).default([]) }).strict().default({ fr: [], en: [] }),
     summary: localized,
     missions: z.array(missionSchema).min(1),
     skills: z.array(skillSchema).min(1),

@@ -9,8 +9,12 @@ const RESULTS_OF = "(?: (?:past|previous|last|latest|old|own|assessment|self ass
 const ERASE_ABOUT_ME = "(?:supprim\\w*|effac\\w*|delete|erase|remove|wipe|purge|forget|oubli\\w*)(?: \\w+){0,6} (?:about me|on me|sur moi|de moi|me concernant)";
 /** Erasing the user's history or personal data, with words between: "remove my assessment history and personal data". */
 const ERASE_MY_RECORDS = "(?:supprim\\w*|effac\\w*|delete|erase|remove|wipe|purge|clear)(?: \\w+){0,2} (?:(?:mes|my|mon|all my|toutes mes|tout mon)(?: \\w+){0,2} (?:donnees|data|historique|history|reponses|answers|infos|informations)|(?:personal data|donnees perso\\w*))";
-/** The data named first, then erased: "I'd like my personal data removed", « que mes données soient effacées ». */
-const MY_RECORDS_ERASED = "(?:my|mes|all my|toutes mes)(?: \\w+){0,2} (?:donnees|data|historique|history|infos|informations)(?: \\w+){0,4} (?:removed|deleted|erased|wiped|purged|supprime\\w*|efface\\w*)";
+/**
+ * The data named first, then erased, as a wish: "I'd like my personal data removed", « je voudrais
+ * que mes données soient effacées », "I want everything you stored about me deleted". A wish only:
+ * "are my data deleted after 30 days?" or "I don't want my data removed" asks nothing to erase.
+ */
+const MY_RECORDS_ERASED = "(?:i d like|i would like|i want|i wish|i need|je voudrais|je veux|je souhaite|j aimerais|je souhaiterais)(?: que)?(?: \\w+){0,2} (?:(?:my|mes)(?: \\w+){0,2} (?:donnees|data|historique|history|infos|informations)|(?:everything|all|tout)(?: \\w+){0,5} (?:about me|on me|sur moi|me concernant))(?: \\w+){0,4} (?:removed|deleted|erased|wiped|purged|supprime\\w*|efface\\w*)";
 /** Erasing everything, said last: "… supprime tout", "just delete everything". */
 const ERASE_ALL = "(?:supprim\\w*|effac\\w*|delete|erase|wipe)(?: moi)? (?:tout|everything|it all)$";
 

@@ -65,7 +65,8 @@ export class CueSpelling {
   private correction(word: string): string | undefined {
     if (word.length < MIN_LENGTH || this.known.has(word) || /\d/.test(word)) return undefined;
     // A word of the language is no typo; in the plural, it is still the cue word ("routes").
-    if (this.real.has(word)) return PLURAL.test(word) && this.cueWords.has(word.slice(0, -1)) ? word.slice(0, -1) : undefined;
+    // Not below five letters, as elsewhere: "polls" is no « poll » cue, "posts" no "post".
+    if (this.real.has(word)) return PLURAL.test(word) && word.length > MIN_LENGTH && this.cueWords.has(word.slice(0, -1)) ? word.slice(0, -1) : undefined;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached || undefined;
     if (this.corrections.size >= CACHE_SIZE) this.corrections.clear();

@@ -1,5 +1,6 @@
 import type { CueGroup, UnderstandingCues } from "../catalog/cues-schema.js";
 import { phraseEnd, phraseTokens, ROLE_MASK, type PhraseToken } from "./cue-phrases.js";
+import { indexOf, PhraseIndex } from "./phrase-index.js";
 import { CueSpelling } from "./cue-spelling.js";
 import { fold } from "./normalize.js";
 import type { CueIntent, Intent } from "./understanding.js";
@@ -30,72 +31,15 @@ export interface CueReading {
   opening: Set<CueIntent>;
 }
 
-/** A prefix mark needs three letters (cue-phrases.ts): enough to index by. */
-const PREFIX_KEY = 3;
-/** Where phrases that start with `<number>` are kept: no folded word is "#". */
-const NUMBER_KEY = "#";
-const DIGITS = /^\d+$/;
 /** How far back a `notAfter` phrase may start: "<role> tells" with a four-word role name. */
 const NOT_AFTER_REACH = 8;
 /** How many words after "not asking about" name the topic set aside: "the training path". */
 const DISMISSED_REACH = 3;
 
-/**
- * Phrases by how they start: their first word, a prefix (`statisti*`) or a role. A message is read
- * word by word, each word looking up the few phrases that start with it, so its cost is the
- * message's length, whatever the number of phrases.
- */
-class PhraseIndex<T> {
-  /** By first word; a role's mask is a word ("_"). */
-  private readonly byWord = new Map<string, { tokens: PhraseToken[]; value: T }[]>();
-  /** By the first three letters of a starting prefix: `statisti*` under "sta". */
-  private readonly byPrefix = new Map<string, { tokens: PhraseToken[]; value: T }[]>();
-  private hasNumbers = false;
-
-  add(tokens: PhraseToken[], value: T): void {
-    const first = tokens[0]!;
-    const [index, key] = first.kind === "prefix" ? [this.byPrefix, first.prefix.slice(0, PREFIX_KEY)] : [this.byWord, first.kind === "word" ? first.word : first.kind === "number" ? NUMBER_KEY : ROLE_MASK];
-    const list = index.get(key) ?? [];
-    list.push({ tokens, value });
-    index.set(key, list);
-    if (first.kind === "number") this.hasNumbers = true;
-  }
-
-  /** Each phrase found at `start`, with where it ends; stops when `found` returns true. */
-  at(words: readonly string[], start: number, found: (value: T, end: number) => boolean | void): boolean {
-    const word = words[start];
-    if (word === undefined) return false;
-    return (
-      this.tried(this.byWord.get(word), words, start, found) ||
-      // Most indexes hold no prefix: no key to cut for them.
-      (this.byPrefix.size > 0 && this.tried(this.byPrefix.get(word.slice(0, PREFIX_KEY)), words, start, found)) ||
-      (this.hasNumbers && DIGITS.test(word) && this.tried(this.byWord.get(NUMBER_KEY), words, start, found))
-    );
-  }
-
-  private tried(entries: { tokens: PhraseToken[]; value: T }[] | undefined, words: readonly string[], start: number, found: (value: T, end: number) => boolean | void): boolean {
-    for (const entry of entries ?? []) {
-      const end = phraseEnd(entry.tokens, words, start);
-      if (end >= 0 && found(entry.value, end) === true) return true;
-    }
-    return false;
-  }
-
-  anywhere(words: readonly string[]): boolean {
-    for (let start = 0; start < words.length; start++) if (this.at(words, start, () => true)) return true;
-    return false;
-  }
-
-  endsAt(words: readonly string[], end: number, from = 0): boolean {
-    for (let start = from; start < end; start++) if (this.at(words, start, (_, at) => at === end)) return true;
-    return false;
-  }
-}
-
-function indexOf(phrases: readonly PhraseToken[][]): PhraseIndex<true> {
-  const index = new PhraseIndex<true>();
-  for (const tokens of phrases) index.add(tokens, true);
-  return index;
+function spansOf(index: PhraseIndex<true>, words: readonly string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let start = 0; start < words.length; start++) index.at(words, start, (_, end) => void spans.push([start, end]));
+  return spans;
 }
 
 /** The plain words of compiled phrases: marks (`…*`, `...`, `<role>`) are no words to spell. */
@@ -117,6 +61,7 @@ export class IntentCues {
   private readonly target: PhraseIndex<true>;
   private readonly outOfScope: PhraseIndex<true>;
   private readonly reportedBy: PhraseIndex<true>;
+  private readonly someoneElse: PhraseIndex<true>;
   private readonly dismissed: PhraseIndex<true>;
 
   constructor(cues: UnderstandingCues, realWords?: ReadonlySet<string>) {
@@ -140,6 +85,7 @@ export class IntentCues {
     this.target = indexOf(target);
     this.outOfScope = indexOf(outOfScope);
     this.reportedBy = indexOf(cues.reportedBy.map(phraseTokens));
+    this.someoneElse = indexOf(cues.someoneElse.map(phraseTokens));
     this.dismissed = indexOf(cues.dismissed.map(phraseTokens));
     this.spelling = new CueSpelling(plainWords([...groupPhrases, ...current, ...target]), [...this.fillers, ...plainWords(outOfScope)], realWords);
   }
@@ -232,9 +178,12 @@ export class IntentCues {
    * to …"): word spans [start, end) whose role is no subject of the message.
    */
   reportedSpans(words: readonly string[]): [number, number][] {
-    const spans: [number, number][] = [];
-    for (let start = 0; start < words.length; start++) this.reportedBy.at(words, start, (_, end) => void spans.push([start, end]));
-    return spans;
+    return spansOf(this.reportedBy, words);
+  }
+
+  /** Where the masked words say who someone around the user is ("my tutor is a <role>"). */
+  someoneElseSpans(words: readonly string[]): [number, number][] {
+    return spansOf(this.someoneElse, words);
   }
 
   /** The words before a role end with "I'm a", « je suis »: it is the user's current role. */

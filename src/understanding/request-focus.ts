@@ -4,6 +4,8 @@
  */
 const SENTENCE = /[^.!?…;\n]+[.!?…;\n]*/g;
 const ASKS = /\?[^\p{L}\p{N}]*$/u;
+/** Dots that end no sentence: "i.e.", "e.g.", « p. ex. », "v2.0", "2.5 days" ("etc." often does). */
+const INNER_DOTS = /\b(?:i\.e|e\.g|p\. ?ex|cf|vs|approx|env)\.|(?<=\d)\.(?=\d)/giu;
 
 /** Word spans [start, end) in the message's folded words. */
 export type WordSpans = [number, number][];
@@ -25,7 +27,8 @@ export function requestFocus(text: string, wordCount: number): WordSpans | undef
   const asked: WordSpans = [];
   let told = false;
   let at = 0;
-  for (const [sentence] of text.matchAll(SENTENCE)) {
+  const sentences = text.replace(INNER_DOTS, (dots) => dots.replace(/\./g, " "));
+  for (const [sentence] of sentences.matchAll(SENTENCE)) {
     const count = sentence.match(WORD)?.length ?? 0;
     if (count === 0) continue;
     if (ASKS.test(sentence)) asked.push([at, at + count]);

@@ -9,6 +9,8 @@ export interface RoleMention {
   typos: number;
   /** Named in the plural ("the trainers", « les DLM » aside): people, more than a role. */
   plural: boolean;
+  /** Said by its work ("I run the onboarding sessions"), not by its name. */
+  byActivity?: boolean;
 }
 
 interface Phrase {

@@ -5,6 +5,7 @@ import { IntentCues, ROLE_INTENTS, type CueIntent, type CueReading } from "./int
 import { fold } from "./normalize.js";
 import { inSpans, requestFocus } from "./request-focus.js";
 import { realWords } from "./real-words.js";
+import { RoleActivities } from "./role-activities.js";
 import { RoleMatcher, type RoleMention } from "./role-matcher.js";
 import { surveyDetails } from "./survey-details.js";
 import type { Intent, UnderstandOptions, Understanding, Understood } from "./understanding.js";
@@ -36,11 +37,13 @@ const ABOUT_ME = /(?:^| )(?:myself|moi meme|m evaluer|me evaluer|my skills|mes c
 /** Deterministic understanding: role names and cue phrases from the catalogue. */
 export class RuleBasedUnderstanding implements Understanding {
   private readonly matcher: RoleMatcher;
+  private readonly activities: RoleActivities;
   private readonly cues: IntentCues;
   private readonly shorthand: ReadonlyMap<string, string>;
 
   constructor(catalog: RoleCatalog, words: ReadonlySet<string> = realWords()) {
     this.matcher = new RoleMatcher(catalog);
+    this.activities = new RoleActivities(catalog);
     this.cues = new IntentCues(catalog.cues, words);
     this.shorthand = catalog.cues.shorthand;
   }
@@ -53,12 +56,16 @@ export class RuleBasedUnderstanding implements Understanding {
     const clipped = typedWords.some((word) => this.shorthand.has(word));
     const analysed = clipped ? this.clippedWordsSpelt(typed) : typed;
     const words = clipped ? fold(analysed).split(" ").filter(Boolean) : typedWords;
-    const found = this.matcher.find(analysed, words);
+    const names = this.matcher.find(analysed, words);
+    const found = [...names, ...this.activities.find(words, names)].sort((a, b) => a.start - b.start);
     const maskedWords = words.map((w, i) => (found.some((m) => i >= m.start && i < m.end) ? "_" : w));
     const masked = maskedWords.join(" ");
-    // "My training manager asked me to do the self-assessment": the role is who spoke, not the subject.
-    const reported = found.length > 0 ? this.cues.reportedSpans(maskedWords) : [];
-    const named = reported.length > 0 ? found.filter((m) => !reported.some(([start, end]) => m.start >= start && m.start < end)) : found;
+    // "My training manager asked me to do the self-assessment": the role is who spoke, not the subject;
+    // "my tutor is a learning designer, but what does an LA do?": who someone is, unless it is all.
+    const outside = (spans: [number, number][]) => (m: RoleMention) => !spans.some(([start, end]) => m.start >= start && m.start < end);
+    const reported = found.length > 0 ? found.filter(outside(this.cues.reportedSpans(maskedWords))) : found;
+    const aboutOthers = reported.length > 1 ? reported.filter(outside(this.cues.someoneElseSpans(maskedWords))) : reported;
+    const named = aboutOthers.length > 0 ? aboutOthers : reported;
     const locale = detectLocale(analysed, maskedWords, options.fallbackLocale ?? "en");
     const reading = this.readCues(masked, words.length);
     const comparing = best(reading.scores, ROLE_INTENTS) === "role.compare";
@@ -95,7 +102,8 @@ export class RuleBasedUnderstanding implements Understanding {
     if (!focus) return named;
     const asked = firstOfEachRole(named.filter((m) => inSpans(focus, m.start)));
     if (asked.length === 0 || (comparing && asked.length < 2)) return named;
-    return named.filter((m) => inSpans(focus, m.start) || this.heldByTheUser(m, words));
+    // "I want to become an LA. Is it realistic for a trainer?": the aim said before stays too.
+    return named.filter((m) => inSpans(focus, m.start) || this.heldByTheUser(m, words) || this.cues.namesTargetRole(wordsBefore(m, words)));
   }
 
   /** "training mgr", « l'archi péda »: clipped words read as the words they stand for (cues.<locale>.yaml). */
@@ -105,8 +113,12 @@ export class RuleBasedUnderstanding implements Understanding {
 
   /** The role the user says they hold: "I'm a trainer", « en tant que RF », "As a DLM, …". */
   private heldByTheUser(mention: RoleMention, words: string[], saidOfThemselves = false): boolean {
-    const near = words.slice(Math.max(0, mention.start - 4), mention.start);
-    const before = near.length > 1 && ARTICLES.has(near[near.length - 1]!) ? near.slice(0, -1) : near;
+    const before = wordsBefore(mention, words);
+    // "I run the onboarding sessions", « c'est moi qui anime … »: the user's own work, not one aimed at.
+    if (mention.byActivity) {
+      const mine = before.slice(-3).some((word) => FIRST_PERSON.has(word)) || before.slice(-2).join(" ") === "moi qui";
+      return mine && !this.cues.namesTargetRole(before);
+    }
     // "coming from DLM" says where a move starts; only "I'm a DLM" says who is speaking.
     if (this.cues.namesCurrentRole(before)) return !saidOfThemselves || before.some((word) => FIRST_PERSON.has(word));
     // Said first, "as" is who is speaking; later ("evaluate me as a DLM") it is the role aimed at.
@@ -136,12 +148,8 @@ export class RuleBasedUnderstanding implements Understanding {
   private orderRoles(intent: Intent, mentions: RoleMention[], words: string[]): string[] {
     const ids = mentions.map((m) => m.roleId);
     if (intent === "role.compare" || mentions.length < 2) return ids;
-    const before = (m: RoleMention) => {
-      const near = words.slice(Math.max(0, m.start - 4), m.start);
-      return near.length > 1 && ARTICLES.has(near[near.length - 1]!) ? near.slice(0, -1) : near;
-    };
     const current = (m: RoleMention) => this.heldByTheUser(m, words);
-    const aimedAt = (m: RoleMention) => this.cues.namesTargetRole(before(m));
+    const aimedAt = (m: RoleMention) => this.cues.namesTargetRole(wordsBefore(m, words));
     // « je vise un poste de RF »: the aim outweighs the « de » that often says where one comes from.
     const target = mentions.find((m) => aimedAt(m) && !current(m)) ?? mentions.find(aimedAt) ?? mentions.find((m) => !current(m));
     const ordered = target ? [target.roleId, ...ids.filter((id) => id !== target.roleId)] : ids;
@@ -150,6 +158,12 @@ export class RuleBasedUnderstanding implements Understanding {
     // holders come from. Skills, a path and a comparison keep the others.
     return ONE_ROLE_INTENTS.includes(intent) ? ordered.slice(0, 1) : ordered;
   }
+}
+
+/** The few words said before a role, its article left out: "become" in "become a DLM". */
+function wordsBefore(mention: RoleMention, words: readonly string[]): string[] {
+  const near = words.slice(Math.max(0, mention.start - 4), mention.start);
+  return near.length > 1 && ARTICLES.has(near[near.length - 1]!) ? near.slice(0, -1) : near;
 }
 
 /** Said first, before a role: the user's own ("As a learning architect, could I …"). */
@@ -175,7 +189,7 @@ const WHO_IS_NAMED = /^\s*(?:who is|who's|who’s|whos|qui est|c'est qui|c’est
 const KNOW_NAMED =
   /^\s*(?:do you know|do u know|you know|d'you know|tu connais|vous connaissez|connais-tu|connaissez-vous|tu sais qui est|vous savez qui est|tu sais qui c'est|sais-tu qui est)\s+(?:who\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?(?:\s+(?:from|in|at|on|de|du|des|d['’]|dans|à|au)\s+[^?!.]{1,40}?)?(?:\s+is)?\s*[?!.]*\s*$/u;
 
-/** The first sentence, which names the person; what follows says why they are asked about. */
+/** The message up to its first question mark, which names the person; what follows says why they are asked about. */
 const FIRST_QUESTION = /^[^?]*\?/;
 
 function namesAPerson(text: string, mentions: RoleMention[], scores: Map<CueIntent, number>): boolean {
@@ -214,7 +228,7 @@ interface Message {
  */
 function aboutRoles(intent: Intent, named: RoleMention[], mentions: RoleMention[]): RoleMention[] {
   if (intent !== "announcement.create" && intent !== "survey.start") return mentions;
-  const singular = firstOfEachRole(named.filter((m) => !m.plural));
+  const singular = firstOfEachRole(named.filter((m) => !m.plural && !m.byActivity));
   return intent === "announcement.create" || singular.length > 0 ? singular : mentions;
 }
 

@@ -575,3 +575,37 @@ describe("a word of either language is no typo of a cue word", () => {
     expect(read(text)).toEqual({ intent, roles: [...roles] });
   });
 });
+
+describe("roles said by their work, and what a longer message keeps (set j)", () => {
+  it.each([
+    // The user's job said by what they do is where a move starts.
+    ["I run the onboarding sessions for new hires. How do I become a learning designer?", "role.path", [LD, TRAINER]],
+    ["J'anime les ateliers sécurité depuis deux ans, je pourrais devenir chef de projet formation ?", "role.path", [TPM, TRAINER]],
+    ["I manage our LMS and the catalogue, could I move up to head of L&D?", "role.path", [TM, DLM]],
+    ["je conçois les modules e-learning de la banque, comment devenir learning architect ?", "role.path", [LA, LD]],
+    // And a job asked about by what it does.
+    ["what does someone need to be good at to run our LXP?", "role.skills", [DLM]],
+    // The aim said before the question stays; a role that is all the message names stays too.
+    ["I want to become an LA. Is it realistic for a trainer?", "role.path", [LA, TRAINER]],
+    ["he's a DLM, what does that involve?", "role.describe", [DLM]],
+    ["my mentor is an LA, what does a DLM do?", "role.describe", [DLM]],
+    // A plural of an everyday word is no short cue word.
+    ["do DLMs write posts in Slack?", "role.describe", [DLM]],
+    ["do learning designers use polls in sessions?", "role.describe", [LD]],
+    // "i.e." and "2.5" end no sentence.
+    ["We have 2.5 trainers, i.e. not many. What does a DLM do?", "role.describe", [DLM]],
+  ] as const)("%s", (text, intent, roles) => {
+    expect(read(text)).toEqual({ intent, roles: [...roles] });
+  });
+
+  it.each(["Are my data deleted after 30 days?", "I don't want my data removed", "mes données seront supprimées quand ?", "je ne veux pas que mes données soient effacées"])(
+    "%s is no delete command",
+    (text) => {
+      expect(userCommand(text)).not.toBe("delete-data");
+    },
+  );
+
+  it("erases on a wish said with what is kept about the user", () => {
+    expect(userCommand("I'm leaving next month and I'd like everything you've stored about me removed")).toBe("delete-data");
+  });
+});
