@@ -609,3 +609,26 @@ describe("roles said by their work, and what a longer message keeps (set j)", ()
     expect(userCommand("I'm leaving next month and I'd like everything you've stored about me removed")).toBe("delete-data");
   });
 });
+
+describe("set j's other classes, in other words", () => {
+  it.each([
+    ["what degrees do learning architects usually have?", "role.profile", [LA]],
+    ["is anyone still hiring DLMs, or is that market saturated?", "role.profile", [DLM]],
+    ["le métier de formateur, il recrute encore ?", "role.profile", [TRAINER]],
+    ["What are the different training jobs in this company?", "role.list", []],
+    ["what can you help with?", "help", []],
+    ["Tu peux publier un message dans #general sur la formation sécurité ?", "announcement.create", []],
+    // A figure "per year" is no pay question; a payslip is.
+    ["I deliver trainings about 20 days per year, how do I become a learning designer?", "role.path", [LD, TRAINER]],
+    ["ma fiche de paie n'a pas changé depuis que je suis formatrice", "unknown", []],
+    // A job ad written, an arrival announced to the user: no announcement to send.
+    ["c'est moi qui rédige l'annonce pour le poste de commercial, quelles compétences mettre ?", "unknown", []],
+    ["on nous annonce un DLM pour janvier, il fera quoi ?", "role.describe", [DLM]],
+  ] as const)("%s", (text, intent, roles) => {
+    expect(read(text)).toEqual({ intent, roles: [...roles] });
+  });
+
+  it.each(["can I see the results of my last self assessment?", "les résultats de ma dernière évaluation stp"])("%s is the results command", (text) => {
+    expect(userCommand(text)).toBe("results");
+  });
+});
