@@ -23,6 +23,12 @@ export class RoleActivities {
   find(words: readonly string[], named: readonly RoleMention[]): RoleMention[] {
     const found: RoleMention[] = [];
     for (let start = 0; start < words.length; start++) {
+      // Inside a role's name no work starts: "manager" in "training manager" is not "manage our LMS".
+      const name = named.find((m) => start >= m.start && start < m.end);
+      if (name) {
+        start = name.end - 1;
+        continue;
+      }
       let longest: RoleMention | undefined;
       this.index.at(words, start, (roleId, end) => {
         if (!longest || end > longest.end) longest = { roleId, start, end, typos: 0, plural: false, byActivity: true };
