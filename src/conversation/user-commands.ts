@@ -30,7 +30,7 @@ const COMMANDS: [UserCommand, RegExp][] = [
     new RegExp(
       `(?:^| )(?:(?:mes|my)${RESULTS_OF} (?:resultats|results|scores)|mes evaluations|mes evals?|my evals?|my assessments|(?:mon|my)(?: dernier| last| latest| previous)? (?:resultat|result)|(?:mon|my)(?: assessment| evaluation| quiz| test| d evaluation| de test)? (?:historique|history)|mes auto evaluations|past results|previous results|resultats precedents)(?: |$)|^(?:mon |my )?(?:historique|history)$` +
         // "the results of my last assessment", « les résultats de ma dernière évaluation ».
-        `|(?:^| )(?:results|resultats|scores) (?:of|from|de|du) (?:my|ma|mon|mes)(?: (?:last|latest|previous|derniere|dernier|precedente))? (?:assessment|self assessment|evaluation|auto evaluation|quiz|test)(?: |$)` +
+        `|(?:^| )(?:results?|resultats?|scores?) (?:of|from|de|du) (?:my|ma|mon|mes)(?: (?:last|latest|previous|derniere|dernier|precedente))? (?:assessment|self assessment|evaluation|auto evaluation|quiz|test|diagnostic)(?: |$)` +
         // "how did I score last time?", « j'avais eu combien la dernière fois ? »: the user's own past score.
         `|(?:^| )(?:how did i score|what did i score|what was my score|what were my scores|my (?:last |previous |latest )?score|mon (?:dernier )?score|ma (?:derniere )?note|(?:j ai|j avais) eu combien|combien (?:j ai|j avais) eu)(?: |$)`,
     ),

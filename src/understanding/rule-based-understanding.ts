@@ -153,6 +153,9 @@ export class RuleBasedUnderstanding implements Understanding {
     // « je vise un poste de RF »: the aim outweighs the « de » that often says where one comes from.
     const target = mentions.find((m) => aimedAt(m) && !current(m)) ?? mentions.find(aimedAt) ?? mentions.find((m) => !current(m));
     const ordered = target ? [target.roleId, ...ids.filter((id) => id !== target.roleId)] : ids;
+    // The skills asked about are another role's than the user's ("I'm a trainer, what skills does a
+    // TPM need?"), unless the user aims at it: then the gap between both ("… to become a TPM?").
+    if (intent === "role.skills" && !mentions.some(aimedAt) && mentions.some((m) => !current(m))) return ordered.filter((id) => mentions.some((m) => m.roleId === id && !current(m)));
     // What one role is, who holds it, and the requests made about one role are about that role:
     // "I'm an L&D manager, what's a DLM?", "mostly ex-trainers?" name where the asker or the
     // holders come from. Skills, a path and a comparison keep the others.
@@ -178,10 +181,11 @@ const ASCII_WORD = /^[\x00-\x7f]+$/;
 /** Requests whose sender may say their own role: it is not what they are about. */
 const SENT_BY_THE_USER: readonly Intent[] = ["announcement.create", "survey.start"];
 /**
- * "who is Sarah Martin?", « qui est Julie Moreau ? »: a person, named as people are, with capitals.
+ * "who is Sarah Martin?", « qui est Julie Moreau dans l'équipe Academy ? »: a person, named as people
+ * are, with capitals, maybe with where they work.
  * Only the whole message: a role, or the bot's own name, is no person.
  */
-const WHO_IS_NAMED = /^\s*(?:who is|who's|who’s|whos|qui est|c'est qui|c’est qui|c est qui)\s+\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s*[?!.]*\s*$/u;
+const WHO_IS_NAMED = /^\s*(?:who is|who's|who’s|whos|qui est|c'est qui|c’est qui|c est qui)\s+\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?:\s+(?:from|in|at|on|de|du|des|d['’]|dans|à|au|chez)\s+[^?!.]{1,40}?)?\s*[?!.]*\s*$/u;
 /**
  * "do you know who Priya from L&D is?", « tu connais Mehdi de l'équipe formation ? »: a person,
  * named with a capital, maybe with where they work.

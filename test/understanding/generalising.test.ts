@@ -632,3 +632,24 @@ describe("set j's other classes, in other words", () => {
     expect(userCommand(text)).toBe("results");
   });
 });
+
+describe("set l's classes, in other words", () => {
+  it.each([
+    ["quelles sont les missions d'un responsable LMS ?", "role.describe", [DLM]],
+    ["je suis formateur, quelles compétences faut-il pour être chef de projet formation ?", "role.skills", [TPM]],
+    ["I'm a DLM, what skills do I need to become a learning architect?", "role.skills", [LA, DLM]],
+    ["lance le test learning designer stp", "assessment.start", [LD]],
+    ["je cherche le contact du responsable formation de Lyon", "person.lookup", [TM]],
+    ["qui est Paul Martin dans l'équipe formation ?", "person.lookup", []],
+    ["la formation sécurité est-elle obligatoire pour tout le personnel ?", "unknown", []],
+    ["mon CPF peut financer une formation de DLM ?", "unknown", []],
+    ["quels diplômes ont les learning architects en général ?", "role.profile", [LA]],
+    ["je coordonne les déploiements de formations en région, comment devenir DLM ?", "role.path", [DLM, TPM]],
+  ] as const)("%s", (text, intent, roles) => {
+    expect(read(text)).toEqual({ intent, roles: [...roles] });
+  });
+
+  it("reads the result of the last diagnostic as the results command", () => {
+    expect(userCommand("tu peux me renvoyer le résultat de mon dernier diagnostic ?")).toBe("results");
+  });
+});

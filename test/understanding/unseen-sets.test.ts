@@ -32,7 +32,7 @@ const COMMANDS: Record<string, string> = { "delete.data": "delete-data", results
  */
 const FLOORS = { "unseen-2026-12-en.jsonl": 0.78, "unseen-2026-12-fr.jsonl": 0.75, "fresh-2026-12c-en.jsonl": 0.8, "fresh-2026-12c-fr.jsonl": 0.81, "fresh-2026-12f-en.jsonl": 0.81, "fresh-2026-12f-fr.jsonl": 0.82, "fresh-2026-12h-en.jsonl": 0.82, "fresh-2026-12h-fr.jsonl": 0.89, "fresh-2026-12i-en.jsonl": 0.92, "fresh-2026-12i-fr.jsonl": 0.82, "fresh-2026-12k-en.jsonl": 0.87, "fresh-2026-12k-fr.jsonl": 0.87 } as const;
 /** Written apart from the code like the others, scored once (README), then tuned on. */
-const TUNING = { "fresh-2026-12b-en.jsonl": 0.98, "fresh-2026-12b-fr.jsonl": 0.98, "fresh-2026-12d-en.jsonl": 0.99, "fresh-2026-12d-fr.jsonl": 0.99, "fresh-2026-12e-en.jsonl": 0.99, "fresh-2026-12e-fr.jsonl": 0.98, "fresh-2026-12g-en.jsonl": 0.96, "fresh-2026-12g-fr.jsonl": 0.92, "fresh-2026-12j-en.jsonl": 0.94, "fresh-2026-12j-fr.jsonl": 0.93 } as const;
+const TUNING = { "fresh-2026-12b-en.jsonl": 0.98, "fresh-2026-12b-fr.jsonl": 0.98, "fresh-2026-12d-en.jsonl": 0.99, "fresh-2026-12d-fr.jsonl": 0.99, "fresh-2026-12e-en.jsonl": 0.99, "fresh-2026-12e-fr.jsonl": 0.98, "fresh-2026-12g-en.jsonl": 0.96, "fresh-2026-12g-fr.jsonl": 0.92, "fresh-2026-12j-en.jsonl": 0.94, "fresh-2026-12j-fr.jsonl": 0.93, "fresh-2026-12l-fr.jsonl": 0.91 } as const;
 
 describe("understanding on the sets nobody tuned on", () => {
   let understanding: RuleBasedUnderstanding;
