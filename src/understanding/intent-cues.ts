@@ -36,12 +36,6 @@ const NOT_AFTER_REACH = 8;
 /** How many words after "not asking about" name the topic set aside: "the training path". */
 const DISMISSED_REACH = 3;
 
-function spansOf(index: PhraseIndex<true>, words: readonly string[]): [number, number][] {
-  const spans: [number, number][] = [];
-  for (let start = 0; start < words.length; start++) index.at(words, start, (_, end) => void spans.push([start, end]));
-  return spans;
-}
-
 /** The plain words of compiled phrases: marks (`…*`, `...`, `<role>`) are no words to spell. */
 function plainWords(phrases: readonly PhraseToken[][]): string[] {
   return phrases.flatMap((tokens) => tokens.flatMap((token) => (token.kind === "word" ? [token.word] : [])));
@@ -178,12 +172,12 @@ export class IntentCues {
    * to …"): word spans [start, end) whose role is no subject of the message.
    */
   reportedSpans(words: readonly string[]): [number, number][] {
-    return spansOf(this.reportedBy, words);
+    return this.reportedBy.spans(words);
   }
 
   /** Where the masked words say who someone around the user is ("my tutor is a <role>"). */
   someoneElseSpans(words: readonly string[]): [number, number][] {
-    return spansOf(this.someoneElse, words);
+    return this.someoneElse.spans(words);
   }
 
   /** The words before a role end with "I'm a", « je suis »: it is the user's current role. */

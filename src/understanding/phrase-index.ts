@@ -52,6 +52,13 @@ export class PhraseIndex<T> {
     return false;
   }
 
+  /** Every phrase found, as word spans [start, end). */
+  spans(words: readonly string[]): [number, number][] {
+    const found: [number, number][] = [];
+    for (let start = 0; start < words.length; start++) this.at(words, start, (_, end) => void found.push([start, end]));
+    return found;
+  }
+
   endsAt(words: readonly string[], end: number, from = 0): boolean {
     for (let start = from; start < end; start++) if (this.at(words, start, (_, at) => at === end)) return true;
     return false;

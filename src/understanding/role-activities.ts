@@ -1,9 +1,7 @@
 import type { RoleCatalog } from "../catalog/role-catalog.js";
 import { phraseTokens } from "./cue-phrases.js";
 import { PhraseIndex } from "./phrase-index.js";
-import type { RoleMention } from "./role-matcher.js";
-
-const overlaps = (mention: RoleMention, others: readonly RoleMention[]) => others.some((o) => mention.start < o.end && o.start < mention.end);
+import { overlaps, type RoleMention } from "./role-matcher.js";
 
 /**
  * Roles said by their work: "I run the onboarding sessions", « je conçois les modules e-learning »

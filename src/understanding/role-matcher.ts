@@ -37,6 +37,11 @@ const NO_ROLE = "";
 /** A clipped name in the plural: "PMs", "LDs" (two consonants and an s, unlike "les", "des"). */
 const CLIPPED_PLURAL = /^[b-df-hj-np-tv-z]{2}s$/;
 
+/** Whether a mention shares a word with any of `others`. */
+export function overlaps(mention: RoleMention, others: readonly RoleMention[]): boolean {
+  return others.some((other) => mention.start < other.end && other.start < mention.end);
+}
+
 function stem(word: string): string {
   return (word.length > 3 && /[sx]$/.test(word)) || CLIPPED_PLURAL.test(word) ? word.slice(0, -1) : word;
 }
@@ -183,10 +188,7 @@ export class RoleMatcher {
   private keepLongest(found: RoleMention[]): RoleMention[] {
     const byLength = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.typos - b.typos);
     const kept: RoleMention[] = [];
-    for (const mention of byLength) {
-      const overlaps = kept.some((k) => mention.start < k.end && k.start < mention.end);
-      if (!overlaps) kept.push(mention);
-    }
+    for (const mention of byLength) if (!overlaps(mention, kept)) kept.push(mention);
     kept.sort((a, b) => a.start - b.start);
     return kept.filter((m) => m.roleId !== NO_ROLE);
   }

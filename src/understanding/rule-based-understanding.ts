@@ -3,7 +3,7 @@ import { announcementDetails } from "./announcement-details.js";
 import { detectLocale } from "./detect-locale.js";
 import { IntentCues, ROLE_INTENTS, type CueIntent, type CueReading } from "./intent-cues.js";
 import { fold } from "./normalize.js";
-import { inSpans, requestFocus } from "./request-focus.js";
+import { inSpans, requestFocus, type WordSpans } from "./request-focus.js";
 import { realWords } from "./real-words.js";
 import { RoleActivities } from "./role-activities.js";
 import { RoleMatcher, type RoleMention } from "./role-matcher.js";
@@ -62,7 +62,7 @@ export class RuleBasedUnderstanding implements Understanding {
     const masked = maskedWords.join(" ");
     // "My training manager asked me to do the self-assessment": the role is who spoke, not the subject;
     // "my tutor is a learning designer, but what does an LA do?": who someone is, unless it is all.
-    const outside = (spans: [number, number][]) => (m: RoleMention) => !spans.some(([start, end]) => m.start >= start && m.start < end);
+    const outside = (spans: WordSpans) => (m: RoleMention) => !inSpans(spans, m.start);
     const reported = found.length > 0 ? found.filter(outside(this.cues.reportedSpans(maskedWords))) : found;
     const aboutOthers = reported.length > 1 ? reported.filter(outside(this.cues.someoneElseSpans(maskedWords))) : reported;
     const named = aboutOthers.length > 0 ? aboutOthers : reported;
