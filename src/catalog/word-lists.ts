@@ -17,13 +17,21 @@ export interface WordLists {
   frequent: readonly string[];
 }
 
-/** Reads a word list: one word a line, `#` comments; words are folded as messages are. */
-function readWordList(file: string): string[] {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith("#"))
-    .flatMap((line) => fold(line).split(" "));
+/** Each list as read, by file: understanding reads them all at start, and phrasing again with a model. */
+const lists = new Map<string, readonly string[]>();
+
+/** Reads a word list once: one word a line, `#` comments; words are folded as messages are. */
+function readWordList(file: string): readonly string[] {
+  let words = lists.get(file);
+  if (!words) {
+    words = readFileSync(file, "utf8")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith("#"))
+      .flatMap((line) => fold(line).split(" "));
+    lists.set(file, words);
+  }
+  return words;
 }
 
 export function readWordLists(locale: Locale, dir = WORD_LISTS_DIR): WordLists {
