@@ -19,6 +19,20 @@ const read = (text: string) => {
   return { intent, roles };
 };
 
+/** One test per message: it is read as the user command beside it, before any understanding. */
+function commandsEach(cases: readonly (readonly [string, string])[]): void {
+  it.each(cases)("%s is the %s command", (text, command) => {
+    expect(userCommand(text)).toBe(command);
+  });
+}
+
+/** One test per message: it reads as the intent and the roles beside it. */
+function readsEach(cases: readonly (readonly [string, string, readonly string[]])[]): void {
+  it.each(cases.map(([text, intent, roles]) => [text, intent, [...roles]] as const))("%s", (text, intent, roles) => {
+    expect(read(text)).toEqual({ intent, roles });
+  });
+}
+
 describe("small talk gets its own intent, never the out-of-scope one", () => {
   it.each([
     ["thanks!", "thanks"],
@@ -461,7 +475,7 @@ describe("thanks said first, a person named, erasure of one's history", () => {
 });
 
 describe("set-e round: Slack-style messages, by class", () => {
-  it.each([
+  readsEach([
     // A topic set aside is not what is asked (cue file: dismissed).
     ["forget about the skills, what does an instructional designer actually do?", "role.describe", [LD]],
     ["pas besoin des compétences, juste le métier de responsable formation", "role.describe", [TM]],
@@ -494,23 +508,19 @@ describe("set-e round: Slack-style messages, by class", () => {
     // The aim said plainly, after the role held now.
     ["formateur interne, je me verrais bien concepteur pédagogique, comment je fais ?", "role.path", [LD, TRAINER]],
     ["chef de projet formation, j'aimerais passer DLM", "role.path", [DLM, TPM]],
-  ] as const)("%s", (text, intent, roles) => {
-    expect(read(text)).toEqual({ intent, roles: [...roles] });
-  });
+  ]);
 
-  it.each([
+  commandsEach([
     ["my quiz history", "results"],
     ["récap de mes évals", "results"],
     ["what was my result last week?", "results"],
     ["efface toutes mes réponses stp", "delete-data"],
     ["stop keeping my info, delete everything", "delete-data"],
-  ] as const)("%s is the %s command", (text, command) => {
-    expect(userCommand(text)).toBe(command);
-  });
+  ]);
 });
 
 describe("long messages: the context first, the request last (set g)", () => {
-  it.each([
+  readsEach([
     // Roles named in the context sentences are who people are; the question names the subject.
     ["My buddy on the project is an instructional designer. We were chatting about careers. What does a learning architect actually do?", "role.describe", [LA]],
     ["Mon N+1 est responsable formation et il m'a parlé de toi. Du coup, c'est quoi un digital learning manager ?", "role.describe", [DLM]],
@@ -551,33 +561,27 @@ describe("long messages: the context first, the request last (set g)", () => {
     ["la grille salariale des formateurs est la même partout ?", "unknown", []],
     ["put the DLM and the LA side by side please", "role.compare", [DLM, LA]],
     ["mets le RF et le DLM côte à côte", "role.compare", [TM, DLM]],
-  ] as const)("%s", (text, intent, roles) => {
-    expect(read(text)).toEqual({ intent, roles: [...roles] });
-  });
+  ]);
 
-  it.each([
+  commandsEach([
     ["I'd like all my personal data removed from this bot", "delete-data"],
     ["je voudrais que mes données soient supprimées", "delete-data"],
-  ] as const)("%s is the %s command", (text, command) => {
-    expect(userCommand(text)).toBe(command);
-  });
+  ]);
 });
 
 describe("a word of either language is no typo of a cue word", () => {
-  it.each([
+  readsEach([
     // "wonder" is one letter from « sonder » (to survey), "pooled" two from "poll".
     ["I wonder what a learning designer does", "role.describe", [LD]],
     ["we pooled our notes: what skills does a DLM need?", "role.skills", [DLM]],
     // A cue word's plural is still the cue word, and a real typo is still read.
     ["what are the usual routes into the LA role?", "role.path", [LA]],
     ["what competances does a training manager need?", "role.skills", [TM]],
-  ] as const)("%s", (text, intent, roles) => {
-    expect(read(text)).toEqual({ intent, roles: [...roles] });
-  });
+  ]);
 });
 
 describe("roles said by their work, and what a longer message keeps (set j)", () => {
-  it.each([
+  readsEach([
     // The user's job said by what they do is where a move starts.
     ["I run the onboarding sessions for new hires. How do I become a learning designer?", "role.path", [LD, TRAINER]],
     ["J'anime les ateliers sécurité depuis deux ans, je pourrais devenir chef de projet formation ?", "role.path", [TPM, TRAINER]],
@@ -594,9 +598,7 @@ describe("roles said by their work, and what a longer message keeps (set j)", ()
     ["do learning designers use polls in sessions?", "role.describe", [LD]],
     // "i.e." and "2.5" end no sentence.
     ["We have 2.5 trainers, i.e. not many. What does a DLM do?", "role.describe", [DLM]],
-  ] as const)("%s", (text, intent, roles) => {
-    expect(read(text)).toEqual({ intent, roles: [...roles] });
-  });
+  ]);
 
   it.each(["Are my data deleted after 30 days?", "I don't want my data removed", "mes données seront supprimées quand ?", "je ne veux pas que mes données soient effacées"])(
     "%s is no delete command",
@@ -611,7 +613,7 @@ describe("roles said by their work, and what a longer message keeps (set j)", ()
 });
 
 describe("set j's other classes, in other words", () => {
-  it.each([
+  readsEach([
     ["what degrees do learning architects usually have?", "role.profile", [LA]],
     ["is anyone still hiring DLMs, or is that market saturated?", "role.profile", [DLM]],
     ["le métier de formateur, il recrute encore ?", "role.profile", [TRAINER]],
@@ -624,17 +626,16 @@ describe("set j's other classes, in other words", () => {
     // A job ad written, an arrival announced to the user: no announcement to send.
     ["c'est moi qui rédige l'annonce pour le poste de commercial, quelles compétences mettre ?", "unknown", []],
     ["on nous annonce un DLM pour janvier, il fera quoi ?", "role.describe", [DLM]],
-  ] as const)("%s", (text, intent, roles) => {
-    expect(read(text)).toEqual({ intent, roles: [...roles] });
-  });
+  ]);
 
-  it.each(["can I see the results of my last self assessment?", "les résultats de ma dernière évaluation stp"])("%s is the results command", (text) => {
-    expect(userCommand(text)).toBe("results");
-  });
+  commandsEach([
+    ["can I see the results of my last self assessment?", "results"],
+    ["les résultats de ma dernière évaluation stp", "results"],
+  ]);
 });
 
 describe("set l's classes, in other words", () => {
-  it.each([
+  readsEach([
     ["quelles sont les missions d'un responsable LMS ?", "role.describe", [DLM]],
     ["je suis formateur, quelles compétences faut-il pour être chef de projet formation ?", "role.skills", [TPM]],
     ["I'm a DLM, what skills do I need to become a learning architect?", "role.skills", [LA, DLM]],
@@ -645,9 +646,7 @@ describe("set l's classes, in other words", () => {
     ["mon CPF peut financer une formation de DLM ?", "unknown", []],
     ["quels diplômes ont les learning architects en général ?", "role.profile", [LA]],
     ["je coordonne les déploiements de formations en région, comment devenir DLM ?", "role.path", [DLM, TPM]],
-  ] as const)("%s", (text, intent, roles) => {
-    expect(read(text)).toEqual({ intent, roles: [...roles] });
-  });
+  ]);
 
   it("reads the result of the last diagnostic as the results command", () => {
     expect(userCommand("tu peux me renvoyer le résultat de mon dernier diagnostic ?")).toBe("results");
